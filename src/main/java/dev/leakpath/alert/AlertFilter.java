@@ -1,0 +1,6 @@
+package dev.leakpath.alert;
+
+/** Conditions on an alert listing; null means no condition. {@code beforeId} is the keyset cursor. */
+public record AlertFilter(String provider, String organization, String repository, String state,
+		String secretType, String validity, Long beforeId, int limit) {
+}

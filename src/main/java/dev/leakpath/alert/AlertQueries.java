@@ -1,0 +1,123 @@
+package dev.leakpath.alert;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/** Reads alerts for the API, newest first, with their locations in one extra query per page. */
+@Component
+public class AlertQueries {
+
+	private static final String SELECT = """
+			select a.id, a.provider, r.organization, r.project, r.full_name, r.url as repository_url, r.visibility,
+			       a.provider_alert_id, a.secret_type, a.secret_type_display_name, a.state, a.resolution, a.validity,
+			       a.publicly_leaked, a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url,
+			       s.fingerprint, s.preview
+			from alert a
+			join repository r on r.id = a.repository_id
+			left join secret s on s.id = a.secret_id
+			""";
+
+	private static final String LOCATIONS = """
+			select alert_id, type, path, start_line, end_line, start_column, end_column, commit_sha, blob_sha,
+			       file_url, commit_url
+			from alert_location where alert_id = any(:ids) order by alert_id, id
+			""";
+
+	private final DatabaseClient db;
+
+	AlertQueries(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** Up to {@code filter.limit()} alerts matching the filter. */
+	public Mono<List<AlertView>> find(AlertFilter filter) {
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> values = new LinkedHashMap<>();
+		condition(conditions, values, "a.provider", "provider", filter.provider());
+		condition(conditions, values, "r.organization", "organization", filter.organization());
+		condition(conditions, values, "r.full_name", "repository", filter.repository());
+		condition(conditions, values, "a.state", "state", filter.state());
+		condition(conditions, values, "a.secret_type", "secretType", filter.secretType());
+		condition(conditions, values, "a.validity", "validity", filter.validity());
+		if (filter.beforeId() != null) {
+			conditions.add("a.id < :beforeId");
+			values.put("beforeId", filter.beforeId());
+		}
+		String sql = SELECT + (conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + "\n")
+				+ "order by a.id desc limit " + filter.limit();
+		DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
+		for (Map.Entry<String, Object> value : values.entrySet()) {
+			spec = spec.bind(value.getKey(), value.getValue());
+		}
+		return spec.map(AlertQueries::alert).all().collectList().flatMap(this::withLocations);
+	}
+
+	public Mono<AlertView> findById(long id) {
+		return db.sql(SELECT + "where a.id = :id")
+			.bind("id", id)
+			.map(AlertQueries::alert)
+			.one()
+			.flatMap(alert -> withLocations(List.of(alert)))
+			.map(alerts -> alerts.get(0));
+	}
+
+	private Mono<List<AlertView>> withLocations(List<AlertView> alerts) {
+		if (alerts.isEmpty()) {
+			return Mono.just(alerts);
+		}
+		Long[] ids = alerts.stream().map(AlertView::id).toArray(Long[]::new);
+		Flux<Map.Entry<Long, AlertView.Location>> rows = db.sql(LOCATIONS)
+			.bind("ids", ids)
+			.map(row -> Map.entry(row.get("alert_id", Long.class), location(row)))
+			.all();
+		return rows.collect(Collectors.groupingBy(Map.Entry::getKey,
+				Collectors.mapping(Map.Entry::getValue, Collectors.toList())))
+			.map(byAlert -> alerts.stream()
+				.map(alert -> alert.withLocations(byAlert.getOrDefault(alert.id(), List.of())))
+				.toList());
+	}
+
+	private static void condition(List<String> conditions, Map<String, Object> values, String column, String name,
+			String value) {
+		if (value != null) {
+			conditions.add(column + " = :" + name);
+			values.put(name, value);
+		}
+	}
+
+	private static AlertView alert(Readable row) {
+		String fingerprint = row.get("fingerprint", String.class);
+		return new AlertView(row.get("id", Long.class), row.get("provider", String.class),
+				row.get("organization", String.class), row.get("project", String.class),
+				new AlertView.Repository(row.get("full_name", String.class), row.get("repository_url", String.class),
+						row.get("visibility", String.class)),
+				row.get("provider_alert_id", String.class), row.get("secret_type", String.class),
+				row.get("secret_type_display_name", String.class), row.get("state", String.class),
+				row.get("resolution", String.class), row.get("validity", String.class),
+				row.get("publicly_leaked", Boolean.class), row.get("multi_repo", Boolean.class),
+				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
+				row.get("resolved_at", Instant.class), row.get("alert_url", String.class),
+				fingerprint == null ? null : new AlertView.Secret(fingerprint, row.get("preview", String.class)),
+				List.of());
+	}
+
+	private static AlertView.Location location(Readable row) {
+		return new AlertView.Location(row.get("type", String.class), row.get("path", String.class),
+				row.get("start_line", Integer.class), row.get("end_line", Integer.class),
+				row.get("start_column", Integer.class), row.get("end_column", Integer.class),
+				row.get("commit_sha", String.class), row.get("blob_sha", String.class),
+				row.get("file_url", String.class), row.get("commit_url", String.class));
+	}
+
+}

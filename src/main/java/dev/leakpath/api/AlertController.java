@@ -1,0 +1,62 @@
+package dev.leakpath.api;
+
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.alert.AlertFilter;
+import dev.leakpath.alert.AlertQueries;
+import dev.leakpath.alert.AlertView;
+
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/alerts")
+class AlertController {
+
+	static final Set<String> PROVIDERS = Set.of("github", "azure_devops");
+
+	/** GitHub says open/resolved; Azure DevOps says active/dismissed/fixed/autoDismissed. */
+	private static final Set<String> STATES = Set.of("open", "resolved", "active", "dismissed", "fixed",
+			"autoDismissed");
+
+	private static final Set<String> VALIDITIES = Set.of("active", "inactive", "unknown");
+
+	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "repository", "state",
+			"secretType", "validity", "limit", "cursor");
+
+	private final AlertQueries alerts;
+
+	AlertController(AlertQueries alerts) {
+		this.alerts = alerts;
+	}
+
+	@GetMapping
+	Mono<Page<AlertView>> list(@RequestParam MultiValueMap<String, String> parameters) {
+		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
+		int limit = query.limit();
+		AlertFilter filter = new AlertFilter(query.oneOf("provider", PROVIDERS), query.text("organization"),
+				query.text("repository"), query.oneOf("state", STATES), query.text("secretType"),
+				query.oneOf("validity", VALIDITIES), query.cursor(), limit + 1);
+		return alerts.find(filter).map(rows -> Page.of(rows, limit, AlertView::id));
+	}
+
+	@GetMapping("/{id}")
+	Mono<AlertView> get(@PathVariable String id) {
+		long alertId;
+		try {
+			alertId = Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			throw ApiProblemException.badRequest("alert id must be a number");
+		}
+		return alerts.findById(alertId)
+			.switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no alert with id " + alertId)));
+	}
+
+}

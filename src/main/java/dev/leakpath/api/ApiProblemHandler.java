@@ -1,0 +1,43 @@
+package dev.leakpath.api;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Turns failures into problem responses. Unexpected errors are logged, and their details never shown. */
+@RestControllerAdvice
+class ApiProblemHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	@ExceptionHandler(ApiProblemException.class)
+	ResponseEntity<ProblemDetail> problem(ApiProblemException ex) {
+		return response(ex.type(), ex.getMessage());
+	}
+
+	@ExceptionHandler(ServerWebInputException.class)
+	ResponseEntity<ProblemDetail> badInput(ServerWebInputException ex) {
+		return response(ProblemType.BAD_REQUEST, ex.getReason());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Request failed", ex);
+		return response(ProblemType.INTERNAL, "The request failed; the server log has the details");
+	}
+
+	private static ResponseEntity<ProblemDetail> response(ProblemType type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+		problem.setType(URI.create("https://leakpath.dev/problems/" + type.slug()));
+		problem.setTitle(type.title());
+		return ResponseEntity.status(type.status()).body(problem);
+	}
+
+}

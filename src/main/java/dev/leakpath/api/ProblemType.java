@@ -1,0 +1,36 @@
+package dev.leakpath.api;
+
+import org.springframework.http.HttpStatus;
+
+/** The kinds of problem the API answers with (RFC 9457). */
+enum ProblemType {
+
+	BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
+	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+	private final String slug;
+
+	private final HttpStatus status;
+
+	private final String title;
+
+	ProblemType(String slug, HttpStatus status, String title) {
+		this.slug = slug;
+		this.status = status;
+		this.title = title;
+	}
+
+	String slug() {
+		return slug;
+	}
+
+	HttpStatus status() {
+		return status;
+	}
+
+	String title() {
+		return title;
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.leakpath.api;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.util.MultiValueMap;
+
+/** Reads and checks a listing's query parameters; anything unknown or out of range is a 400. */
+final class QueryParameters {
+
+	static final int DEFAULT_LIMIT = 100;
+
+	static final int MAX_LIMIT = 500;
+
+	private final MultiValueMap<String, String> values;
+
+	QueryParameters(MultiValueMap<String, String> values, Set<String> allowed) {
+		this.values = values;
+		Set<String> unknown = new TreeSet<>(values.keySet());
+		unknown.removeAll(allowed);
+		if (!unknown.isEmpty()) {
+			throw ApiProblemException.badRequest("unknown parameter(s) " + unknown + "; allowed: " + new TreeSet<>(allowed));
+		}
+		values.forEach((name, list) -> {
+			if (list.size() > 1) {
+				throw ApiProblemException.badRequest("parameter '" + name + "' is given more than once");
+			}
+		});
+	}
+
+	String text(String name) {
+		String value = values.getFirst(name);
+		if (value == null) {
+			return null;
+		}
+		if (value.isBlank() || value.length() > 500) {
+			throw ApiProblemException.badRequest("parameter '" + name + "' must be 1 to 500 characters");
+		}
+		return value;
+	}
+
+	String oneOf(String name, Set<String> allowed) {
+		String value = text(name);
+		if (value != null && !allowed.contains(value)) {
+			throw ApiProblemException.badRequest("parameter '" + name + "' must be one of " + new TreeSet<>(allowed));
+		}
+		return value;
+	}
+
+	int limit() {
+		String value = values.getFirst("limit");
+		if (value == null) {
+			return DEFAULT_LIMIT;
+		}
+		try {
+			int limit = Integer.parseInt(value);
+			if (limit >= 1 && limit <= MAX_LIMIT) {
+				return limit;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw ApiProblemException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+	}
+
+	Long cursor() {
+		return PageCursor.decode(values.getFirst("cursor"));
+	}
+
+}

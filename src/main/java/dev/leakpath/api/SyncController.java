@@ -1,0 +1,49 @@
+package dev.leakpath.api;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.ingest.SyncService;
+import dev.leakpath.ingest.SyncSourceView;
+import dev.leakpath.ingest.SyncStatusQueries;
+import dev.leakpath.ingest.SyncTrigger;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/sync")
+class SyncController {
+
+	private final SyncService sync;
+
+	private final SyncStatusQueries status;
+
+	SyncController(SyncService sync, SyncStatusQueries status) {
+		this.sync = sync;
+		this.status = status;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Mono<SyncTrigger> start() {
+		if (!sync.hasScopes()) {
+			throw ApiProblemException.badRequest("nothing to sync: no organisation is configured");
+		}
+		return sync.start("api");
+	}
+
+	@GetMapping
+	Mono<SyncStatus> status() {
+		return status.sources().map(SyncStatus::new);
+	}
+
+	record SyncStatus(List<SyncSourceView> sources) {
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.leakpath.ingest;
+
+import java.time.Instant;
+
+/** Counts and the pending watermark of one pass, as its pages are stored one after another. */
+final class PassProgress {
+
+	private Instant pendingWatermark;
+
+	private String etag;
+
+	private SourcePage notModified;
+
+	private int pages;
+
+	private int alerts;
+
+	private int errors;
+
+	PassProgress(Instant pendingWatermark) {
+		this.pendingWatermark = pendingWatermark;
+	}
+
+	void add(SourcePage page, boolean firstOfFreshPass) {
+		if (firstOfFreshPass) {
+			etag = page.etag();
+		}
+		page.newestChange().ifPresent(newest -> {
+			if (pendingWatermark == null || newest.isAfter(pendingWatermark)) {
+				pendingWatermark = newest;
+			}
+		});
+		pages++;
+		alerts += page.alerts().size();
+		errors += page.errors().size();
+	}
+
+	void notModified(SourcePage page) {
+		notModified = page;
+	}
+
+	Instant pendingWatermark() {
+		return pendingWatermark;
+	}
+
+	String etag() {
+		return etag;
+	}
+
+	SourcePage notModifiedPage() {
+		return notModified;
+	}
+
+	int pages() {
+		return pages;
+	}
+
+	int alerts() {
+		return alerts;
+	}
+
+	int errors() {
+		return errors;
+	}
+
+}

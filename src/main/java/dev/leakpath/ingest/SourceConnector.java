@@ -1,0 +1,34 @@
+package dev.leakpath.ingest;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A provider of secret-scanning alerts. A connector talks to its provider only: it never touches the
+ * database, and hands back alerts in the provider-neutral model.
+ */
+public interface SourceConnector {
+
+	/** The provider name stored with every row, e.g. {@code github}. */
+	String provider();
+
+	/** Time between two polls of this connector's scopes. */
+	Duration pollInterval();
+
+	/** The scopes (organisations) this connector polls. Empty when the provider is not configured. */
+	List<String> scopes();
+
+	/**
+	 * Fetches one pass over a scope, page by page, starting at the cursor's resume point or at the newest
+	 * alert. The pass ends after the page that reaches the cursor's watermark, or at the last page.
+	 */
+	Flux<SourcePage> fetchPages(String scope, SyncCursor cursor);
+
+	/** Reads metadata (visibility, archived, default branch) for the named repositories of a scope. */
+	Mono<List<NormalizedRepository>> fetchRepositories(String scope, Collection<String> fullNames);
+
+}

@@ -1,0 +1,17 @@
+package dev.leakpath.ingest;
+
+import java.time.Instant;
+
+/**
+ * Where polling of one scope stands. {@code watermark} and {@code etag} describe the last completed
+ * pass; {@code resumeUrl} is set while a pass is unfinished.
+ */
+public record SyncCursor(Instant watermark, String etag, String resumeUrl) {
+
+	public static final SyncCursor START = new SyncCursor(null, null, null);
+
+	public boolean resuming() {
+		return resumeUrl != null;
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.leakpath.ingest;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Starts a run every poll interval once the application is ready, unless scheduling is switched off. */
+@Component
+class SyncScheduler implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
+
+	private final SyncService sync;
+
+	private final SyncRunStore runs;
+
+	private final SyncProperties properties;
+
+	private final Duration pollInterval;
+
+	private volatile Disposable schedule;
+
+	SyncScheduler(SyncService sync, SyncRunStore runs, SyncProperties properties, List<SourceConnector> connectors) {
+		this.sync = sync;
+		this.runs = runs;
+		this.properties = properties;
+		this.pollInterval = connectors.stream()
+			.filter(connector -> !connector.scopes().isEmpty())
+			.map(SourceConnector::pollInterval)
+			.min(Duration::compareTo)
+			.orElse(null);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void startPolling() {
+		runs.abandonUnfinished()
+			.filter(count -> count > 0)
+			.subscribe(count -> log.info("Marked {} sync runs left unfinished by an earlier process as abandoned", count));
+		if (!properties.schedule() || pollInterval == null) {
+			log.info("Scheduled polling is off ({})", pollInterval == null ? "no scopes configured" : "leakpath.sync.schedule=false");
+			return;
+		}
+		log.info("Polling every {} (first poll in {})", pollInterval, properties.initialDelay());
+		schedule = Flux.interval(properties.initialDelay(), pollInterval)
+			.concatMap(tick -> sync.start("schedule"))
+			.subscribe(trigger -> {
+				if (trigger.alreadyRunning()) {
+					log.info("Skipped a scheduled poll: run {} is still under way", trigger.runId());
+				}
+			}, ex -> log.error("Polling schedule stopped", ex));
+	}
+
+	@Override
+	public void destroy() {
+		Disposable running = schedule;
+		if (running != null) {
+			running.dispose();
+		}
+	}
+
+}

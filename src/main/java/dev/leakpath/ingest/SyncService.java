@@ -1,0 +1,93 @@
+package dev.leakpath.ingest;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs polls: one run covers every scope of every connector, scopes in parallel up to the configured
+ * concurrency, each failing on its own. One run at a time per process.
+ */
+@Service
+public class SyncService {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+
+	private final List<SourceConnector> connectors;
+
+	private final ScopeSync scopes;
+
+	private final SyncRunStore runs;
+
+	private final SyncProperties properties;
+
+	private final AtomicReference<UUID> current = new AtomicReference<>();
+
+	SyncService(List<SourceConnector> connectors, ScopeSync scopes, SyncRunStore runs, SyncProperties properties) {
+		this.connectors = connectors;
+		this.scopes = scopes;
+		this.runs = runs;
+		this.properties = properties;
+	}
+
+	/** Starts a run in the background, or points at the one under way. */
+	public Mono<SyncTrigger> start(String trigger) {
+		UUID id = UUID.randomUUID();
+		if (!current.compareAndSet(null, id)) {
+			return Mono.just(new SyncTrigger(current.get(), true));
+		}
+		return runs.start(id, trigger)
+			.doOnSuccess(started -> execute(id).subscribe(null,
+					ex -> log.error("Sync run {} ended with an unexpected error", id, ex)))
+			.doOnError(ex -> current.set(null))
+			.thenReturn(new SyncTrigger(id, false));
+	}
+
+	/** Runs now and completes when the run is over; fails if another run is under way. */
+	public Mono<UUID> run(String trigger) {
+		UUID id = UUID.randomUUID();
+		if (!current.compareAndSet(null, id)) {
+			return Mono.error(new IllegalStateException("A sync run is already under way: " + current.get()));
+		}
+		return runs.start(id, trigger).doOnError(ex -> current.set(null)).then(execute(id)).thenReturn(id);
+	}
+
+	public boolean hasScopes() {
+		return connectors.stream().anyMatch(connector -> !connector.scopes().isEmpty());
+	}
+
+	private Mono<Void> execute(UUID id) {
+		AtomicInteger failed = new AtomicInteger();
+		AtomicInteger total = new AtomicInteger();
+		return Flux.fromIterable(connectors)
+			.flatMapIterable(connector -> connector.scopes().stream().map(scope -> new Scope(connector, scope)).toList())
+			.flatMap(scope -> {
+				total.incrementAndGet();
+				return scopes.sync(scope.connector(), scope.name(), id).onErrorResume(ex -> {
+					failed.incrementAndGet();
+					return Mono.empty();
+				});
+			}, properties.concurrency())
+			.then(Mono.defer(() -> runs.finish(id, status(failed.get(), total.get()))))
+			.doFinally(signal -> current.set(null));
+	}
+
+	private static String status(int failed, int total) {
+		if (failed == 0) {
+			return "succeeded";
+		}
+		return failed == total ? "failed" : "partially_failed";
+	}
+
+	private record Scope(SourceConnector connector, String name) {
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.leakpath.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+
+/** The {@code sync_source}, {@code sync_run} and {@code sync_error} tables. */
+@Component
+class SyncSourceStore {
+
+	private static final String BEGIN = """
+			insert into sync_source (provider, scope, state, last_run_id, last_started_at)
+			values (:provider, :scope, 'running', :runId, now())
+			on conflict (provider, scope) do update set
+			    state = 'running', last_run_id = :runId, last_started_at = now(), pages = 0, alerts_seen = 0, errors = 0
+			returning id, watermark, etag, resume_url, pending_watermark
+			""";
+
+	private static final String RECORD_PAGE = """
+			update sync_source set
+			    pages = pages + 1
+			  , alerts_seen = alerts_seen + :alerts
+			  , errors = errors + :errors
+			  , resume_url = :resumeUrl
+			  , pending_watermark = :pendingWatermark
+			  , rate_limit_remaining = coalesce(:rateLimitRemaining, rate_limit_remaining)
+			  , rate_limit_reset_at = coalesce(:rateLimitResetAt, rate_limit_reset_at)
+			where id = :id
+			""";
+
+	private static final String COMPLETE = """
+			update sync_source set
+			    state = 'idle'
+			  , watermark = coalesce(pending_watermark, watermark)
+			  , etag = :etag
+			  , resume_url = null
+			  , pending_watermark = null
+			  , full_pass_completed = true
+			  , last_finished_at = now()
+			  , last_success_at = now()
+			  , last_outcome = :outcome
+			  , last_error = null
+			where id = :id
+			""";
+
+	private static final String NOT_MODIFIED = """
+			update sync_source set
+			    state = 'idle'
+			  , last_finished_at = now()
+			  , last_success_at = now()
+			  , last_outcome = 'not_modified'
+			  , last_error = null
+			  , rate_limit_remaining = coalesce(:rateLimitRemaining, rate_limit_remaining)
+			  , rate_limit_reset_at = coalesce(:rateLimitResetAt, rate_limit_reset_at)
+			where id = :id
+			""";
+
+	private static final String FAIL = """
+			update sync_source set state = 'idle', last_finished_at = now(), last_outcome = 'failed', last_error = :error
+			where id = :id
+			""";
+
+	private static final String INSERT_ERROR = """
+			insert into sync_error (run_id, source_id, provider_alert_id, message)
+			values (:runId, :sourceId, :providerAlertId, :message)
+			""";
+
+	private final DatabaseClient db;
+
+	SyncSourceStore(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<SyncSourceState> begin(String provider, String scope, UUID runId) {
+		return db.sql(BEGIN)
+			.bind("provider", provider)
+			.bind("scope", scope)
+			.bind("runId", runId)
+			.map(row -> new SyncSourceState(row.get("id", Long.class),
+					new SyncCursor(row.get("watermark", Instant.class), row.get("etag", String.class),
+							row.get("resume_url", String.class)),
+					row.get("pending_watermark", Instant.class)))
+			.one();
+	}
+
+	Mono<Void> recordPage(long id, SourcePage page, Instant pendingWatermark) {
+		return db.sql(RECORD_PAGE)
+			.bind("id", id)
+			.bind("alerts", page.alerts().size())
+			.bind("errors", page.errors().size())
+			.bind("resumeUrl", Parameter.fromOrEmpty(page.nextUrl(), String.class))
+			.bind("pendingWatermark", Parameter.fromOrEmpty(pendingWatermark, Instant.class))
+			.bind("rateLimitRemaining", Parameter.fromOrEmpty(page.rateLimit().remaining(), Integer.class))
+			.bind("rateLimitResetAt", Parameter.fromOrEmpty(page.rateLimit().resetAt(), Instant.class))
+			.then();
+	}
+
+	Mono<Void> recordErrors(UUID runId, long sourceId, List<SourceError> errors) {
+		return Flux.fromIterable(errors)
+			.concatMap(error -> db.sql(INSERT_ERROR)
+				.bind("runId", runId)
+				.bind("sourceId", sourceId)
+				.bind("providerAlertId", Parameter.fromOrEmpty(error.providerAlertId(), String.class))
+				.bind("message", error.message())
+				.then())
+			.then();
+	}
+
+	Mono<Void> complete(long id, String etag, String outcome) {
+		return db.sql(COMPLETE)
+			.bind("id", id)
+			.bind("etag", Parameter.fromOrEmpty(etag, String.class))
+			.bind("outcome", outcome)
+			.then();
+	}
+
+	Mono<Void> notModified(long id, SourcePage page) {
+		return db.sql(NOT_MODIFIED)
+			.bind("id", id)
+			.bind("rateLimitRemaining", Parameter.fromOrEmpty(page.rateLimit().remaining(), Integer.class))
+			.bind("rateLimitResetAt", Parameter.fromOrEmpty(page.rateLimit().resetAt(), Instant.class))
+			.then();
+	}
+
+	Mono<Void> fail(long id, String error) {
+		return db.sql(FAIL).bind("id", id).bind("error", error).then();
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.leakpath.ingest.github;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.leakpath.ingest.NormalizedAlert;
+import dev.leakpath.ingest.NormalizedLocation;
+import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.ingest.github.payload.AlertPayload;
+import dev.leakpath.ingest.github.payload.RepositoryPayload;
+
+/** Maps GitHub org alert list items to {@link NormalizedAlert}. */
+final class GitHubAlertMapper {
+
+	static final String PROVIDER = "github";
+
+	private final ObjectMapper mapper;
+
+	GitHubAlertMapper(ObjectMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	AlertPayload read(JsonNode item) throws MalformedAlertException {
+		AlertPayload payload;
+		try {
+			payload = mapper.treeToValue(item, AlertPayload.class);
+		}
+		catch (JsonMappingException ex) {
+			// Jackson's own message may quote the offending value, which can be the secret: name the field only
+			throw new MalformedAlertException("unreadable field '" + path(ex) + "'");
+		}
+		catch (JsonProcessingException ex) {
+			throw new MalformedAlertException("unreadable alert JSON");
+		}
+		requirePresent(payload.number(), "number");
+		requirePresent(payload.createdAt(), "created_at");
+		requirePresent(payload.state(), "state");
+		requirePresent(payload.secretType(), "secret_type");
+		requirePresent(payload.repository(), "repository");
+		requirePresent(payload.repository().fullName(), "repository.full_name");
+		return payload;
+	}
+
+	static NormalizedAlert toAlert(String organization, AlertPayload alert, List<NormalizedLocation> locations) {
+		return new NormalizedAlert(PROVIDER, repository(organization, alert.repository()),
+				String.valueOf(alert.number()), alert.secretType(), alert.secretTypeDisplayName(), alert.state(),
+				alert.resolution(), alert.validity(), alert.publiclyLeaked(), alert.multiRepo(), alert.createdAt(),
+				alert.updatedAt(), alert.resolvedAt(), alert.htmlUrl(), alert.url(), alert.secret(), locations);
+	}
+
+	/** Whether the list item carries all of the alert's locations, so /locations need not be called. */
+	static boolean hasAllLocations(AlertPayload alert) {
+		return !Boolean.TRUE.equals(alert.hasMoreLocations()) && alert.firstLocationDetected() != null
+				&& alert.firstLocationDetected().isObject();
+	}
+
+	static List<NormalizedLocation> firstLocation(AlertPayload alert) {
+		return List.of(GitHubLocationMapper.fromFirstDetected(alert.firstLocationDetected(),
+				alert.repository().htmlUrl()));
+	}
+
+	private static NormalizedRepository repository(String organization, RepositoryPayload repository) {
+		String fullName = repository.fullName();
+		String name = repository.name() != null ? repository.name() : fullName.substring(fullName.indexOf('/') + 1);
+		String visibility = repository.isPrivate() == null ? null : repository.isPrivate() ? null : "public";
+		return new NormalizedRepository(PROVIDER, organization, null, name, fullName,
+				repository.id() == null ? null : String.valueOf(repository.id()), repository.htmlUrl(), visibility,
+				null, null, false);
+	}
+
+	private static void requirePresent(Object value, String field) throws MalformedAlertException {
+		if (value == null) {
+			throw new MalformedAlertException("missing field '" + field + "'");
+		}
+	}
+
+	private static String path(JsonMappingException ex) {
+		return ex.getPath()
+			.stream()
+			.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+			.collect(Collectors.joining("."));
+	}
+
+}

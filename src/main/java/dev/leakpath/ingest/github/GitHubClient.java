@@ -1,0 +1,131 @@
+package dev.leakpath.ingest.github;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.ingest.RateLimitSnapshot;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * GET requests to the GitHub REST API, for the endpoints github-api has no classes for (secret scanning).
+ * Every request carries the connector's credentials and goes through {@link GitHubResilience}; errors
+ * come out as {@link RetryableGitHubException} or {@link GitHubApiException}.
+ */
+final class GitHubClient {
+
+	private static final int ERROR_SNIPPET_LENGTH = 100;
+
+	private final WebClient webClient;
+
+	private final Supplier<Mono<String>> authorization;
+
+	private final GitHubRateLimitPolicy rateLimits;
+
+	private final GitHubResilience resilience;
+
+	private final ObjectMapper mapper;
+
+	private final MeterRegistry meters;
+
+	GitHubClient(WebClient webClient, Supplier<Mono<String>> authorization, GitHubRateLimitPolicy rateLimits,
+			GitHubResilience resilience, ObjectMapper mapper, MeterRegistry meters) {
+		this.webClient = webClient;
+		this.authorization = authorization;
+		this.rateLimits = rateLimits;
+		this.resilience = resilience;
+		this.mapper = mapper;
+		this.meters = meters;
+	}
+
+	/** GETs an absolute URL, conditionally when an ETag is given. */
+	Mono<GitHubResponse> get(String url, String etag) {
+		URI uri = URI.create(url);
+		Mono<GitHubResponse> call = authorization.get()
+			.flatMap(auth -> webClient.get()
+				.uri(uri)
+				.headers(headers -> {
+					if (!auth.isEmpty()) {
+						headers.set(HttpHeaders.AUTHORIZATION, auth);
+					}
+					if (etag != null) {
+						headers.set(HttpHeaders.IF_NONE_MATCH, etag);
+					}
+				})
+				.exchangeToMono(response -> read(uri, response)))
+			.onErrorMap(WebClientRequestException.class, ex -> new RetryableGitHubException(
+					"Could not reach GitHub at " + uri.getHost() + ": " + ex.getMostSpecificCause().getMessage(),
+					null, ex));
+		return resilience.decorate(call);
+	}
+
+	private Mono<GitHubResponse> read(URI uri, ClientResponse response) {
+		int status = response.statusCode().value();
+		meters.counter("leakpath.github.requests", "status", String.valueOf(status)).increment();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		RateLimitSnapshot rateLimit = rateLimit(headers);
+		if (status == 304) {
+			return response.releaseBody()
+				.thenReturn(new GitHubResponse(status, NullNode.getInstance(), headers.getETag(), null, rateLimit));
+		}
+		if (response.statusCode().is2xxSuccessful()) {
+			return response.bodyToMono(JsonNode.class)
+				.defaultIfEmpty(NullNode.getInstance())
+				.map(body -> new GitHubResponse(status, body, headers.getETag(),
+						LinkHeader.next(headers.getFirst("link")), rateLimit));
+		}
+		return response.bodyToMono(String.class).defaultIfEmpty("").flatMap(body -> Mono.error(error(uri, status, headers, body)));
+	}
+
+	private RuntimeException error(URI uri, int status, HttpHeaders headers, String body) {
+		String what = "GET " + uri.getPath();
+		var wait = rateLimits.waitFor(status, headers::getFirst, body);
+		if (wait.isPresent()) {
+			return new RetryableGitHubException(
+					"GitHub rate limit (" + status + ") on " + what + "; retry in " + wait.get().toSeconds() + "s",
+					wait.get(), null);
+		}
+		String message = what + " answered " + status + ": " + errorMessage(body);
+		if (status >= 500) {
+			return new RetryableGitHubException(message, null, null);
+		}
+		return new GitHubApiException(status, message);
+	}
+
+	private String errorMessage(String body) {
+		String message = body;
+		try {
+			JsonNode json = mapper.readTree(body);
+			if (json != null && json.hasNonNull("message")) {
+				message = json.get("message").asText();
+			}
+		}
+		catch (Exception notJson) {
+			// keep the raw snippet
+		}
+		return message.length() > ERROR_SNIPPET_LENGTH ? message.substring(0, ERROR_SNIPPET_LENGTH) + "…" : message;
+	}
+
+	private static RateLimitSnapshot rateLimit(HttpHeaders headers) {
+		try {
+			String remaining = headers.getFirst("x-ratelimit-remaining");
+			String reset = headers.getFirst("x-ratelimit-reset");
+			return new RateLimitSnapshot(remaining == null ? null : Integer.valueOf(remaining.strip()),
+					reset == null ? null : Instant.ofEpochSecond(Long.parseLong(reset.strip())));
+		}
+		catch (NumberFormatException ex) {
+			return RateLimitSnapshot.UNKNOWN;
+		}
+	}
+
+}

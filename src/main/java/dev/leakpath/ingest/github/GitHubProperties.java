@@ -1,0 +1,70 @@
+package dev.leakpath.ingest.github;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param apiUrl REST API root: {@code https://api.github.com}, or {@code https://HOST/api/v3} for GHES
+ * @param token personal access token (classic with {@code security_events}/{@code repo}, or fine-grained
+ * with "Secret scanning alerts: read" and "Metadata: read")
+ * @param app GitHub App credentials, used when no token is set
+ * @param organizations organisations whose alerts are polled
+ * @param pollInterval time between two polls of every organisation
+ * @param locationConcurrency how many alerts' location lists are fetched at once
+ * @param retry retry and rate-limit waiting
+ */
+@Validated
+@ConfigurationProperties("leakpath.github")
+public record GitHubProperties(@NotNull @DefaultValue("https://api.github.com") URI apiUrl, String token,
+		@Valid @DefaultValue App app, List<String> organizations, @DefaultValue("PT5M") Duration pollInterval,
+		@Min(1) @DefaultValue("4") int locationConcurrency,
+		@Valid @DefaultValue Retry retry) {
+
+	public GitHubProperties {
+		organizations = organizations == null ? List.of()
+				: organizations.stream().filter(StringUtils::hasText).map(String::strip).toList();
+	}
+
+	/** Whether credentials are configured at all; without them leakpath runs its demo. */
+	public boolean hasCredentials() {
+		return StringUtils.hasText(token) || app.configured();
+	}
+
+	/**
+	 * @param id the App's id
+	 * @param privateKeyFile the App's private key, PKCS#8 PEM
+	 * @param installationId the installation on the polled organisations
+	 */
+	public record App(String id, Path privateKeyFile, Long installationId) {
+
+		boolean configured() {
+			return StringUtils.hasText(id);
+		}
+
+	}
+
+	/**
+	 * @param maxAttempts attempts per request, the first included, for 5xx, connection errors and rate limits
+	 * @param initialBackoff first wait after a 5xx or connection error; doubles each attempt, with jitter
+	 * @param maxBackoff longest wait after a 5xx or connection error
+	 * @param secondaryRateLimitWait wait after a secondary rate limit that names no time
+	 * @param maxRateLimitWait longest rate-limit wait accepted; a longer one fails the pass, which resumes
+	 * at the next poll
+	 */
+	public record Retry(@Min(1) @DefaultValue("6") int maxAttempts, @DefaultValue("PT1S") Duration initialBackoff,
+			@DefaultValue("PT60S") Duration maxBackoff, @DefaultValue("PT60S") Duration secondaryRateLimitWait,
+			@DefaultValue("PT1H") Duration maxRateLimitWait) {
+	}
+
+}

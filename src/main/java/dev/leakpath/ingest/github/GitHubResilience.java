@@ -1,0 +1,75 @@
+package dev.leakpath.ingest.github;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Retry and circuit breaker around every call to one GitHub API host. Rate limits wait for the time
+ * GitHub names; 5xx and connection errors back off exponentially with jitter. Only 5xx and connection
+ * errors count against the breaker: a rate limit is GitHub working as designed.
+ */
+final class GitHubResilience {
+
+	static final String CONFIG_NAME = "github";
+
+	private final Retry retry;
+
+	private final CircuitBreaker circuitBreaker;
+
+	GitHubResilience(String host, GitHubProperties.Retry settings, RetryRegistry retries,
+			CircuitBreakerRegistry breakers) {
+		String name = CONFIG_NAME + ":" + host;
+		this.retry = retries.retry(name, retryConfig(settings));
+		CircuitBreakerConfig base = breakers.getConfiguration(CONFIG_NAME).orElse(breakers.getDefaultConfig());
+		this.circuitBreaker = breakers.circuitBreaker(name, CircuitBreakerConfig.from(base)
+			.recordException(GitHubResilience::isOutage)
+			.ignoreExceptions()
+			.build());
+	}
+
+	<T> Mono<T> decorate(Mono<T> call) {
+		return call.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
+			.transformDeferred(RetryOperator.of(retry));
+	}
+
+	private static RetryConfig retryConfig(GitHubProperties.Retry settings) {
+		IntervalBiFunction<Object> interval = (attempt, outcome) -> {
+			if (outcome.isLeft() && outcome.getLeft() instanceof RetryableGitHubException retryable
+					&& retryable.retryAfter() != null) {
+				return Math.max(1, retryable.retryAfter().toMillis());
+			}
+			return backoff(attempt, settings).toMillis();
+		};
+		return RetryConfig.custom()
+			.maxAttempts(settings.maxAttempts())
+			.intervalBiFunction(interval)
+			.retryOnException(ex -> ex instanceof RetryableGitHubException retryable
+					&& (retryable.retryAfter() == null
+							|| retryable.retryAfter().compareTo(settings.maxRateLimitWait()) <= 0))
+			.failAfterMaxAttempts(false)
+			.build();
+	}
+
+	static Duration backoff(int attempt, GitHubProperties.Retry settings) {
+		double exponential = settings.initialBackoff().toMillis() * Math.pow(2, Math.max(0, attempt - 1));
+		double capped = Math.min(exponential, settings.maxBackoff().toMillis());
+		double jittered = capped * (0.5 + ThreadLocalRandom.current().nextDouble() / 2);
+		return Duration.ofMillis(Math.max(1, (long) jittered));
+	}
+
+	private static boolean isOutage(Throwable ex) {
+		return ex instanceof RetryableGitHubException retryable && retryable.retryAfter() == null;
+	}
+
+}

@@ -1,0 +1,14 @@
+package dev.leakpath.ingest.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.leakpath.ingest.RateLimitSnapshot;
+
+/** A successful (2xx or 304) answer from the GitHub REST API. */
+record GitHubResponse(int status, JsonNode body, String etag, String nextUrl, RateLimitSnapshot rateLimit) {
+
+	boolean notModified() {
+		return status == 304;
+	}
+
+}

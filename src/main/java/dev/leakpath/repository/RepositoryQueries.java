@@ -1,0 +1,53 @@
+package dev.leakpath.repository;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+
+/** Reads repositories for the API, with open and total alert counts. */
+@Component
+public class RepositoryQueries {
+
+	/** Open in the provider's own words: GitHub says open, Azure DevOps says active. */
+	private static final String SELECT = """
+			select r.id, r.provider, r.organization, r.project, r.full_name, r.url, r.visibility, r.archived,
+			       r.default_branch,
+			       count(a.id) filter (where a.state in ('open', 'active')) as open_alerts,
+			       count(a.id) as total_alerts
+			from repository r
+			left join alert a on a.repository_id = r.id
+			where (cast(:provider as text) is null or r.provider = :provider)
+			  and (cast(:organization as text) is null or r.organization = :organization)
+			  and (cast(:beforeId as bigint) is null or r.id < :beforeId)
+			group by r.id
+			order by r.id desc
+			limit :limit
+			""";
+
+	private final DatabaseClient db;
+
+	RepositoryQueries(DatabaseClient db) {
+		this.db = db;
+	}
+
+	public Mono<List<RepositoryView>> find(String provider, String organization, Long beforeId, int limit) {
+		return db.sql(SELECT)
+			.bind("provider", Parameter.fromOrEmpty(provider, String.class))
+			.bind("organization", Parameter.fromOrEmpty(organization, String.class))
+			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
+			.bind("limit", limit)
+			.map(row -> new RepositoryView(row.get("id", Long.class), row.get("provider", String.class),
+					row.get("organization", String.class), row.get("project", String.class),
+					row.get("full_name", String.class), row.get("url", String.class),
+					row.get("visibility", String.class), row.get("archived", Boolean.class),
+					row.get("default_branch", String.class), row.get("open_alerts", Long.class),
+					row.get("total_alerts", Long.class)))
+			.all()
+			.collectList();
+	}
+
+}

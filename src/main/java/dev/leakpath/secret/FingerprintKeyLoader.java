@@ -1,0 +1,61 @@
+package dev.leakpath.secret;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds the fingerprint key: the configured value, else the key file, else a new random key written to
+ * the key file so fingerprints stay comparable across restarts.
+ */
+final class FingerprintKeyLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(FingerprintKeyLoader.class);
+
+	private FingerprintKeyLoader() {
+	}
+
+	static byte[] load(FingerprintProperties properties) {
+		if (StringUtils.hasText(properties.fingerprintKey())) {
+			return properties.fingerprintKey().getBytes(StandardCharsets.UTF_8);
+		}
+		Path file = properties.fingerprintKeyFile().toAbsolutePath();
+		try {
+			if (Files.exists(file)) {
+				return Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
+			}
+			return generate(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read or create the fingerprint key file " + file, ex);
+		}
+	}
+
+	private static byte[] generate(Path file) throws IOException {
+		byte[] random = new byte[48];
+		new SecureRandom().nextBytes(random);
+		String key = Base64.getEncoder().encodeToString(random);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, key, StandardCharsets.UTF_8);
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException ex) {
+			log.debug("File system has no POSIX permissions; {} keeps its default permissions", file);
+		}
+		log.warn("No leakpath.fingerprint-key configured: generated a new key in {}. Keep this file (or set "
+				+ "LEAKPATH_FINGERPRINT_KEY): fingerprints made with another key do not match.", file);
+		return key.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

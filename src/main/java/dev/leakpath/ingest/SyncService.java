@@ -77,7 +77,9 @@ public class SyncService {
 				});
 			}, properties.concurrency())
 			.then(Mono.defer(() -> runs.finish(id, status(failed.get(), total.get()))))
-			.doFinally(signal -> current.set(null));
+			// released before completion is signalled, so whoever waited for this run can start the next
+			.doOnTerminate(() -> current.compareAndSet(id, null))
+			.doOnCancel(() -> current.compareAndSet(id, null));
 	}
 
 	private static String status(int failed, int total) {

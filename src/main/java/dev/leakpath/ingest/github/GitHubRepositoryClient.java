@@ -1,5 +1,6 @@
 package dev.leakpath.ingest.github;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,10 @@ final class GitHubRepositoryClient {
 			if (cause instanceof GitHubRateLimitedIOException limited) {
 				return new RetryableGitHubException(limited.getMessage(), limited.retryAfter(), null);
 			}
+		}
+		if (ex instanceof FileNotFoundException) {
+			return new GitHubApiException(404, "GitHub has no such organisation or repository, or hides it from "
+					+ "these credentials");
 		}
 		if (ex instanceof HttpException http && http.getResponseCode() > 0 && http.getResponseCode() < 500) {
 			return new GitHubApiException(http.getResponseCode(),

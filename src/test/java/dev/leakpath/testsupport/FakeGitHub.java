@@ -1,0 +1,137 @@
+package dev.leakpath.testsupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+/**
+ * A GitHub served by WireMock over real HTTP, answering the requests leakpath's GitHub connector sends,
+ * with the payloads of {@link GitHubPayloads}.
+ */
+public final class FakeGitHub {
+
+	private static final String QUERY = "per_page=100&sort=updated&direction=desc";
+
+	private final WireMockServer server;
+
+	private FakeGitHub(WireMockServer server) {
+		this.server = server;
+	}
+
+	public static FakeGitHub start() {
+		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+			.dynamicPort()
+			.bindAddress("127.0.0.1")
+			.notifier(new Slf4jNotifier(false)));
+		server.start();
+		return new FakeGitHub(server);
+	}
+
+	public String baseUrl() {
+		return server.baseUrl();
+	}
+
+	public WireMockServer server() {
+		return server;
+	}
+
+	public void reset() {
+		server.resetAll();
+		server.stubFor(get("/user").willReturn(json(200, JsonNodeFactory.instance.objectNode().put("login", "leakpath"))));
+	}
+
+	public void stop() {
+		server.stop();
+	}
+
+	/** Serves an organisation's alerts as the given pages, linked by {@code link} headers. */
+	public void alertPages(String org, List<List<ObjectNode>> pages, String etag) {
+		for (int index = 0; index < pages.size(); index++) {
+			int page = index + 1;
+			ResponseDefinitionBuilder response = json(200, array(pages.get(index)));
+			if (page < pages.size()) {
+				response = response.withHeader("link", "<" + pageUrl(org, page + 1) + ">; rel=\"next\", <"
+						+ pageUrl(org, pages.size()) + ">; rel=\"last\"");
+			}
+			if (page == 1 && etag != null) {
+				response = response.withHeader("ETag", etag);
+			}
+			server.stubFor(alertsRequest(org, page).willReturn(response));
+		}
+	}
+
+	/** Answers 304 to the first page when {@code If-None-Match} carries the ETag. */
+	public void notModifiedFor(String org, String etag) {
+		server.stubFor(alertsRequest(org, 1).atPriority(1)
+			.withHeader("If-None-Match", equalTo(etag))
+			.willReturn(aResponse().withStatus(304).withHeader("ETag", etag)));
+	}
+
+	public MappingBuilder alertsRequest(String org, int page) {
+		return get(urlPathEqualTo("/orgs/" + org + "/secret-scanning/alerts")).atPriority(5)
+			.withQueryParam("page", page == 1 ? absent() : equalTo(String.valueOf(page)));
+	}
+
+	public void locations(String fullName, long number, List<ObjectNode> locations) {
+		server.stubFor(get(urlPathEqualTo("/repos/" + fullName + "/secret-scanning/alerts/" + number + "/locations"))
+			.willReturn(json(200, array(locations))));
+	}
+
+	/** Serves an organisation and its repositories to github-api. */
+	public void repositories(String org, long orgId, List<ObjectNode> fullRepositories) {
+		server.stubFor(get(urlPathEqualTo("/orgs/" + org)).willReturn(json(200, GitHubPayloads.organization(org, orgId))));
+		server.stubFor(get(urlPathEqualTo("/orgs/" + org + "/repos")).willReturn(json(200, array(fullRepositories))));
+		for (ObjectNode repository : fullRepositories) {
+			server.stubFor(get(urlPathEqualTo("/repos/" + repository.get("full_name").asText()))
+				.willReturn(json(200, repository)));
+		}
+	}
+
+	public int alertRequests(String org, int page) {
+		return server.findAll(getRequestedFor(urlPathEqualTo("/orgs/" + org + "/secret-scanning/alerts"))
+			.withQueryParam("page", page == 1 ? absent() : equalTo(String.valueOf(page)))).size();
+	}
+
+	public int requests(String urlPathRegex) {
+		return server.findAll(getRequestedFor(urlPathMatching(urlPathRegex))).size();
+	}
+
+	public int allRequests() {
+		return server.getAllServeEvents().size();
+	}
+
+	public String pageUrl(String org, int page) {
+		return server.baseUrl() + "/orgs/" + org + "/secret-scanning/alerts?" + QUERY + "&page=" + page;
+	}
+
+	public static ResponseDefinitionBuilder json(int status, Object body) {
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json; charset=utf-8")
+			.withHeader("X-RateLimit-Limit", "5000")
+			.withHeader("X-RateLimit-Remaining", "4990")
+			.withHeader("X-RateLimit-Reset", "4102444800")
+			.withBody(body.toString());
+	}
+
+	private static ArrayNode array(List<ObjectNode> items) {
+		ArrayNode array = JsonNodeFactory.instance.arrayNode();
+		items.forEach(array::add);
+		return array;
+	}
+
+}

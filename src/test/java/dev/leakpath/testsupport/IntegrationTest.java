@@ -1,0 +1,51 @@
+package dev.leakpath.testsupport;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application over real HTTP, against the tests' PostgreSQL and a WireMock GitHub. Every test
+ * starts with empty tables, no stubs and closed circuit breakers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=false", "leakpath.sync.schedule=false",
+		"leakpath.api.tokens=test-api-token", "leakpath.fingerprint-key=test-fingerprint-key-0123456789abcdef",
+		"leakpath.github.token=test-github-token", "leakpath.github.organizations=" + TestOrganization.ORG,
+		"leakpath.github.retry.max-attempts=4", "leakpath.github.retry.initial-backoff=PT0.01S",
+		"leakpath.github.retry.max-backoff=PT0.05S", "leakpath.github.retry.secondary-rate-limit-wait=PT1S" })
+public abstract class IntegrationTest {
+
+	protected static final String API_TOKEN = "test-api-token";
+
+	protected static final FakeGitHub github = FakeGitHub.start();
+
+	protected static final TestPostgres postgres = TestPostgres.get();
+
+	@Autowired
+	private CircuitBreakerRegistry breakers;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.r2dbc.url", postgres::r2dbcUrl);
+		registry.add("spring.r2dbc.username", postgres::user);
+		registry.add("spring.r2dbc.password", postgres::password);
+		registry.add("spring.flyway.url", postgres::jdbcUrl);
+		registry.add("spring.flyway.user", postgres::user);
+		registry.add("spring.flyway.password", postgres::password);
+		registry.add("leakpath.github.api-url", github::baseUrl);
+	}
+
+	@BeforeEach
+	void cleanSlate() {
+		postgres.truncateAll();
+		github.reset();
+		breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+	}
+
+}

@@ -1,0 +1,193 @@
+package dev.leakpath.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The real PostgreSQL the tests use: an embedded one by default, or the server named by
+ * {@code LEAKPATH_TEST_PG_URL} (a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/postgres},
+ * with {@code LEAKPATH_TEST_PG_USER} and {@code LEAKPATH_TEST_PG_PASSWORD}). Each JVM gets a database of
+ * its own, so runs never see each other's rows.
+ */
+public final class TestPostgres {
+
+	private static TestPostgres instance;
+
+	private final String host;
+
+	private final int port;
+
+	private final String database;
+
+	private final String user;
+
+	private final String password;
+
+	private TestPostgres(String host, int port, String database, String user, String password) {
+		this.host = host;
+		this.port = port;
+		this.database = database;
+		this.user = user;
+		this.password = password;
+	}
+
+	public static synchronized TestPostgres get() {
+		if (instance == null) {
+			instance = start();
+		}
+		return instance;
+	}
+
+	private static TestPostgres start() {
+		String database = "leakpath_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		String url = System.getenv("LEAKPATH_TEST_PG_URL");
+		if (url != null && !url.isBlank()) {
+			URI server = URI.create(url.strip().substring("jdbc:".length()));
+			String user = envOr("LEAKPATH_TEST_PG_USER", "postgres");
+			String password = envOr("LEAKPATH_TEST_PG_PASSWORD", "");
+			TestPostgres postgres = new TestPostgres(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort(),
+					database, user, password);
+			postgres.admin("create database " + database);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> postgres.admin("drop database if exists " + database + " with (force)")));
+			return postgres;
+		}
+		try {
+			EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					embedded.close();
+				}
+				catch (IOException ex) {
+					// the JVM is going away either way
+				}
+			}));
+			TestPostgres postgres = new TestPostgres("localhost", embedded.getPort(), database, "postgres", "");
+			postgres.admin("create database " + database);
+			return postgres;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start embedded PostgreSQL for the tests", ex);
+		}
+	}
+
+	public String r2dbcUrl() {
+		return "r2dbc:postgresql://" + host + ":" + port + "/" + database;
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+	}
+
+	public String user() {
+		return user;
+	}
+
+	public String password() {
+		return password;
+	}
+
+	/** Empties every table the migrations created. */
+	public void truncateAll() {
+		execute("truncate table " + String.join(", ", tables()) + " restart identity cascade");
+	}
+
+	/** Every row of every table as JSON, one row a line: what an attacker with the database would see. */
+	public String dumpAllTables() {
+		StringBuilder dump = new StringBuilder();
+		for (String table : tables()) {
+			query("select row_to_json(t)::text from " + table + " t", rows -> {
+				while (rows.next()) {
+					dump.append(table).append(": ").append(rows.getString(1)).append('\n');
+				}
+			});
+		}
+		return dump.toString();
+	}
+
+	/** The rows of a query, each row's columns joined with '|', in the query's order. */
+	public List<String> rows(String sql) {
+		List<String> result = new ArrayList<>();
+		query(sql, rows -> {
+			int columns = rows.getMetaData().getColumnCount();
+			while (rows.next()) {
+				List<String> values = new ArrayList<>();
+				for (int column = 1; column <= columns; column++) {
+					values.add(rows.getString(column));
+				}
+				result.add(String.join("|", values));
+			}
+		});
+		return result;
+	}
+
+	public long count(String sql) {
+		return Long.parseLong(rows(sql).get(0));
+	}
+
+	private List<String> tables() {
+		List<String> tables = new ArrayList<>();
+		query("select table_name from information_schema.tables where table_schema = 'public' "
+				+ "and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by table_name", rows -> {
+					while (rows.next()) {
+						tables.add(rows.getString(1));
+					}
+				});
+		return tables;
+	}
+
+	private void execute(String sql) {
+		try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	private void query(String sql, RowsConsumer consumer) {
+		try (Connection connection = connect(database); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			consumer.accept(rows);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	private void admin(String sql) {
+		try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	private Connection connect(String name) throws SQLException {
+		return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + name, user, password);
+	}
+
+	private static String envOr(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null ? fallback : value;
+	}
+
+	@FunctionalInterface
+	private interface RowsConsumer {
+
+		void accept(ResultSet rows) throws SQLException;
+
+	}
+
+}

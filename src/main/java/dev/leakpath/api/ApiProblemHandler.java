@@ -9,7 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Turns failures into problem responses. Unexpected errors are logged, and their details never shown. */
 @RestControllerAdvice
@@ -22,9 +22,11 @@ class ApiProblemHandler {
 		return response(ex.type(), ex.getMessage());
 	}
 
-	@ExceptionHandler(ServerWebInputException.class)
-	ResponseEntity<ProblemDetail> badInput(ServerWebInputException ex) {
-		return response(ProblemType.BAD_REQUEST, ex.getReason());
+	/** Spring's own 4xx (unreadable input, unknown path, wrong method) keep their status and reason. */
+	@ExceptionHandler(ResponseStatusException.class)
+	ResponseEntity<ProblemDetail> springStatus(ResponseStatusException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(), ex.getReason());
+		return ResponseEntity.status(ex.getStatusCode()).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

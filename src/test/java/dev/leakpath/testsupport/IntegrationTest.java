@@ -5,14 +5,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application over real HTTP, against the tests' PostgreSQL and a WireMock GitHub. Every test
- * starts with empty tables, no stubs and closed circuit breakers.
+ * starts with empty tables, no stubs and closed circuit breakers. Metrics are exported as in production.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=false", "leakpath.sync.schedule=false",
 		"leakpath.api.tokens=test-api-token", "leakpath.fingerprint-key=test-fingerprint-key-0123456789abcdef",

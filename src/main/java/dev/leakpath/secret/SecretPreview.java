@@ -14,8 +14,9 @@ final class SecretPreview {
 	static String of(RawSecret secret) {
 		String value = secret.value();
 		if (value.startsWith("-----BEGIN ")) {
-			int endOfHeader = value.indexOf("-----", "-----BEGIN ".length());
-			return (endOfHeader > 0 ? value.substring(0, endOfHeader + 5) : "-----BEGIN") + ELLIPSIS;
+			String firstLine = value.lines().findFirst().orElse("");
+			int endOfHeader = firstLine.indexOf("-----", "-----BEGIN ".length());
+			return (endOfHeader > 0 ? firstLine.substring(0, endOfHeader + 5) : "-----BEGIN") + ELLIPSIS;
 		}
 		int shown = value.length() >= 20 ? 4 : value.length() >= 10 ? 2 : 0;
 		if (shown == 0) {

@@ -166,6 +166,19 @@ class GitHubSyncTests extends IntegrationTest {
 	}
 
 	@Test
+	void syncWhenPageIsNotJsonThenFailsWithoutQuotingIt(CapturedOutput output) {
+		String secret = org.secretFor("github_personal_access_token");
+		github.server()
+			.stubFor(github.alertsRequest(ORG, 1).willReturn(FakeGitHub.json(200, "[{\"number\": 1, \"secret\": " + secret)));
+
+		sync.run("test").block();
+
+		assertThat(postgres.rows("select last_outcome, last_error from sync_source"))
+			.containsExactly("failed|GET /orgs/acme/secret-scanning/alerts answered unreadable JSON");
+		assertNoSecretLeaked(output);
+	}
+
+	@Test
 	void syncWhenAlertDoesNotCarryAllLocationsThenFetchesThem() {
 		ObjectNode issueComment = GitHubPayloads.issueCommentLocation(ORG, "web", 12, 3401);
 		ObjectNode commit = GitHubPayloads.commitLocation(ORG, "web", "deploy/.env", 3, 3, 1, 40,

@@ -26,6 +26,9 @@ final class GitHubAlertMapper {
 	}
 
 	AlertPayload read(JsonNode item) throws MalformedAlertException {
+		if (item == null || !item.isObject()) {
+			throw new MalformedAlertException("alert is not a JSON object");
+		}
 		AlertPayload payload;
 		try {
 			payload = mapper.treeToValue(item, AlertPayload.class);

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.RateLimitSnapshot;
 
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -80,6 +81,9 @@ final class GitHubClient {
 		}
 		if (response.statusCode().is2xxSuccessful()) {
 			return response.bodyToMono(JsonNode.class)
+				// Jackson's message quotes the offending token, which can be a secret: say nothing of the content
+				.onErrorMap(DecodingException.class,
+						ex -> new RetryableGitHubException("GET " + uri.getPath() + " answered unreadable JSON", null, null))
 				.defaultIfEmpty(NullNode.getInstance())
 				.map(body -> new GitHubResponse(status, body, headers.getETag(),
 						LinkHeader.next(headers.getFirst("link")), rateLimit));

@@ -1,0 +1,56 @@
+package dev.leakpath.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.leakpath.ingest.SyncService;
+import dev.leakpath.testsupport.TestPostgres;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The no-credentials run: the fake GitHub of wiremock-mappings/ is served and polled end to end. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=true", "leakpath.sync.schedule=false",
+		"leakpath.github.token=", "leakpath.github.organizations=",
+		"leakpath.fingerprint-key=demo-test-fingerprint-key-0123456789abcdef" })
+class DemoTests {
+
+	private static final TestPostgres postgres = TestPostgres.get();
+
+	@Autowired
+	private SyncService sync;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.r2dbc.url", postgres::r2dbcUrl);
+		registry.add("spring.r2dbc.username", postgres::user);
+		registry.add("spring.flyway.url", postgres::jdbcUrl);
+		registry.add("spring.flyway.user", postgres::user);
+	}
+
+	@Test
+	void syncWhenDemoThenEveryFakeAlertIsStoredAndTheUnchangedOrganizationCostsA304() {
+		postgres.truncateAll();
+
+		sync.run("test").block();
+
+		assertThat(postgres.count("select count(*) from alert")).isEqualTo(250);
+		assertThat(postgres.count("select count(*) from repository")).isEqualTo(10);
+		assertThat(postgres.count("select count(*) from repository where visibility is null")).isZero();
+		assertThat(postgres.count("select count(*) from secret")).isEqualTo(247);
+		assertThat(postgres.count("select count(distinct type) from alert_location")).isGreaterThanOrEqualTo(6);
+		assertThat(postgres.rows("select scope, last_outcome, pages, alerts_seen from sync_source order by scope"))
+			.containsExactly("acme-corp|completed|3|210", "globex|completed|1|40");
+
+		sync.run("test").block();
+
+		assertThat(postgres.rows("select scope, last_outcome, pages from sync_source order by scope"))
+			.containsExactly("acme-corp|completed|1", "globex|not_modified|0");
+		assertThat(postgres.count("select count(*) from alert")).isEqualTo(250);
+	}
+
+}

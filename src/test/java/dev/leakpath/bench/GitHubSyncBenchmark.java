@@ -1,0 +1,132 @@
+package dev.leakpath.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.leakpath.LeakpathApplication;
+import dev.leakpath.ingest.SyncService;
+import dev.leakpath.testsupport.AlertSpec;
+import dev.leakpath.testsupport.FakeGitHub;
+import dev.leakpath.testsupport.FakeSecrets;
+import dev.leakpath.testsupport.GitHubPayloads;
+import dev.leakpath.testsupport.TestPostgres;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Syncs 10,000 alerts over 100 repositories from a WireMock GitHub into PostgreSQL, then polls again with
+ * nothing changed, and prints: GitHub requests per 1,000 alerts (target ≤ 11), alerts stored per second,
+ * and the requests of the unchanged poll (target: conditional requests only).
+ * Run with {@code ./mvnw -B -Pbench verify}.
+ */
+public final class GitHubSyncBenchmark {
+
+	private static final String ORG = "bench-org";
+
+	private static final long ORG_ID = 4242;
+
+	private static final int REPOSITORIES = 100;
+
+	private static final int ALERTS = 10_000;
+
+	private static final int PAGE_SIZE = 100;
+
+	private static final String[] SECRET_TYPES = { "github_personal_access_token", "azure_storage_account_key",
+			"aws_access_key_id", "slack_api_token", "postgres_connection_string", "npm_access_token" };
+
+	private GitHubSyncBenchmark() {
+	}
+
+	public static void main(String[] args) {
+		FakeGitHub github = FakeGitHub.start();
+		github.reset();
+		stubOrganization(github);
+		TestPostgres postgres = TestPostgres.get();
+		// command-line arguments, so they win over config/application.yml
+		String[] arguments = { "--server.port=0", "--leakpath.database.embedded.enabled=false",
+				"--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false", "--leakpath.github.token=bench-token",
+				"--leakpath.github.organizations=" + ORG, "--leakpath.github.api-url=" + github.baseUrl(),
+				"--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef",
+				"--spring.r2dbc.url=" + postgres.r2dbcUrl(), "--spring.r2dbc.username=" + postgres.user(),
+				"--spring.flyway.url=" + postgres.jdbcUrl(), "--spring.flyway.user=" + postgres.user(),
+				"--logging.level.dev.leakpath=warn" };
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeakpathApplication.class).run(arguments)) {
+			SyncService sync = app.getBean(SyncService.class);
+			github.server().resetRequests();
+			long started = System.nanoTime();
+			sync.run("bench").block();
+			Duration firstPass = Duration.ofNanos(System.nanoTime() - started);
+			int firstRequests = github.allRequests();
+			long stored = postgres.count("select count(*) from alert");
+
+			github.server().resetRequests();
+			sync.run("bench").block();
+			int secondRequests = github.allRequests();
+			long notModified = github.server()
+				.getAllServeEvents()
+				.stream()
+				.filter(event -> event.getResponse().getStatus() == 304)
+				.count();
+
+			Runtime runtime = Runtime.getRuntime();
+			System.out.printf("%nGitHub sync benchmark: %d alerts, %d repositories, %d per page%n", ALERTS, REPOSITORIES,
+					PAGE_SIZE);
+			System.out.printf("  alerts stored                     %d%n", stored);
+			System.out.printf("  first pass                        %d ms%n", firstPass.toMillis());
+			System.out.printf("  alerts stored per second          %.0f%n", stored * 1000.0 / firstPass.toMillis());
+			System.out.printf("  GitHub requests, first pass       %d%n", firstRequests);
+			System.out.printf("  GitHub requests per 1,000 alerts  %.2f (target <= 11)%n", firstRequests * 1000.0 / stored);
+			System.out.printf("  unchanged poll: requests          %d, of which 304 Not Modified: %d%n", secondRequests,
+					notModified);
+			System.out.printf("  heap in use after the run         %d MiB%n",
+					(runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
+		}
+		finally {
+			github.stop();
+		}
+	}
+
+	private static void stubOrganization(FakeGitHub github) {
+		List<ObjectNode> repositories = new ArrayList<>();
+		for (int index = 0; index < REPOSITORIES; index++) {
+			repositories.add(GitHubPayloads.fullRepository(ORG, ORG_ID, repositoryName(index), 50_000 + index,
+					index % 3 == 0 ? "public" : "private", false, "main"));
+		}
+		github.repositories(ORG, ORG_ID, repositories);
+
+		FakeSecrets secrets = new FakeSecrets(7);
+		Instant newest = Instant.parse("2026-11-01T00:00:00Z");
+		List<List<ObjectNode>> pages = new ArrayList<>();
+		for (int index = 0; index < ALERTS; index++) {
+			if (index % PAGE_SIZE == 0) {
+				pages.add(new ArrayList<>());
+			}
+			pages.get(pages.size() - 1).add(alert(index, newest.minusSeconds(60L * index), secrets));
+		}
+		github.alertPages(ORG, pages, "W/\"bench-org-v1\"");
+		github.notModifiedFor(ORG, "W/\"bench-org-v1\"");
+	}
+
+	private static ObjectNode alert(int index, Instant updatedAt, FakeSecrets secrets) {
+		int repository = index % REPOSITORIES;
+		String name = repositoryName(repository);
+		int number = index / REPOSITORIES + 1;
+		String type = SECRET_TYPES[index % SECRET_TYPES.length];
+		ObjectNode location = GitHubPayloads.commitLocation(ORG, name, "src/config/settings-" + number + ".yml", 10, 10,
+				3, 60, secrets.sha(), secrets.sha());
+		boolean resolved = index % 4 == 0;
+		return GitHubPayloads.alert(new AlertSpec(ORG, ORG_ID, name, 50_000 + repository, repository % 3 != 0, number,
+				type, type, secrets.next(type), resolved ? "resolved" : "open", resolved ? "revoked" : null, "unknown",
+				false, false, updatedAt.minusSeconds(3600), updatedAt, resolved ? updatedAt : null, location, false));
+	}
+
+	private static String repositoryName(int index) {
+		return "service-" + index;
+	}
+
+}

@@ -1,20 +1,24 @@
 package dev.leakpath.alert;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.NormalizedAlert;
 import dev.leakpath.ingest.NormalizedLocation;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /**
- * Idempotent writes of alerts and their locations. Writing the same alert twice changes nothing, and an
- * older version of an alert never overwrites a newer one.
+ * Idempotent writes of alerts and their locations, a batch per statement. Writing the same alert twice
+ * changes nothing, and an older version of an alert never overwrites a newer one.
  */
 @Component
 public class AlertStore {
@@ -23,9 +27,14 @@ public class AlertStore {
 			insert into alert (provider, repository_id, provider_alert_id, secret_type, secret_type_display_name,
 			                   state, resolution, validity, publicly_leaked, multi_repo, secret_id, alert_url,
 			                   api_url, created_at, updated_at, resolved_at)
-			values (:provider, :repositoryId, :providerAlertId, :secretType, :secretTypeDisplayName,
-			        :state, :resolution, :validity, :publiclyLeaked, :multiRepo, :secretId, :alertUrl,
-			        :apiUrl, :createdAt, :updatedAt, :resolvedAt)
+			select * from unnest(cast(:provider as text[]), cast(:repositoryId as bigint[]),
+			                     cast(:providerAlertId as text[]), cast(:secretType as text[]),
+			                     cast(:secretTypeDisplayName as text[]), cast(:state as text[]),
+			                     cast(:resolution as text[]), cast(:validity as text[]),
+			                     cast(:publiclyLeaked as boolean[]), cast(:multiRepo as boolean[]),
+			                     cast(:secretId as bigint[]), cast(:alertUrl as text[]), cast(:apiUrl as text[]),
+			                     cast(:createdAt as timestamptz[]), cast(:updatedAt as timestamptz[]),
+			                     cast(:resolvedAt as timestamptz[]))
 			on conflict (repository_id, provider_alert_id) do update set
 			    secret_type              = excluded.secret_type
 			  , secret_type_display_name = excluded.secret_type_display_name
@@ -50,18 +59,23 @@ public class AlertStore {
 			       excluded.validity, excluded.publicly_leaked, excluded.multi_repo,
 			       coalesce(excluded.secret_id, alert.secret_id), excluded.alert_url, excluded.api_url,
 			       excluded.created_at, excluded.updated_at, excluded.resolved_at)
-			returning id
 			""";
 
-	private static final String FIND_ID = """
-			select id from alert where repository_id = :repositoryId and provider_alert_id = :providerAlertId
+	private static final String IDS = """
+			select a.id, a.repository_id, a.provider_alert_id
+			from alert a
+			join unnest(cast(:repositoryId as bigint[]), cast(:providerAlertId as text[])) as k (repository_id, provider_alert_id)
+			  on a.repository_id = k.repository_id and a.provider_alert_id = k.provider_alert_id
 			""";
 
-	private static final String UPSERT_LOCATION = """
+	private static final String UPSERT_LOCATIONS = """
 			insert into alert_location (alert_id, location_key, type, path, start_line, end_line, start_column,
 			                            end_column, commit_sha, blob_sha, file_url, commit_url, source_url)
-			values (:alertId, :key, :type, :path, :startLine, :endLine, :startColumn,
-			        :endColumn, :commitSha, :blobSha, :fileUrl, :commitUrl, :sourceUrl)
+			select * from unnest(cast(:alertId as bigint[]), cast(:key as text[]), cast(:type as text[]),
+			                     cast(:path as text[]), cast(:startLine as integer[]), cast(:endLine as integer[]),
+			                     cast(:startColumn as integer[]), cast(:endColumn as integer[]),
+			                     cast(:commitSha as text[]), cast(:blobSha as text[]), cast(:fileUrl as text[]),
+			                     cast(:commitUrl as text[]), cast(:sourceUrl as text[]))
 			on conflict (alert_id, location_key) do update set
 			    end_line   = excluded.end_line
 			  , end_column = excluded.end_column
@@ -84,54 +98,109 @@ public class AlertStore {
 		this.db = db;
 	}
 
-	/** Stores the alert and its locations; returns the alert's id. */
-	public Mono<Long> upsert(NormalizedAlert alert, long repositoryId, Long secretId) {
-		Mono<Long> changed = db.sql(UPSERT)
-			.bind("provider", alert.provider())
-			.bind("repositoryId", repositoryId)
-			.bind("providerAlertId", alert.providerAlertId())
-			.bind("secretType", alert.secretType())
-			.bind("secretTypeDisplayName", Parameter.fromOrEmpty(alert.secretTypeDisplayName(), String.class))
-			.bind("state", alert.state())
-			.bind("resolution", Parameter.fromOrEmpty(alert.resolution(), String.class))
-			.bind("validity", Parameter.fromOrEmpty(alert.validity(), String.class))
-			.bind("publiclyLeaked", Parameter.fromOrEmpty(alert.publiclyLeaked(), Boolean.class))
-			.bind("multiRepo", Parameter.fromOrEmpty(alert.multiRepo(), Boolean.class))
-			.bind("secretId", Parameter.fromOrEmpty(secretId, Long.class))
-			.bind("alertUrl", Parameter.fromOrEmpty(alert.alertUrl(), String.class))
-			.bind("apiUrl", Parameter.fromOrEmpty(alert.apiUrl(), String.class))
-			.bind("createdAt", alert.createdAt())
-			.bind("updatedAt", Parameter.fromOrEmpty(alert.updatedAt(), Instant.class))
-			.bind("resolvedAt", Parameter.fromOrEmpty(alert.resolvedAt(), Instant.class))
-			.map(row -> row.get("id", Long.class))
-			.one();
-		Mono<Long> unchanged = db.sql(FIND_ID)
-			.bind("repositoryId", repositoryId)
-			.bind("providerAlertId", alert.providerAlertId())
-			.map(row -> row.get("id", Long.class))
-			.one();
-		return changed.switchIfEmpty(unchanged)
-			.flatMap(alertId -> Flux.fromIterable(alert.locations())
-				.concatMap(location -> upsertLocation(alertId, location))
-				.then(Mono.just(alertId)));
+	/** Stores the alerts and their locations. An alert given twice is stored once, as its newest version. */
+	public Mono<Void> upsertAll(List<AlertRow> rows) {
+		Map<String, AlertRow> distinct = new LinkedHashMap<>();
+		rows.forEach(row -> distinct.merge(row.key(), row, AlertStore::newer));
+		if (distinct.isEmpty()) {
+			return Mono.empty();
+		}
+		List<AlertRow> alerts = List.copyOf(distinct.values());
+		Long[] repositoryIds = alerts.stream().map(AlertRow::repositoryId).toArray(Long[]::new);
+		String[] providerAlertIds = texts(alerts, row -> row.alert().providerAlertId());
+		Mono<Void> upsert = db.sql(UPSERT)
+			.bind("provider", texts(alerts, row -> row.alert().provider()))
+			.bind("repositoryId", repositoryIds)
+			.bind("providerAlertId", providerAlertIds)
+			.bind("secretType", texts(alerts, row -> row.alert().secretType()))
+			.bind("secretTypeDisplayName", texts(alerts, row -> row.alert().secretTypeDisplayName()))
+			.bind("state", texts(alerts, row -> row.alert().state()))
+			.bind("resolution", texts(alerts, row -> row.alert().resolution()))
+			.bind("validity", texts(alerts, row -> row.alert().validity()))
+			.bind("publiclyLeaked", alerts.stream().map(row -> row.alert().publiclyLeaked()).toArray(Boolean[]::new))
+			.bind("multiRepo", alerts.stream().map(row -> row.alert().multiRepo()).toArray(Boolean[]::new))
+			.bind("secretId", alerts.stream().map(AlertRow::secretId).toArray(Long[]::new))
+			.bind("alertUrl", texts(alerts, row -> row.alert().alertUrl()))
+			.bind("apiUrl", texts(alerts, row -> row.alert().apiUrl()))
+			.bind("createdAt", texts(alerts, row -> timestamp(row.alert().createdAt())))
+			.bind("updatedAt", texts(alerts, row -> timestamp(row.alert().updatedAt())))
+			.bind("resolvedAt", texts(alerts, row -> timestamp(row.alert().resolvedAt())))
+			.then();
+		Mono<Map<String, Long>> ids = db.sql(IDS)
+			.bind("repositoryId", repositoryIds)
+			.bind("providerAlertId", providerAlertIds)
+			.map(row -> Map.entry(AlertRow.key(row.get("repository_id", Long.class),
+					row.get("provider_alert_id", String.class)), row.get("id", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+		return upsert.then(ids).flatMap(idsByKey -> upsertLocations(alerts, idsByKey));
 	}
 
-	private Mono<Void> upsertLocation(long alertId, NormalizedLocation location) {
-		return db.sql(UPSERT_LOCATION)
-			.bind("alertId", alertId)
-			.bind("key", location.key())
-			.bind("type", location.type())
-			.bind("path", Parameter.fromOrEmpty(location.path(), String.class))
-			.bind("startLine", Parameter.fromOrEmpty(location.startLine(), Integer.class))
-			.bind("endLine", Parameter.fromOrEmpty(location.endLine(), Integer.class))
-			.bind("startColumn", Parameter.fromOrEmpty(location.startColumn(), Integer.class))
-			.bind("endColumn", Parameter.fromOrEmpty(location.endColumn(), Integer.class))
-			.bind("commitSha", Parameter.fromOrEmpty(location.commitSha(), String.class))
-			.bind("blobSha", Parameter.fromOrEmpty(location.blobSha(), String.class))
-			.bind("fileUrl", Parameter.fromOrEmpty(location.fileUrl(), String.class))
-			.bind("commitUrl", Parameter.fromOrEmpty(location.commitUrl(), String.class))
-			.bind("sourceUrl", Parameter.fromOrEmpty(location.sourceUrl(), String.class))
+	private Mono<Void> upsertLocations(List<AlertRow> alerts, Map<String, Long> idsByKey) {
+		Map<String, Located> distinct = new LinkedHashMap<>();
+		for (AlertRow row : alerts) {
+			long alertId = idsByKey.get(row.key());
+			for (NormalizedLocation location : row.alert().locations()) {
+				distinct.putIfAbsent(alertId + "|" + location.key(), new Located(alertId, location));
+			}
+		}
+		if (distinct.isEmpty()) {
+			return Mono.empty();
+		}
+		List<Located> rows = new ArrayList<>(distinct.values());
+		return db.sql(UPSERT_LOCATIONS)
+			.bind("alertId", rows.stream().map(Located::alertId).toArray(Long[]::new))
+			.bind("key", locationTexts(rows, NormalizedLocation::key))
+			.bind("type", locationTexts(rows, NormalizedLocation::type))
+			.bind("path", locationTexts(rows, NormalizedLocation::path))
+			.bind("startLine", locationIntegers(rows, NormalizedLocation::startLine))
+			.bind("endLine", locationIntegers(rows, NormalizedLocation::endLine))
+			.bind("startColumn", locationIntegers(rows, NormalizedLocation::startColumn))
+			.bind("endColumn", locationIntegers(rows, NormalizedLocation::endColumn))
+			.bind("commitSha", locationTexts(rows, NormalizedLocation::commitSha))
+			.bind("blobSha", locationTexts(rows, NormalizedLocation::blobSha))
+			.bind("fileUrl", locationTexts(rows, NormalizedLocation::fileUrl))
+			.bind("commitUrl", locationTexts(rows, NormalizedLocation::commitUrl))
+			.bind("sourceUrl", locationTexts(rows, NormalizedLocation::sourceUrl))
 			.then();
+	}
+
+	private static AlertRow newer(AlertRow known, AlertRow other) {
+		Instant knownAt = known.alert().changedAt();
+		Instant otherAt = other.alert().changedAt();
+		return otherAt != null && (knownAt == null || otherAt.isAfter(knownAt)) ? other : known;
+	}
+
+	private static String timestamp(Instant instant) {
+		return instant == null ? null : instant.toString();
+	}
+
+	private static String[] texts(List<AlertRow> rows, Function<AlertRow, String> value) {
+		return rows.stream().map(value).toArray(String[]::new);
+	}
+
+	private static String[] locationTexts(List<Located> rows, Function<NormalizedLocation, String> value) {
+		return rows.stream().map(row -> value.apply(row.location())).toArray(String[]::new);
+	}
+
+	private static Integer[] locationIntegers(List<Located> rows, Function<NormalizedLocation, Integer> value) {
+		return rows.stream().map(row -> value.apply(row.location())).toArray(Integer[]::new);
+	}
+
+	/** An alert ready to store: its repository and secret already have ids. */
+	public record AlertRow(NormalizedAlert alert, long repositoryId, Long secretId) {
+
+		String key() {
+			return key(repositoryId, alert.providerAlertId());
+		}
+
+		static String key(long repositoryId, String providerAlertId) {
+			return repositoryId + "|" + providerAlertId;
+		}
+
+	}
+
+	private record Located(long alertId, NormalizedLocation location) {
 	}
 
 }

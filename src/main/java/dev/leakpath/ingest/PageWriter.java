@@ -1,22 +1,23 @@
 package dev.leakpath.ingest;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 import dev.leakpath.alert.AlertStore;
+import dev.leakpath.alert.AlertStore.AlertRow;
 import dev.leakpath.repository.RepositoryStore;
 import dev.leakpath.secret.SecretStore;
+import dev.leakpath.secret.SecretStore.Occurrence;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a page of alerts: repository, secret identity, alert and locations, in that order. The raw
- * secret goes no further than {@link SecretStore}.
+ * Writes a page of alerts in a few statements: repositories, secret identities, alerts, locations. The raw
+ * secrets go no further than {@link SecretStore}.
  */
 @Component
 class PageWriter {
@@ -34,28 +35,22 @@ class PageWriter {
 	}
 
 	Mono<Void> write(List<NormalizedAlert> page) {
-		Map<String, Long> repositoryIds = new HashMap<>();
-		return Flux.fromIterable(page).concatMap(alert -> repositoryId(alert, repositoryIds)
-			.flatMap(repositoryId -> secretId(alert).map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.flatMap(secretId -> alerts.upsert(alert, repositoryId, secretId.orElse(null)))))
-			.then();
-	}
-
-	private Mono<Long> repositoryId(NormalizedAlert alert, Map<String, Long> cache) {
-		Long cached = cache.get(alert.repository().fullName());
-		if (cached != null) {
-			return Mono.just(cached);
-		}
-		return repositories.upsert(alert.repository())
-			.doOnNext(id -> cache.put(alert.repository().fullName(), id));
-	}
-
-	private Mono<Long> secretId(NormalizedAlert alert) {
-		if (alert.secret() == null || alert.secret().isEmpty()) {
+		if (page.isEmpty()) {
 			return Mono.empty();
 		}
-		return secrets.idOf(alert.secret(), alert.secretType());
+		Mono<Map<String, Long>> repositoryIds = repositories
+			.upsertAll(page.stream().map(NormalizedAlert::repository).toList());
+		Mono<List<Long>> secretIds = secrets
+			.idsOf(page.stream().map(alert -> new Occurrence(alert.secret(), alert.secretType())).toList());
+		// one statement after another: they share the page's transaction, and so its connection
+		return repositoryIds.flatMap(byName -> secretIds.map(bySecret -> Tuples.of(byName, bySecret))).flatMap(ids -> {
+			List<AlertRow> rows = new ArrayList<>();
+			for (int index = 0; index < page.size(); index++) {
+				NormalizedAlert alert = page.get(index);
+				rows.add(new AlertRow(alert, ids.getT1().get(alert.repository().fullName()), ids.getT2().get(index)));
+			}
+			return alerts.upsertAll(rows);
+		});
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.repository.RepositoryStore;
@@ -74,7 +73,7 @@ class ScopeSync {
 					progress.add(page, indexed.getT1() == 0 && !resuming);
 					return store(connector, scope, runId, state.id(), page, progress)
 						.then(refreshMetadata(connector, scope, page));
-				})
+				}, /* prefetch: fetch the next page while this one is written */ 1)
 				.then(Mono.defer(() -> finish(state.id(), progress)))
 				.doOnSuccess(outcome -> {
 					meters.counter("leakpath.sync.passes", "provider", provider, "outcome", outcome).increment();
@@ -129,8 +128,7 @@ class ScopeSync {
 			.map(fresh -> names.stream().filter(name -> !fresh.contains(name)).collect(Collectors.toSet()))
 			.filter(stale -> !stale.isEmpty())
 			.flatMap(stale -> connector.fetchRepositories(scope, stale)
-				.flatMapMany(Flux::fromIterable)
-				.concatMap(repositories::upsert)
+				.flatMap(repositories::upsertAll)
 				.then(repositories.markMetadataRequested(connector.provider(), stale)))
 			.onErrorResume(ex -> {
 				log.warn("{} {}: could not read repository metadata: {}", connector.provider(), scope, ex.getMessage());

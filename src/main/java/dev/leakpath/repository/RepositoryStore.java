@@ -2,20 +2,24 @@ package dev.leakpath.repository;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.NormalizedRepository;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes code repositories. What an alert says of its repository never overwrites what was read from
- * the repository itself (visibility, archived, default branch).
+ * Writes code repositories, a batch per statement. What an alert says of its repository never overwrites
+ * what was read from the repository itself (visibility, archived, default branch).
  */
 @Component
 public class RepositoryStore {
@@ -23,21 +27,29 @@ public class RepositoryStore {
 	private static final String UPSERT = """
 			insert into repository (provider, organization, project, name, full_name, provider_repo_id, url,
 			                        visibility, archived, default_branch, metadata_fetched_at)
-			values (:provider, :organization, :project, :name, :fullName, :providerRepoId, :url,
-			        :visibility, :archived, :defaultBranch, case when :complete then now() end)
+			select provider, organization, project, name, full_name, provider_repo_id, url,
+			       visibility, archived, default_branch, case when complete then now() end
+			from unnest(cast(:provider as text[]), cast(:organization as text[]), cast(:project as text[]),
+			            cast(:name as text[]), cast(:fullName as text[]), cast(:providerRepoId as text[]),
+			            cast(:url as text[]), cast(:visibility as text[]), cast(:archived as boolean[]),
+			            cast(:defaultBranch as text[]), cast(:complete as boolean[]))
+			     as input (provider, organization, project, name, full_name, provider_repo_id, url,
+			               visibility, archived, default_branch, complete)
 			on conflict (provider, full_name) do update set
 			    organization        = excluded.organization
 			  , project             = coalesce(excluded.project, repository.project)
 			  , name                = excluded.name
 			  , provider_repo_id    = coalesce(excluded.provider_repo_id, repository.provider_repo_id)
 			  , url                 = coalesce(excluded.url, repository.url)
-			  , visibility          = case when :complete then excluded.visibility
+			  , visibility          = case when excluded.metadata_fetched_at is not null then excluded.visibility
 			                               else coalesce(repository.visibility, excluded.visibility) end
-			  , archived            = case when :complete then excluded.archived else repository.archived end
-			  , default_branch      = case when :complete then excluded.default_branch else repository.default_branch end
+			  , archived            = case when excluded.metadata_fetched_at is not null then excluded.archived
+			                               else repository.archived end
+			  , default_branch      = case when excluded.metadata_fetched_at is not null then excluded.default_branch
+			                               else repository.default_branch end
 			  , metadata_fetched_at = coalesce(excluded.metadata_fetched_at, repository.metadata_fetched_at)
 			  , updated_at          = now()
-			returning id
+			returning id, full_name
 			""";
 
 	private static final String FRESH = """
@@ -56,21 +68,30 @@ public class RepositoryStore {
 		this.db = db;
 	}
 
-	public Mono<Long> upsert(NormalizedRepository repository) {
+	/** Upserts the repositories of one provider; returns their ids by full name. */
+	public Mono<Map<String, Long>> upsertAll(Collection<NormalizedRepository> repositories) {
+		Map<String, NormalizedRepository> byName = new LinkedHashMap<>();
+		repositories.forEach(repository -> byName.merge(repository.fullName(), repository,
+				(known, other) -> other.metadataComplete() ? other : known));
+		if (byName.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		List<NormalizedRepository> rows = List.copyOf(byName.values());
 		return db.sql(UPSERT)
-			.bind("provider", repository.provider())
-			.bind("organization", repository.organization())
-			.bind("project", Parameter.fromOrEmpty(repository.project(), String.class))
-			.bind("name", repository.name())
-			.bind("fullName", repository.fullName())
-			.bind("providerRepoId", Parameter.fromOrEmpty(repository.providerRepoId(), String.class))
-			.bind("url", Parameter.fromOrEmpty(repository.url(), String.class))
-			.bind("visibility", Parameter.fromOrEmpty(repository.visibility(), String.class))
-			.bind("archived", Parameter.fromOrEmpty(repository.archived(), Boolean.class))
-			.bind("defaultBranch", Parameter.fromOrEmpty(repository.defaultBranch(), String.class))
-			.bind("complete", repository.metadataComplete())
-			.map(row -> row.get("id", Long.class))
-			.one();
+			.bind("provider", column(rows, NormalizedRepository::provider))
+			.bind("organization", column(rows, NormalizedRepository::organization))
+			.bind("project", column(rows, NormalizedRepository::project))
+			.bind("name", column(rows, NormalizedRepository::name))
+			.bind("fullName", column(rows, NormalizedRepository::fullName))
+			.bind("providerRepoId", column(rows, NormalizedRepository::providerRepoId))
+			.bind("url", column(rows, NormalizedRepository::url))
+			.bind("visibility", column(rows, NormalizedRepository::visibility))
+			.bind("archived", rows.stream().map(NormalizedRepository::archived).toArray(Boolean[]::new))
+			.bind("defaultBranch", column(rows, NormalizedRepository::defaultBranch))
+			.bind("complete", rows.stream().map(NormalizedRepository::metadataComplete).toArray(Boolean[]::new))
+			.map(row -> Map.entry(row.get("full_name", String.class), row.get("id", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
 	}
 
 	/** The repositories among {@code fullNames} whose metadata was read at or after {@code notBefore}. */
@@ -90,6 +111,11 @@ public class RepositoryStore {
 			.bind("provider", provider)
 			.bind("fullNames", fullNames.toArray(String[]::new))
 			.then();
+	}
+
+	private static String[] column(List<NormalizedRepository> rows,
+			Function<NormalizedRepository, String> value) {
+		return rows.stream().map(value).toArray(String[]::new);
 	}
 
 }

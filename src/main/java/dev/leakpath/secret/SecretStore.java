@@ -1,20 +1,28 @@
 package dev.leakpath.secret;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
 
 /**
- * Turns a raw secret into its stored identity: one {@code secret} row per distinct credential, shared by
- * every alert that shows it.
+ * Turns raw secrets into their stored identity: one {@code secret} row per distinct credential, shared by
+ * every alert that shows it. The raw values go no further than this class.
  */
+@Component
 public class SecretStore {
 
 	private static final String UPSERT = """
 			insert into secret (fingerprint, preview, secret_type)
-			values (:fingerprint, :preview, :secretType)
+			select * from unnest(cast(:fingerprint as text[]), cast(:preview as text[]), cast(:secretType as text[]))
 			on conflict (fingerprint) do update set fingerprint = excluded.fingerprint
-			returning id
+			returning id, fingerprint
 			""";
 
 	private final DatabaseClient db;
@@ -26,13 +34,39 @@ public class SecretStore {
 		this.fingerprinter = fingerprinter;
 	}
 
-	public Mono<Long> idOf(RawSecret secret, String secretType) {
+	/**
+	 * The secret ids of the given occurrences, in their order; null where an occurrence has no value.
+	 */
+	public Mono<List<Long>> idsOf(List<Occurrence> occurrences) {
+		List<String> fingerprints = new ArrayList<>();
+		Map<String, Occurrence> distinct = new LinkedHashMap<>();
+		for (Occurrence occurrence : occurrences) {
+			String fingerprint = occurrence.hasValue() ? fingerprinter.fingerprint(occurrence.secret()) : null;
+			fingerprints.add(fingerprint);
+			if (fingerprint != null) {
+				distinct.putIfAbsent(fingerprint, occurrence);
+			}
+		}
+		if (distinct.isEmpty()) {
+			return Mono.just(fingerprints.stream().map(none -> (Long) null).toList());
+		}
 		return db.sql(UPSERT)
-			.bind("fingerprint", fingerprinter.fingerprint(secret))
-			.bind("preview", fingerprinter.preview(secret))
-			.bind("secretType", secretType)
-			.map(row -> row.get("id", Long.class))
-			.one();
+			.bind("fingerprint", distinct.keySet().toArray(String[]::new))
+			.bind("preview", distinct.values().stream().map(o -> fingerprinter.preview(o.secret())).toArray(String[]::new))
+			.bind("secretType", distinct.values().stream().map(Occurrence::secretType).toArray(String[]::new))
+			.map(row -> Map.entry(row.get("fingerprint", String.class), row.get("id", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+			.map(ids -> fingerprints.stream().map(fingerprint -> fingerprint == null ? null : ids.get(fingerprint)).toList());
+	}
+
+	/** A secret as one alert showed it; {@code secret} may be null when the provider withheld it. */
+	public record Occurrence(RawSecret secret, String secretType) {
+
+		boolean hasValue() {
+			return secret != null && !secret.isEmpty();
+		}
+
 	}
 
 }

@@ -8,14 +8,14 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Starts a run every poll interval once the application is ready, unless scheduling is switched off. */
 @Component
-class SyncScheduler implements DisposableBean {
+class SyncScheduler {
 
 	private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
 
@@ -59,8 +59,8 @@ class SyncScheduler implements DisposableBean {
 			}, ex -> log.error("Polling schedule stopped", ex));
 	}
 
-	@Override
-	public void destroy() {
+	@EventListener(ContextClosedEvent.class)
+	void stopPolling() {
 		Disposable running = schedule;
 		if (running != null) {
 			running.dispose();

@@ -7,9 +7,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +34,8 @@ public class SyncService {
 
 	private final AtomicReference<UUID> current = new AtomicReference<>();
 
+	private final AtomicReference<Disposable> background = new AtomicReference<>();
+
 	SyncService(List<SourceConnector> connectors, ScopeSync scopes, SyncRunStore runs, SyncProperties properties) {
 		this.connectors = connectors;
 		this.scopes = scopes;
@@ -45,8 +50,8 @@ public class SyncService {
 			return Mono.just(new SyncTrigger(current.get(), true));
 		}
 		return runs.start(id, trigger)
-			.doOnSuccess(started -> execute(id).subscribe(null,
-					ex -> log.error("Sync run {} ended with an unexpected error", id, ex)))
+			.doOnSuccess(started -> background.set(execute(id).subscribe(null,
+					ex -> log.error("Sync run {} ended with an unexpected error", id, ex))))
 			.doOnError(ex -> current.set(null))
 			.thenReturn(new SyncTrigger(id, false));
 	}
@@ -58,6 +63,19 @@ public class SyncService {
 			return Mono.error(new IllegalStateException("A sync run is already under way: " + current.get()));
 		}
 		return runs.start(id, trigger).doOnError(ex -> current.set(null)).then(execute(id)).thenReturn(id);
+	}
+
+	/**
+	 * Stops a background run as soon as the application begins to stop, before HTTP clients and the
+	 * database go away; the pass resumes after its last stored page at the next start.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopRunning() {
+		Disposable running = background.getAndSet(null);
+		if (running != null && !running.isDisposed()) {
+			log.info("Stopping sync run {}; it resumes at the next start", current.get());
+			running.dispose();
+		}
 	}
 
 	public boolean hasScopes() {

@@ -97,9 +97,12 @@ public final class TestPostgres {
 		return password;
 	}
 
-	/** Empties every table the migrations created. */
+	/** Empties every table the migrations created, if they ran yet. */
 	public void truncateAll() {
-		execute("truncate table " + String.join(", ", tables()) + " restart identity cascade");
+		List<String> tables = tables();
+		if (!tables.isEmpty()) {
+			execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
+		}
 	}
 
 	/** Every row of every table as JSON, one row a line: what an attacker with the database would see. */

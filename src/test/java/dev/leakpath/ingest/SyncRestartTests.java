@@ -1,0 +1,100 @@
+package dev.leakpath.ingest;
+
+import static dev.leakpath.testsupport.TestOrganization.ORG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.leakpath.LeakpathApplication;
+import dev.leakpath.testsupport.FakeGitHub;
+import dev.leakpath.testsupport.TestOrganization;
+import dev.leakpath.testsupport.TestPostgres;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A process stopped in the middle of a pass: the next process resumes after the last stored page, marks the
+ * interrupted run abandoned, and ends with every alert stored once.
+ */
+class SyncRestartTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+
+	private final TestPostgres postgres = TestPostgres.get();
+
+	private final FakeGitHub github = FakeGitHub.start();
+
+	private final TestOrganization org = new TestOrganization();
+
+	@AfterEach
+	void stopGitHub() {
+		github.stop();
+	}
+
+	@Test
+	void syncWhenProcessStopsMidPassThenNextProcessResumesAfterLastStoredPage() throws InterruptedException {
+		postgres.truncateAll();
+		github.reset();
+		List<List<ObjectNode>> pages = List.of(
+				List.of(org.openAlert("api", 1, NOW.minusSeconds(60)), org.openAlert("web", 1, NOW.minusSeconds(120))),
+				List.of(org.openAlert("infra", 1, NOW.minusSeconds(180)), org.openAlert("api", 2, NOW.minusSeconds(240))),
+				List.of(org.openAlert("web", 2, NOW.minusSeconds(300))));
+		github.alertPages(ORG, pages, null);
+		github.server()
+			.stubFor(github.alertsRequest(ORG, 2)
+				.atPriority(1)
+				.willReturn(FakeGitHub.json(200, "[]").withFixedDelay(30_000)));
+
+		try (ConfigurableApplicationContext first = start()) {
+			first.getBean(SyncService.class).start("test").block();
+			awaitAlerts(2, Duration.ofSeconds(20));
+		}
+		assertThat(postgres.rows("select resume_url from sync_source")).containsExactly(github.pageUrl(ORG, 2));
+
+		github.reset();
+		github.alertPages(ORG, pages, null);
+		try (ConfigurableApplicationContext second = start()) {
+			second.getBean(SyncService.class).run("test").block();
+		}
+
+		assertThat(github.alertRequests(ORG, 1)).isZero();
+		assertThat(github.alertRequests(ORG, 2)).isEqualTo(1);
+		assertThat(github.alertRequests(ORG, 3)).isEqualTo(1);
+		assertThat(postgres.rows("select r.full_name || '#' || a.provider_alert_id from alert a "
+				+ "join repository r on r.id = a.repository_id order by 1"))
+			.containsExactly("acme/api#1", "acme/api#2", "acme/infra#1", "acme/web#1", "acme/web#2");
+		assertThat(postgres.rows("select last_outcome, watermark, resume_url from sync_source"))
+			.containsExactly("completed|2026-11-01 11:59:00+00|null");
+		assertThat(postgres.rows("select status from sync_run order by started_at")).containsExactly("abandoned",
+				"succeeded");
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(LeakpathApplication.class).run("--server.port=0",
+				"--leakpath.database.embedded.enabled=false", "--leakpath.demo.enabled=false",
+				"--leakpath.sync.schedule=false", "--leakpath.github.token=restart-test-token",
+				"--leakpath.github.organizations=" + ORG, "--leakpath.github.api-url=" + github.baseUrl(),
+				"--leakpath.fingerprint-key=restart-test-fingerprint-key-0123456789",
+				"--spring.r2dbc.url=" + postgres.r2dbcUrl(), "--spring.r2dbc.username=" + postgres.user(),
+				"--spring.r2dbc.password=" + postgres.password(), "--spring.flyway.url=" + postgres.jdbcUrl(),
+				"--spring.flyway.user=" + postgres.user(), "--spring.flyway.password=" + postgres.password());
+	}
+
+	private void awaitAlerts(long expected, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (postgres.count("select count(*) from alert") < expected) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("the first page was not stored within " + timeout);
+			}
+			Thread.sleep(50);
+		}
+	}
+
+}

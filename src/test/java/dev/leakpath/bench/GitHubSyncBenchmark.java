@@ -48,14 +48,12 @@ public final class GitHubSyncBenchmark {
 		stubOrganization(github);
 		TestPostgres postgres = TestPostgres.get();
 		// command-line arguments, so they win over config/application.yml
-		String[] arguments = { "--server.port=0", "--leakpath.database.embedded.enabled=false",
-				"--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false", "--leakpath.github.token=bench-token",
-				"--leakpath.github.organizations=" + ORG, "--leakpath.github.api-url=" + github.baseUrl(),
-				"--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef",
-				"--spring.r2dbc.url=" + postgres.r2dbcUrl(), "--spring.r2dbc.username=" + postgres.user(),
-				"--spring.flyway.url=" + postgres.jdbcUrl(), "--spring.flyway.user=" + postgres.user(),
-				"--logging.level.dev.leakpath=warn" };
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeakpathApplication.class).run(arguments)) {
+		List<String> arguments = new ArrayList<>(postgres.arguments());
+		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
+				"--leakpath.github.token=bench-token", "--leakpath.github.organizations=" + ORG,
+				"--leakpath.github.api-url=" + github.baseUrl(),
+				"--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef", "--logging.level.dev.leakpath=warn"));
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeakpathApplication.class).run(arguments.toArray(String[]::new))) {
 			SyncService sync = app.getBean(SyncService.class);
 			github.server().resetRequests();
 			long started = System.nanoTime();

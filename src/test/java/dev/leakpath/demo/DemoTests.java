@@ -2,17 +2,30 @@ package dev.leakpath.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.TestPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The no-credentials run: the fake GitHub of wiremock-mappings/ is served and polled end to end. */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=true", "leakpath.sync.schedule=false",
 		"leakpath.github.token=", "leakpath.github.organizations=",
@@ -26,14 +39,12 @@ class DemoTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.r2dbc.url", postgres::r2dbcUrl);
-		registry.add("spring.r2dbc.username", postgres::user);
-		registry.add("spring.flyway.url", postgres::jdbcUrl);
-		registry.add("spring.flyway.user", postgres::user);
+		postgres.register(registry);
 	}
 
 	@Test
-	void syncWhenDemoThenEveryFakeAlertIsStoredAndTheUnchangedOrganizationCostsA304() {
+	void syncWhenDemoThenEveryFakeAlertIsStoredAndTheUnchangedOrganizationCostsA304(CapturedOutput output)
+			throws IOException {
 		postgres.truncateAll();
 
 		sync.run("test").block();
@@ -51,6 +62,24 @@ class DemoTests {
 		assertThat(postgres.rows("select scope, last_outcome, pages from sync_source order by scope"))
 			.containsExactly("acme-corp|completed|1", "globex|not_modified|0");
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(250);
+
+		String database = postgres.dumpAllTables();
+		assertThat(fixtureSecrets()).hasSize(250).allSatisfy(secret -> {
+			assertThat(database).doesNotContain(secret);
+			assertThat(output.getAll()).doesNotContain(secret);
+		});
+	}
+
+	private static List<String> fixtureSecrets() throws IOException {
+		ObjectMapper mapper = new ObjectMapper();
+		List<String> secrets = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(Path.of("wiremock-mappings", "__files"))) {
+			for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+				JsonNode body = mapper.readTree(file.toFile());
+				body.findValues("secret").forEach(secret -> secrets.add(secret.asText()));
+			}
+		}
+		return secrets;
 	}
 
 }

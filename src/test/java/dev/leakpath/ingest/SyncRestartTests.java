@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,14 +78,12 @@ class SyncRestartTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(LeakpathApplication.class).run("--server.port=0",
-				"--leakpath.database.embedded.enabled=false", "--leakpath.demo.enabled=false",
-				"--leakpath.sync.schedule=false", "--leakpath.github.token=restart-test-token",
-				"--leakpath.github.organizations=" + ORG, "--leakpath.github.api-url=" + github.baseUrl(),
-				"--leakpath.fingerprint-key=restart-test-fingerprint-key-0123456789",
-				"--spring.r2dbc.url=" + postgres.r2dbcUrl(), "--spring.r2dbc.username=" + postgres.user(),
-				"--spring.r2dbc.password=" + postgres.password(), "--spring.flyway.url=" + postgres.jdbcUrl(),
-				"--spring.flyway.user=" + postgres.user(), "--spring.flyway.password=" + postgres.password());
+		List<String> arguments = new ArrayList<>(postgres.arguments());
+		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
+				"--leakpath.github.token=restart-test-token", "--leakpath.github.organizations=" + ORG,
+				"--leakpath.github.api-url=" + github.baseUrl(),
+				"--leakpath.fingerprint-key=restart-test-fingerprint-key-0123456789"));
+		return new SpringApplicationBuilder(LeakpathApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private void awaitAlerts(long expected, Duration timeout) throws InterruptedException {

@@ -34,12 +34,7 @@ public abstract class IntegrationTest {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.r2dbc.url", postgres::r2dbcUrl);
-		registry.add("spring.r2dbc.username", postgres::user);
-		registry.add("spring.r2dbc.password", postgres::password);
-		registry.add("spring.flyway.url", postgres::jdbcUrl);
-		registry.add("spring.flyway.user", postgres::user);
-		registry.add("spring.flyway.password", postgres::password);
+		postgres.register(registry);
 		registry.add("leakpath.github.api-url", github::baseUrl);
 	}
 

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * The real PostgreSQL the tests use: an embedded one by default, or the server named by
  * {@code LEAKPATH_TEST_PG_URL} (a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/postgres},
@@ -95,6 +97,23 @@ public final class TestPostgres {
 
 	public String password() {
 		return password;
+	}
+
+	/** Points a Spring test context at this database. */
+	public void register(DynamicPropertyRegistry registry) {
+		registry.add("spring.r2dbc.url", this::r2dbcUrl);
+		registry.add("spring.r2dbc.username", this::user);
+		registry.add("spring.r2dbc.password", this::password);
+		registry.add("spring.flyway.url", this::jdbcUrl);
+		registry.add("spring.flyway.user", this::user);
+		registry.add("spring.flyway.password", this::password);
+	}
+
+	/** Points an application started from a main method at this database. */
+	public List<String> arguments() {
+		return List.of("--spring.r2dbc.url=" + r2dbcUrl(), "--spring.r2dbc.username=" + user,
+				"--spring.r2dbc.password=" + password, "--spring.flyway.url=" + jdbcUrl(), "--spring.flyway.user=" + user,
+				"--spring.flyway.password=" + password, "--leakpath.database.embedded.enabled=false");
 	}
 
 	/** Empties every table the migrations created, if they ran yet. */

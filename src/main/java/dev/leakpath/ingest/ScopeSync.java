@@ -64,7 +64,8 @@ class ScopeSync {
 			}
 			return connector.fetchPages(scope, state.cursor())
 				.index()
-				.concatMap(indexed -> {
+				// a failed fetch of the next page waits for this page's write to finish, not cancel it
+				.concatMapDelayError(indexed -> {
 					SourcePage page = indexed.getT2();
 					if (page.notModified()) {
 						progress.notModified(page);
@@ -73,7 +74,7 @@ class ScopeSync {
 					progress.add(page, indexed.getT1() == 0 && !resuming);
 					return store(connector, scope, runId, state.id(), page, progress)
 						.then(refreshMetadata(connector, scope, page));
-				}, /* prefetch: fetch the next page while this one is written */ 1)
+				}, /* delayUntilEnd */ false, /* prefetch: fetch the next page while this one is written */ 1)
 				.then(Mono.defer(() -> finish(state.id(), progress)))
 				.doOnSuccess(outcome -> {
 					meters.counter("leakpath.sync.passes", "provider", provider, "outcome", outcome).increment();

@@ -8,8 +8,6 @@ import java.time.Instant;
  */
 public record SyncCursor(Instant watermark, String etag, String resumeUrl) {
 
-	public static final SyncCursor START = new SyncCursor(null, null, null);
-
 	public boolean resuming() {
 		return resumeUrl != null;
 	}

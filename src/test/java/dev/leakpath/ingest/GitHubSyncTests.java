@@ -225,6 +225,33 @@ class GitHubSyncTests extends IntegrationTest {
 	}
 
 	@Test
+	void syncWhenLinkPointsToAnotherHostThenDoesNotFollowIt() {
+		github.server()
+			.stubFor(github.alertsRequest(ORG, 1)
+				.willReturn(FakeGitHub.json(200, "[" + org.openAlert("api", 1, NOW) + "]")
+					.withHeader("link", "<http://collector.invalid:8080/steal?page=2>; rel=\"next\"")));
+
+		sync.run("test").block();
+
+		assertThat(postgres.rows("select last_outcome, last_error from sync_source")).containsExactly(
+				"failed|Not following a link to collector.invalid: credentials go to the configured API host localhost only");
+		assertThat(postgres.count("select count(*) from alert")).isEqualTo(1);
+	}
+
+	@Test
+	void syncWhenStoredResumePointIsOnAnotherHostThenStartsThePassAgain() {
+		github.alertPages(ORG, threePages(), null);
+		sync.run("test").block();
+		postgres.execute("update sync_source set resume_url = 'http://old-github.invalid/orgs/acme/secret-scanning/alerts?page=2'");
+		github.server().resetRequests();
+
+		sync.run("test").block();
+
+		assertThat(github.alertRequests(ORG, 1)).isEqualTo(1);
+		assertThat(postgres.rows("select last_outcome, resume_url from sync_source")).containsExactly("completed|null");
+	}
+
+	@Test
 	void syncWhenDoneThenNoRawSecretInDatabaseOrLogsAndOneRowPerCredential(CapturedOutput output) {
 		String shared = org.secretFor("azure_storage_account_key");
 		github.repositories(ORG, org.orgId(), org.repositories());

@@ -120,7 +120,8 @@ public final class TestPostgres {
 	public void truncateAll() {
 		List<String> tables = tables();
 		if (!tables.isEmpty()) {
-			execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
+			// a transaction left open by the application would block this forever: fail loudly instead
+			execute("set lock_timeout = '10s'; truncate table " + String.join(", ", tables) + " restart identity cascade");
 		}
 	}
 
@@ -168,7 +169,7 @@ public final class TestPostgres {
 		return tables;
 	}
 
-	private void execute(String sql) {
+	public void execute(String sql) {
 		try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}

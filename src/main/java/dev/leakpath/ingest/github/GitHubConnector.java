@@ -1,5 +1,6 @@
 package dev.leakpath.ingest.github;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +81,12 @@ final class GitHubConnector implements SourceConnector {
 	@Override
 	public Flux<SourcePage> fetchPages(String organization, SyncCursor cursor) {
 		Instant watermark = cursor.watermark();
-		Mono<SourcePage> first = cursor.resuming()
+		boolean resumable = cursor.resuming() && onApiHost(cursor.resumeUrl());
+		if (cursor.resuming() && !resumable) {
+			log.warn("Stored resume point for GitHub organisation {} is not on {}; starting the pass again",
+					organization, properties.apiUrl());
+		}
+		Mono<SourcePage> first = resumable
 				? fetchPage(organization, cursor.resumeUrl(), null, watermark)
 					.onErrorResume(GitHubApiException.class, ex -> restartWhenCursorExpired(organization, ex, watermark))
 				: fetchPage(organization, firstPageUrl(organization), cursor.etag(), watermark);
@@ -119,6 +125,22 @@ final class GitHubConnector implements SourceConnector {
 		return fetchPage(organization, firstPageUrl(organization), null, watermark);
 	}
 
+	private Mono<GitHubResponse> get(String url, String etag) {
+		if (!onApiHost(url)) {
+			return Mono.error(new IllegalStateException("Not following a link to " + URI.create(url).getHost()
+					+ ": credentials go to the configured API host " + properties.apiUrl().getHost() + " only"));
+		}
+		return client.get(url, etag);
+	}
+
+	/** Credentials go to the configured API host only, whatever a link header or a stored cursor says. */
+	private boolean onApiHost(String url) {
+		URI target = URI.create(url);
+		URI api = properties.apiUrl();
+		return api.getScheme().equalsIgnoreCase(target.getScheme()) && api.getHost().equalsIgnoreCase(target.getHost())
+				&& api.getPort() == target.getPort();
+	}
+
 	private String firstPageUrl(String organization) {
 		return UriComponentsBuilder.fromUri(properties.apiUrl())
 			.path("/orgs/{org}/secret-scanning/alerts")
@@ -131,7 +153,7 @@ final class GitHubConnector implements SourceConnector {
 	}
 
 	private Mono<SourcePage> fetchPage(String organization, String url, String etag, Instant watermark) {
-		return client.get(url, etag).flatMap(response -> {
+		return get(url, etag).flatMap(response -> {
 			if (response.notModified()) {
 				return Mono.just(SourcePage.notModified(etag, response.rateLimit()));
 			}
@@ -185,8 +207,8 @@ final class GitHubConnector implements SourceConnector {
 			.buildAndExpand(payload.repository().fullName(), payload.number())
 			.encode()
 			.toUriString();
-		return client.get(url, null)
-			.expand(response -> response.nextUrl() == null ? Mono.empty() : client.get(response.nextUrl(), null))
+		return get(url, null)
+			.expand(response -> response.nextUrl() == null ? Mono.empty() : get(response.nextUrl(), null))
 			.flatMapIterable(GitHubResponse::body)
 			.handle((node, sink) -> {
 				try {

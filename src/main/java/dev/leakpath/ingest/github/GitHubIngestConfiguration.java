@@ -43,6 +43,10 @@ class GitHubIngestConfiguration {
 	SourceConnector gitHubConnector(GitHubProperties properties, WebClient.Builder webClients, ObjectMapper mapper,
 			Clock clock, RetryRegistry retries, CircuitBreakerRegistry breakers, MeterRegistry meters)
 			throws IOException {
+		if (properties.apiUrl().getHost() == null) {
+			throw new IllegalStateException("leakpath.github.api-url must be an absolute URL such as "
+					+ "https://api.github.com, not '" + properties.apiUrl() + "'");
+		}
 		if (!properties.hasCredentials() && !properties.organizations().isEmpty()) {
 			throw new IllegalStateException("leakpath.github.organizations is set but neither leakpath.github.token "
 					+ "nor leakpath.github.app.id is: configure one of them");

@@ -73,7 +73,7 @@ create table alert_location (
 );
 
 -- One row per polled scope (a GitHub organisation, an Azure DevOps organisation).
--- watermark/etag are committed only when a pass completes; resume_url and pending_watermark
+-- watermark/etag are committed only when a pass completes; resume_point and pending_watermark
 -- let an interrupted pass continue where it stopped.
 create table sync_source (
     id                    bigserial primary key
@@ -82,7 +82,7 @@ create table sync_source (
   , state                 text        not null default 'idle'
   , watermark             timestamptz
   , etag                  text
-  , resume_url            text
+  , resume_point          text
   , pending_watermark     timestamptz
   , full_pass_completed   boolean     not null default false
   , last_run_id           uuid

@@ -25,11 +25,11 @@ final class PassProgress {
 		if (firstOfFreshPass) {
 			etag = page.etag();
 		}
-		page.newestChange().ifPresent(newest -> {
-			if (pendingWatermark == null || newest.isAfter(pendingWatermark)) {
-				pendingWatermark = newest;
-			}
-		});
+		// the first candidate of a pass wins, even across a resume: a connector's later candidates are
+		// never safer (GitHub's pages get older; Azure DevOps's pass start moves forward on resume)
+		if (pendingWatermark == null) {
+			pendingWatermark = page.watermark();
+		}
 		pages++;
 		alerts += page.alerts().size();
 		errors += page.errors().size();

@@ -2,15 +2,15 @@ package dev.leakpath.ingest;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * One page of a pass. {@code nextUrl} is where the pass continues (null at its end); {@code etag} is
- * set on the first page of a pass; {@code notModified} means the provider answered 304 and nothing
- * changed since the stored ETag.
+ * One page of a pass. {@code resumePoint} is where the pass continues after this page (null at its end),
+ * in a form only the connector reads; {@code etag} is set on the first page of a pass;
+ * {@code notModified} means the provider answered 304 and nothing changed since the stored ETag;
+ * {@code watermark} is where the scope's watermark may move once the pass completes (null: no change).
  */
-public record SourcePage(List<NormalizedAlert> alerts, List<SourceError> errors, String nextUrl, String etag,
-		boolean notModified, RateLimitSnapshot rateLimit) {
+public record SourcePage(List<NormalizedAlert> alerts, List<SourceError> errors, String resumePoint, String etag,
+		boolean notModified, RateLimitSnapshot rateLimit, Instant watermark) {
 
 	public SourcePage {
 		alerts = List.copyOf(alerts);
@@ -18,11 +18,7 @@ public record SourcePage(List<NormalizedAlert> alerts, List<SourceError> errors,
 	}
 
 	public static SourcePage notModified(String etag, RateLimitSnapshot rateLimit) {
-		return new SourcePage(List.of(), List.of(), null, etag, true, rateLimit);
-	}
-
-	public Optional<Instant> newestChange() {
-		return alerts.stream().map(NormalizedAlert::changedAt).max(Instant::compareTo);
+		return new SourcePage(List.of(), List.of(), null, etag, true, rateLimit, null);
 	}
 
 }

@@ -4,12 +4,12 @@ import java.time.Instant;
 
 /**
  * Where polling of one scope stands. {@code watermark} and {@code etag} describe the last completed
- * pass; {@code resumeUrl} is set while a pass is unfinished.
+ * pass; {@code resumePoint} is set while a pass is unfinished.
  */
-public record SyncCursor(Instant watermark, String etag, String resumeUrl) {
+public record SyncCursor(Instant watermark, String etag, String resumePoint) {
 
 	public boolean resuming() {
-		return resumeUrl != null;
+		return resumePoint != null;
 	}
 
 }

@@ -20,7 +20,7 @@ class SyncSourceStore {
 			values (:provider, :scope, 'running', :runId, now())
 			on conflict (provider, scope) do update set
 			    state = 'running', last_run_id = :runId, last_started_at = now(), pages = 0, alerts_seen = 0, errors = 0
-			returning id, watermark, etag, resume_url, pending_watermark
+			returning id, watermark, etag, resume_point, pending_watermark
 			""";
 
 	private static final String RECORD_PAGE = """
@@ -28,7 +28,7 @@ class SyncSourceStore {
 			    pages = pages + 1
 			  , alerts_seen = alerts_seen + :alerts
 			  , errors = errors + :errors
-			  , resume_url = :resumeUrl
+			  , resume_point = :resumePoint
 			  , pending_watermark = :pendingWatermark
 			  , rate_limit_remaining = coalesce(:rateLimitRemaining, rate_limit_remaining)
 			  , rate_limit_reset_at = coalesce(:rateLimitResetAt, rate_limit_reset_at)
@@ -40,7 +40,7 @@ class SyncSourceStore {
 			    state = 'idle'
 			  , watermark = coalesce(pending_watermark, watermark)
 			  , etag = :etag
-			  , resume_url = null
+			  , resume_point = null
 			  , pending_watermark = null
 			  , full_pass_completed = true
 			  , last_finished_at = now()
@@ -85,7 +85,7 @@ class SyncSourceStore {
 			.bind("runId", runId)
 			.map(row -> new SyncSourceState(row.get("id", Long.class),
 					new SyncCursor(row.get("watermark", Instant.class), row.get("etag", String.class),
-							row.get("resume_url", String.class)),
+							row.get("resume_point", String.class)),
 					row.get("pending_watermark", Instant.class)))
 			.one();
 	}
@@ -95,7 +95,7 @@ class SyncSourceStore {
 			.bind("id", id)
 			.bind("alerts", page.alerts().size())
 			.bind("errors", page.errors().size())
-			.bind("resumeUrl", Parameter.fromOrEmpty(page.nextUrl(), String.class))
+			.bind("resumePoint", Parameter.fromOrEmpty(page.resumePoint(), String.class))
 			.bind("pendingWatermark", Parameter.fromOrEmpty(pendingWatermark, Instant.class))
 			.bind("rateLimitRemaining", Parameter.fromOrEmpty(page.rateLimit().remaining(), Integer.class))
 			.bind("rateLimitResetAt", Parameter.fromOrEmpty(page.rateLimit().resetAt(), Instant.class))

@@ -18,7 +18,7 @@ public class SyncStatusQueries {
 
 	private static final String SOURCES = """
 			select id, provider, scope, state, last_run_id, last_started_at, last_finished_at, last_success_at,
-			       last_outcome, last_error, watermark, full_pass_completed, resume_url is not null as resume_pending,
+			       last_outcome, last_error, watermark, full_pass_completed, resume_point is not null as resume_pending,
 			       pages, alerts_seen, errors, rate_limit_remaining, rate_limit_reset_at
 			from sync_source order by provider, scope
 			""";

@@ -30,7 +30,7 @@ class GitHubSyncTests extends IntegrationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
 
-	private static final String SOURCE = "select last_outcome, last_error, watermark, resume_url is not null, "
+	private static final String SOURCE = "select last_outcome, last_error, watermark, resume_point is not null, "
 			+ "full_pass_completed, pages, alerts_seen, errors from sync_source";
 
 	@Autowired
@@ -210,7 +210,7 @@ class GitHubSyncTests extends IntegrationTest {
 
 		sync.run("test").block();
 
-		assertThat(postgres.rows("select last_outcome, resume_url from sync_source"))
+		assertThat(postgres.rows("select last_outcome, resume_point from sync_source"))
 			.containsExactly("failed|" + github.pageUrl(ORG, 2));
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(2);
 
@@ -242,13 +242,13 @@ class GitHubSyncTests extends IntegrationTest {
 	void syncWhenStoredResumePointIsOnAnotherHostThenStartsThePassAgain() {
 		github.alertPages(ORG, threePages(), null);
 		sync.run("test").block();
-		postgres.execute("update sync_source set resume_url = 'http://old-github.invalid/orgs/acme/secret-scanning/alerts?page=2'");
+		postgres.execute("update sync_source set resume_point = 'http://old-github.invalid/orgs/acme/secret-scanning/alerts?page=2'");
 		github.server().resetRequests();
 
 		sync.run("test").block();
 
 		assertThat(github.alertRequests(ORG, 1)).isEqualTo(1);
-		assertThat(postgres.rows("select last_outcome, resume_url from sync_source")).containsExactly("completed|null");
+		assertThat(postgres.rows("select last_outcome, resume_point from sync_source")).containsExactly("completed|null");
 	}
 
 	@Test

@@ -57,7 +57,7 @@ class SyncRestartTests {
 			first.getBean(SyncService.class).start("test").block();
 			awaitAlerts(2, Duration.ofSeconds(20));
 		}
-		assertThat(postgres.rows("select resume_url from sync_source")).containsExactly(github.pageUrl(ORG, 2));
+		assertThat(postgres.rows("select resume_point from sync_source")).containsExactly(github.pageUrl(ORG, 2));
 
 		github.reset();
 		github.alertPages(ORG, pages, null);
@@ -71,7 +71,7 @@ class SyncRestartTests {
 		assertThat(postgres.rows("select r.full_name || '#' || a.provider_alert_id from alert a "
 				+ "join repository r on r.id = a.repository_id order by 1"))
 			.containsExactly("acme/api#1", "acme/api#2", "acme/infra#1", "acme/web#1", "acme/web#2");
-		assertThat(postgres.rows("select last_outcome, watermark, resume_url from sync_source"))
+		assertThat(postgres.rows("select last_outcome, watermark, resume_point from sync_source"))
 			.containsExactly("completed|2026-11-01 11:59:00+00|null");
 		assertThat(postgres.rows("select status from sync_run order by started_at")).containsExactly("abandoned",
 				"succeeded");

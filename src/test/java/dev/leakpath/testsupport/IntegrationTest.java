@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"leakpath.api.tokens=test-api-token", "leakpath.fingerprint-key=test-fingerprint-key-0123456789abcdef",
 		"leakpath.github.token=test-github-token", "leakpath.github.organizations=" + TestOrganization.ORG,
 		"leakpath.github.retry.max-attempts=4", "leakpath.github.retry.initial-backoff=PT0.01S",
-		"leakpath.github.retry.max-backoff=PT0.05S", "leakpath.github.retry.secondary-rate-limit-wait=PT1S" })
+		"leakpath.github.retry.max-backoff=PT0.05S", "leakpath.github.retry.rate-limit-wait=PT1S" })
 public abstract class IntegrationTest {
 
 	protected static final String API_TOKEN = "test-api-token";

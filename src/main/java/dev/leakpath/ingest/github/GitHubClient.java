@@ -1,5 +1,7 @@
 package dev.leakpath.ingest.github;
 
+import dev.leakpath.ingest.SourceResilience;
+import dev.leakpath.ingest.RetryableSourceException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -20,8 +22,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 /**
  * GET requests to the GitHub REST API, for the endpoints github-api has no classes for (secret scanning).
- * Every request carries the connector's credentials and goes through {@link GitHubResilience}; errors
- * come out as {@link RetryableGitHubException} or {@link GitHubApiException}.
+ * Every request carries the connector's credentials and goes through {@link SourceResilience}; errors
+ * come out as {@link RetryableSourceException} or {@link GitHubApiException}.
  */
 final class GitHubClient {
 
@@ -33,14 +35,14 @@ final class GitHubClient {
 
 	private final GitHubRateLimitPolicy rateLimits;
 
-	private final GitHubResilience resilience;
+	private final SourceResilience resilience;
 
 	private final ObjectMapper mapper;
 
 	private final MeterRegistry meters;
 
 	GitHubClient(WebClient webClient, Supplier<Mono<String>> authorization, GitHubRateLimitPolicy rateLimits,
-			GitHubResilience resilience, ObjectMapper mapper, MeterRegistry meters) {
+			SourceResilience resilience, ObjectMapper mapper, MeterRegistry meters) {
 		this.webClient = webClient;
 		this.authorization = authorization;
 		this.rateLimits = rateLimits;
@@ -64,7 +66,7 @@ final class GitHubClient {
 					}
 				})
 				.exchangeToMono(response -> read(uri, response)))
-			.onErrorMap(WebClientRequestException.class, ex -> new RetryableGitHubException(
+			.onErrorMap(WebClientRequestException.class, ex -> new RetryableSourceException(
 					"Could not reach GitHub at " + uri.getHost() + ": " + ex.getMostSpecificCause().getMessage(),
 					null, ex));
 		return resilience.decorate(call);
@@ -83,7 +85,7 @@ final class GitHubClient {
 			return response.bodyToMono(JsonNode.class)
 				// Jackson's message quotes the offending token, which can be a secret: say nothing of the content
 				.onErrorMap(DecodingException.class,
-						ex -> new RetryableGitHubException("GET " + uri.getPath() + " answered unreadable JSON", null, null))
+						ex -> new RetryableSourceException("GET " + uri.getPath() + " answered unreadable JSON", null, null))
 				.defaultIfEmpty(NullNode.getInstance())
 				.map(body -> new GitHubResponse(status, body, headers.getETag(),
 						LinkHeader.next(headers.getFirst("link")), rateLimit));
@@ -95,13 +97,13 @@ final class GitHubClient {
 		String what = "GET " + uri.getPath();
 		var wait = rateLimits.waitFor(status, headers::getFirst, body);
 		if (wait.isPresent()) {
-			return new RetryableGitHubException(
+			return new RetryableSourceException(
 					"GitHub rate limit (" + status + ") on " + what + "; retry in " + wait.get().toSeconds() + "s",
 					wait.get(), null);
 		}
 		String message = what + " answered " + status + ": " + errorMessage(body);
 		if (status >= 500) {
-			return new RetryableGitHubException(message, null, null);
+			return new RetryableSourceException(message, null, null);
 		}
 		return new GitHubApiException(status, message);
 	}

@@ -81,17 +81,17 @@ final class GitHubConnector implements SourceConnector {
 	@Override
 	public Flux<SourcePage> fetchPages(String organization, SyncCursor cursor) {
 		Instant watermark = cursor.watermark();
-		boolean resumable = cursor.resuming() && onApiHost(cursor.resumeUrl());
+		boolean resumable = cursor.resuming() && onApiHost(cursor.resumePoint());
 		if (cursor.resuming() && !resumable) {
 			log.warn("Stored resume point for GitHub organisation {} is not on {}; starting the pass again",
 					organization, properties.apiUrl());
 		}
 		Mono<SourcePage> first = resumable
-				? fetchPage(organization, cursor.resumeUrl(), null, watermark)
+				? fetchPage(organization, cursor.resumePoint(), null, watermark)
 					.onErrorResume(GitHubApiException.class, ex -> restartWhenCursorExpired(organization, ex, watermark))
 				: fetchPage(organization, firstPageUrl(organization), cursor.etag(), watermark);
-		return first.expand(page -> page.nextUrl() == null ? Mono.empty()
-				: fetchPage(organization, page.nextUrl(), null, watermark));
+		return first.expand(page -> page.resumePoint() == null ? Mono.empty()
+				: fetchPage(organization, page.resumePoint(), null, watermark));
 	}
 
 	@Override
@@ -178,7 +178,8 @@ final class GitHubConnector implements SourceConnector {
 					boolean reachedWatermark = watermark != null
 							&& page.stream().anyMatch(alert -> alert.changedAt().isBefore(watermark));
 					String next = reachedWatermark ? null : response.nextUrl();
-					return new SourcePage(page, errors, next, response.etag(), false, response.rateLimit());
+					Instant newest = page.stream().map(NormalizedAlert::changedAt).max(Instant::compareTo).orElse(null);
+					return new SourcePage(page, errors, next, response.etag(), false, response.rateLimit(), newest);
 				});
 		});
 	}

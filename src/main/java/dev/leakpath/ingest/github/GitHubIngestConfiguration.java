@@ -22,6 +22,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 import dev.leakpath.ingest.SourceConnector;
+import dev.leakpath.ingest.SourceResilience;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,14 +52,14 @@ class GitHubIngestConfiguration {
 			throw new IllegalStateException("leakpath.github.organizations is set but neither leakpath.github.token "
 					+ "nor leakpath.github.app.id is: configure one of them");
 		}
-		GitHubRateLimitPolicy rateLimits = new GitHubRateLimitPolicy(clock, properties.retry().secondaryRateLimitWait());
-		GitHubResilience resilience = new GitHubResilience(properties.apiUrl().getHost(), properties.retry(), retries,
+		GitHubRateLimitPolicy rateLimits = new GitHubRateLimitPolicy(clock, properties.retry().rateLimitWait());
+		SourceResilience resilience = new SourceResilience(GitHubAlertMapper.PROVIDER, properties.apiUrl().getHost(), properties.retry(), retries,
 				breakers);
 		AuthorizationProvider authorization = authorization(properties);
 		GitHub github = new GitHubBuilder().withEndpoint(properties.apiUrl().toString())
 			.withAuthorizationProvider(authorization)
-			.withRateLimitHandler(GitHubLimitHandlers.rateLimit(rateLimits, properties.retry().secondaryRateLimitWait()))
-			.withAbuseLimitHandler(GitHubLimitHandlers.abuseLimit(rateLimits, properties.retry().secondaryRateLimitWait()))
+			.withRateLimitHandler(GitHubLimitHandlers.rateLimit(rateLimits, properties.retry().rateLimitWait()))
+			.withAbuseLimitHandler(GitHubLimitHandlers.abuseLimit(rateLimits, properties.retry().rateLimitWait()))
 			.build();
 		GitHubClient client = new GitHubClient(webClient(webClients), authorizationHeader(authorization), rateLimits,
 				resilience, mapper, meters);

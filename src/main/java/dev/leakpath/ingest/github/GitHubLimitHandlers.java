@@ -1,5 +1,6 @@
 package dev.leakpath.ingest.github;
 
+import dev.leakpath.ingest.SourceResilience;
 import java.time.Duration;
 
 import org.kohsuke.github.GitHubAbuseLimitHandler;
@@ -9,7 +10,7 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 /**
  * Replacements for github-api's rate-limit and abuse-limit handlers, whose defaults sleep the calling
  * thread (61 s for a 429 without {@code retry-after}). These throw at once with the wait, and
- * {@link GitHubResilience} waits without holding a thread.
+ * {@link SourceResilience} waits without holding a thread.
  */
 final class GitHubLimitHandlers {
 

@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import dev.leakpath.ingest.RetrySettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
@@ -29,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record GitHubProperties(@NotNull @DefaultValue("https://api.github.com") URI apiUrl, String token,
 		@Valid @DefaultValue App app, List<String> organizations, @DefaultValue("PT5M") Duration pollInterval,
 		@Min(1) @DefaultValue("4") int locationConcurrency,
-		@Valid @DefaultValue Retry retry) {
+		@Valid @DefaultValue RetrySettings retry) {
 
 	public GitHubProperties {
 		organizations = organizations == null ? List.of()
@@ -52,19 +54,6 @@ public record GitHubProperties(@NotNull @DefaultValue("https://api.github.com") 
 			return StringUtils.hasText(id);
 		}
 
-	}
-
-	/**
-	 * @param maxAttempts attempts per request, the first included, for 5xx, connection errors and rate limits
-	 * @param initialBackoff first wait after a 5xx or connection error; doubles each attempt, with jitter
-	 * @param maxBackoff longest wait after a 5xx or connection error
-	 * @param secondaryRateLimitWait wait after a secondary rate limit that names no time
-	 * @param maxRateLimitWait longest rate-limit wait accepted; a longer one fails the pass, which resumes
-	 * at the next poll
-	 */
-	public record Retry(@Min(1) @DefaultValue("6") int maxAttempts, @DefaultValue("PT1S") Duration initialBackoff,
-			@DefaultValue("PT60S") Duration maxBackoff, @DefaultValue("PT60S") Duration secondaryRateLimitWait,
-			@DefaultValue("PT1H") Duration maxRateLimitWait) {
 	}
 
 }

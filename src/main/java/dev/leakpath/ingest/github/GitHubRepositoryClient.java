@@ -1,5 +1,7 @@
 package dev.leakpath.ingest.github;
 
+import dev.leakpath.ingest.SourceResilience;
+import dev.leakpath.ingest.RetryableSourceException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
@@ -26,9 +28,9 @@ final class GitHubRepositoryClient {
 
 	private final GitHub github;
 
-	private final GitHubResilience resilience;
+	private final SourceResilience resilience;
 
-	GitHubRepositoryClient(GitHub github, GitHubResilience resilience) {
+	GitHubRepositoryClient(GitHub github, SourceResilience resilience) {
 		this.github = github;
 		this.resilience = resilience;
 	}
@@ -62,7 +64,7 @@ final class GitHubRepositoryClient {
 	private static RuntimeException translate(IOException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof GitHubRateLimitedIOException limited) {
-				return new RetryableGitHubException(limited.getMessage(), limited.retryAfter(), null);
+				return new RetryableSourceException(limited.getMessage(), limited.retryAfter(), null);
 			}
 		}
 		if (ex instanceof FileNotFoundException) {
@@ -73,7 +75,7 @@ final class GitHubRepositoryClient {
 			return new GitHubApiException(http.getResponseCode(),
 					"GitHub repository metadata request answered " + http.getResponseCode());
 		}
-		return new RetryableGitHubException("GitHub repository metadata request failed: " + ex.getClass().getSimpleName(),
+		return new RetryableSourceException("GitHub repository metadata request failed: " + ex.getClass().getSimpleName(),
 				null, ex);
 	}
 

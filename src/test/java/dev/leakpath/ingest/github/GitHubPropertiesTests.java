@@ -1,5 +1,7 @@
 package dev.leakpath.ingest.github;
 
+import dev.leakpath.ingest.RetrySettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -21,7 +23,7 @@ class GitHubPropertiesTests {
 		assertThat(properties.pollInterval()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(properties.locationConcurrency()).isEqualTo(4);
 		assertThat(properties.organizations()).isEmpty();
-		assertThat(properties.retry()).isEqualTo(new GitHubProperties.Retry(6, Duration.ofSeconds(1),
+		assertThat(properties.retry()).isEqualTo(new RetrySettings(6, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofHours(1)));
 		assertThat(properties.hasCredentials()).isFalse();
 	}

@@ -1,4 +1,4 @@
-package dev.leakpath.ingest.github;
+package dev.leakpath.ingest;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,37 +15,39 @@ import io.github.resilience4j.retry.RetryRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * Retry and circuit breaker around every call to one GitHub API host. Rate limits wait for the time
- * GitHub names; 5xx and connection errors back off exponentially with jitter. Only 5xx and connection
- * errors count against the breaker: a rate limit is GitHub working as designed.
+ * Retry and circuit breaker around every call to one provider host. Rate limits wait for the time the
+ * provider names; 5xx and connection errors back off exponentially with jitter. Only 5xx and connection
+ * errors count against the breaker: a rate limit is the provider working as designed.
  */
-final class GitHubResilience {
-
-	static final String CONFIG_NAME = "github";
+public final class SourceResilience {
 
 	private final Retry retry;
 
 	private final CircuitBreaker circuitBreaker;
 
-	GitHubResilience(String host, GitHubProperties.Retry settings, RetryRegistry retries,
+	/**
+	 * @param provider names the Resilience4j configuration ({@code resilience4j.circuitbreaker.configs.<provider>})
+	 * @param host the API host; each host gets its own breaker
+	 */
+	public SourceResilience(String provider, String host, RetrySettings settings, RetryRegistry retries,
 			CircuitBreakerRegistry breakers) {
-		String name = CONFIG_NAME + ":" + host;
+		String name = provider + ":" + host;
 		this.retry = retries.retry(name, retryConfig(settings));
-		CircuitBreakerConfig base = breakers.getConfiguration(CONFIG_NAME).orElse(breakers.getDefaultConfig());
+		CircuitBreakerConfig base = breakers.getConfiguration(provider).orElse(breakers.getDefaultConfig());
 		this.circuitBreaker = breakers.circuitBreaker(name, CircuitBreakerConfig.from(base)
-			.recordException(GitHubResilience::isOutage)
+			.recordException(SourceResilience::isOutage)
 			.ignoreExceptions()
 			.build());
 	}
 
-	<T> Mono<T> decorate(Mono<T> call) {
+	public <T> Mono<T> decorate(Mono<T> call) {
 		return call.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 			.transformDeferred(RetryOperator.of(retry));
 	}
 
-	private static RetryConfig retryConfig(GitHubProperties.Retry settings) {
+	private static RetryConfig retryConfig(RetrySettings settings) {
 		IntervalBiFunction<Object> interval = (attempt, outcome) -> {
-			if (outcome.isLeft() && outcome.getLeft() instanceof RetryableGitHubException retryable
+			if (outcome.isLeft() && outcome.getLeft() instanceof RetryableSourceException retryable
 					&& retryable.retryAfter() != null) {
 				return Math.max(1, retryable.retryAfter().toMillis());
 			}
@@ -54,14 +56,14 @@ final class GitHubResilience {
 		return RetryConfig.custom()
 			.maxAttempts(settings.maxAttempts())
 			.intervalBiFunction(interval)
-			.retryOnException(ex -> ex instanceof RetryableGitHubException retryable
+			.retryOnException(ex -> ex instanceof RetryableSourceException retryable
 					&& (retryable.retryAfter() == null
 							|| retryable.retryAfter().compareTo(settings.maxRateLimitWait()) <= 0))
 			.failAfterMaxAttempts(false)
 			.build();
 	}
 
-	static Duration backoff(int attempt, GitHubProperties.Retry settings) {
+	static Duration backoff(int attempt, RetrySettings settings) {
 		double exponential = settings.initialBackoff().toMillis() * Math.pow(2, Math.max(0, attempt - 1));
 		double capped = Math.min(exponential, settings.maxBackoff().toMillis());
 		double jittered = capped * (0.5 + ThreadLocalRandom.current().nextDouble() / 2);
@@ -69,7 +71,7 @@ final class GitHubResilience {
 	}
 
 	private static boolean isOutage(Throwable ex) {
-		return ex instanceof RetryableGitHubException retryable && retryable.retryAfter() == null;
+		return ex instanceof RetryableSourceException retryable && retryable.retryAfter() == null;
 	}
 
 }

@@ -12,22 +12,29 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.apache.commons.logging.Log;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * With no GitHub credentials configured, serves the fake GitHub of {@code wiremock-mappings/} and points
- * the connector at it, so that {@code ./mvnw spring-boot:run} shows leakpath working end to end.
+ * With no provider credentials configured, serves the fake GitHub and Azure DevOps of
+ * {@code wiremock-mappings/} and points the connectors at them, so that {@code ./mvnw spring-boot:run}
+ * shows leakpath working end to end.
  */
 class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-	private static final String DEMO_ORGANIZATIONS = "acme-corp,globex";
+	private static final String DEMO_GITHUB_ORGANIZATIONS = "acme-corp,globex";
+
+	private static final String DEMO_AZURE_DEVOPS_ORGANIZATIONS = "contoso";
+
+	private static final String[] CREDENTIALS = { "leakpath.github.token", "leakpath.github.app.id",
+			"leakpath.azure-devops.pat", "leakpath.azure-devops.entra.client-id" };
 
 	private final Log log;
 
@@ -37,32 +44,46 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		boolean credentials = StringUtils.hasText(environment.getProperty("leakpath.github.token"))
-				|| StringUtils.hasText(environment.getProperty("leakpath.github.app.id"));
+		boolean credentials = false;
+		for (String credential : CREDENTIALS) {
+			credentials |= StringUtils.hasText(environment.getProperty(credential));
+		}
 		if (credentials || !environment.getProperty("leakpath.demo.enabled", Boolean.class, true)) {
 			return;
 		}
 		Path mappings = Path.of(environment.getProperty("leakpath.demo.mappings-dir", "wiremock-mappings"));
 		if (!Files.isDirectory(mappings.resolve("mappings"))) {
-			throw new IllegalStateException("No GitHub credentials are configured, so leakpath would run its demo, but "
-					+ "the demo's fake GitHub is not at " + mappings.toAbsolutePath() + ". Set leakpath.github.token "
-					+ "(or leakpath.github.app.*), or leakpath.demo.mappings-dir, or leakpath.demo.enabled=false.");
+			throw new IllegalStateException("No provider credentials are configured, so leakpath would run its demo, "
+					+ "but the demo's fake GitHub and Azure DevOps are not at " + mappings.toAbsolutePath() + ". Set "
+					+ "leakpath.github.token (or leakpath.github.app.*, leakpath.azure-devops.pat, "
+					+ "leakpath.azure-devops.entra.*), or leakpath.demo.mappings-dir, or leakpath.demo.enabled=false.");
 		}
-		WireMockServer fakeGitHub = new WireMockServer(WireMockConfiguration.options()
+		WireMockServer fakeProviders = new WireMockServer(WireMockConfiguration.options()
 			.port(environment.getProperty("leakpath.demo.port", Integer.class, 0))
 			.bindAddress("127.0.0.1")
 			.usingFilesUnderDirectory(mappings.toString())
 			.disableRequestJournal()
 			.notifier(new Slf4jNotifier(false)));
-		fakeGitHub.start();
-		application.addListeners((ContextClosedEvent event) -> fakeGitHub.stop());
+		fakeProviders.start();
+		// destroyed after every bean that calls the fake providers
+		application.addListeners((ApplicationPreparedEvent event) -> ((DefaultListableBeanFactory) event
+			.getApplicationContext()
+			.getBeanFactory()).registerDisposableBean("leakpathDemoProviders", fakeProviders::stop));
 
 		Map<String, Object> demo = new HashMap<>();
-		demo.put("leakpath.github.api-url", fakeGitHub.baseUrl());
+		demo.put("leakpath.github.api-url", fakeProviders.baseUrl());
 		demo.put("leakpath.github.token", "demo-token-for-the-fake-github");
 		demo.put("leakpath.sync.initial-delay", "PT0S");
 		if (!StringUtils.hasText(environment.getProperty("leakpath.github.organizations"))) {
-			demo.put("leakpath.github.organizations", DEMO_ORGANIZATIONS);
+			demo.put("leakpath.github.organizations", DEMO_GITHUB_ORGANIZATIONS);
+		}
+		demo.put("leakpath.azure-devops.api-url", fakeProviders.baseUrl());
+		demo.put("leakpath.azure-devops.advsec-url", fakeProviders.baseUrl());
+		demo.put("leakpath.azure-devops.pat", "demo-pat-for-the-fake-azure-devops");
+		// the fake Azure DevOps pages its alerts by 50
+		demo.put("leakpath.azure-devops.page-size", "50");
+		if (!StringUtils.hasText(environment.getProperty("leakpath.azure-devops.organizations"))) {
+			demo.put("leakpath.azure-devops.organizations", DEMO_AZURE_DEVOPS_ORGANIZATIONS);
 		}
 		String apiToken = environment.getProperty("leakpath.api.tokens");
 		boolean generatedToken = !StringUtils.hasText(apiToken);
@@ -73,7 +94,8 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 			demo.put("leakpath.api.tokens", apiToken);
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("leakpathDemo", demo));
-		log.info("No GitHub credentials configured: running the demo against a fake GitHub at " + fakeGitHub.baseUrl());
+		log.info("No provider credentials configured: running the demo against a fake GitHub and Azure DevOps at "
+				+ fakeProviders.baseUrl());
 
 		String token = apiToken;
 		application.addListeners((ApplicationReadyEvent event) -> {

@@ -18,9 +18,18 @@ public record NormalizedAlert(String provider, NormalizedRepository repository, 
 		locations = locations == null ? List.of() : List.copyOf(locations);
 	}
 
-	/** The time that orders alerts for incremental polling. */
+	/**
+	 * The time that orders alerts for incremental polling: GitHub's {@code sort=updated} means updated or
+	 * resolved, and a resolved alert may carry no {@code updated_at}.
+	 */
 	public Instant changedAt() {
-		return updatedAt != null ? updatedAt : createdAt;
+		Instant changed = createdAt;
+		for (Instant candidate : new Instant[] { updatedAt, resolvedAt }) {
+			if (candidate != null && (changed == null || candidate.isAfter(changed))) {
+				changed = candidate;
+			}
+		}
+		return changed;
 	}
 
 }

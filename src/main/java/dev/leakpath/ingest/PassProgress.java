@@ -1,6 +1,7 @@
 package dev.leakpath.ingest;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /** Counts and the pending watermark of one pass, as its pages are stored one after another. */
 final class PassProgress {
@@ -16,6 +17,8 @@ final class PassProgress {
 	private int alerts;
 
 	private int errors;
+
+	private Instant oldestFailure;
 
 	PassProgress(Instant pendingWatermark) {
 		this.pendingWatermark = pendingWatermark;
@@ -33,6 +36,11 @@ final class PassProgress {
 		pages++;
 		alerts += page.alerts().size();
 		errors += page.errors().size();
+		page.errors().stream().map(SourceError::changedAt).filter(Objects::nonNull).forEach(changed -> {
+			if (oldestFailure == null || changed.isBefore(oldestFailure)) {
+				oldestFailure = changed;
+			}
+		});
 	}
 
 	void notModified(SourcePage page) {
@@ -43,8 +51,17 @@ final class PassProgress {
 		return pendingWatermark;
 	}
 
-	String etag() {
-		return etag;
+	/** Where the watermark may move: not past an alert that failed, so the next pass reads it again. */
+	Instant completedWatermark() {
+		if (oldestFailure == null || pendingWatermark == null || pendingWatermark.isBefore(oldestFailure)) {
+			return pendingWatermark;
+		}
+		return oldestFailure.minusSeconds(1);
+	}
+
+	/** The ETag to keep: none after errors, so the next poll reads the first page again instead of a 304. */
+	String completedEtag() {
+		return errors == 0 ? etag : null;
 	}
 
 	SourcePage notModifiedPage() {

@@ -112,7 +112,8 @@ class ScopeSync {
 			return sources.notModified(sourceId, progress.notModifiedPage()).thenReturn("not_modified");
 		}
 		String outcome = progress.errors() == 0 ? "completed" : "completed_with_errors";
-		return sources.complete(sourceId, progress.etag(), outcome).thenReturn(outcome);
+		return sources.complete(sourceId, progress.completedWatermark(), progress.completedEtag(), outcome)
+			.thenReturn(outcome);
 	}
 
 	/** Metadata is a nicety: failing to read it is logged and never fails the pass. */

@@ -7,7 +7,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -25,12 +28,15 @@ public final class SourceResilience {
 
 	private final CircuitBreaker circuitBreaker;
 
+	private final RateLimiter rateLimiter;
+
 	/**
 	 * @param provider names the Resilience4j configuration ({@code resilience4j.circuitbreaker.configs.<provider>})
-	 * @param host the API host; each host gets its own breaker
+	 * @param host the API host; each host gets its own breaker, and its own rate limiter when
+	 * {@code resilience4j.ratelimiter.configs.<provider>} exists
 	 */
 	public SourceResilience(String provider, String host, RetrySettings settings, RetryRegistry retries,
-			CircuitBreakerRegistry breakers) {
+			CircuitBreakerRegistry breakers, RateLimiterRegistry limiters) {
 		String name = provider + ":" + host;
 		this.retry = retries.retry(name, retryConfig(settings));
 		CircuitBreakerConfig base = breakers.getConfiguration(provider).orElse(breakers.getDefaultConfig());
@@ -38,10 +44,12 @@ public final class SourceResilience {
 			.recordException(SourceResilience::isOutage)
 			.ignoreExceptions()
 			.build());
+		this.rateLimiter = limiters.getConfiguration(provider).map(config -> limiters.rateLimiter(name, config)).orElse(null);
 	}
 
 	public <T> Mono<T> decorate(Mono<T> call) {
-		return call.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
+		Mono<T> limited = rateLimiter == null ? call : call.transformDeferred(RateLimiterOperator.of(rateLimiter));
+		return limited.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 			.transformDeferred(RetryOperator.of(retry));
 	}
 

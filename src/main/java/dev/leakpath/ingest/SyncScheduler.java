@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -42,16 +43,29 @@ class SyncScheduler {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void startPolling() {
-		runs.abandonUnfinished()
-			.filter(count -> count > 0)
-			.subscribe(count -> log.info("Marked {} sync runs left unfinished by an earlier process as abandoned", count));
+		Mono<Void> abandoned = runs.abandonUnfinished()
+			.doOnNext(count -> {
+				if (count > 0) {
+					log.info("Marked {} sync runs left unfinished by an earlier process as abandoned", count);
+				}
+			})
+			.onErrorResume(ex -> {
+				log.warn("Could not mark unfinished sync runs as abandoned: {}", ex.getMessage());
+				return Mono.empty();
+			})
+			.then();
 		if (!properties.schedule() || pollInterval == null) {
 			log.info("Scheduled polling is off ({})", pollInterval == null ? "no scopes configured" : "leakpath.sync.schedule=false");
+			abandoned.subscribe();
 			return;
 		}
 		log.info("Polling every {} (first poll in {})", pollInterval, properties.initialDelay());
-		schedule = Flux.interval(properties.initialDelay(), pollInterval)
-			.concatMap(tick -> sync.start("schedule"))
+		schedule = abandoned.thenMany(Flux.interval(properties.initialDelay(), pollInterval))
+			// one failed start (the database briefly away) must not end the schedule
+			.concatMap(tick -> sync.start("schedule").onErrorResume(ex -> {
+				log.warn("Could not start a scheduled poll: {}", ex.getMessage());
+				return Mono.empty();
+			}))
 			.subscribe(trigger -> {
 				if (trigger.alreadyRunning()) {
 					log.info("Skipped a scheduled poll: run {} is still under way", trigger.runId());

@@ -45,15 +45,20 @@ public class SyncService {
 
 	/** Starts a run in the background, or points at the one under way. */
 	public Mono<SyncTrigger> start(String trigger) {
-		UUID id = UUID.randomUUID();
-		if (!current.compareAndSet(null, id)) {
-			return Mono.just(new SyncTrigger(current.get(), true));
-		}
-		return runs.start(id, trigger)
-			.doOnSuccess(started -> background.set(execute(id).subscribe(null,
-					ex -> log.error("Sync run {} ended with an unexpected error", id, ex))))
-			.doOnError(ex -> current.set(null))
-			.thenReturn(new SyncTrigger(id, false));
+		return Mono.defer(() -> {
+			UUID id = UUID.randomUUID();
+			UUID running = current.compareAndExchange(null, id);
+			if (running != null) {
+				return Mono.just(new SyncTrigger(running, true));
+			}
+			return runs.start(id, trigger)
+				.doOnSuccess(started -> background.set(execute(id).subscribe(null,
+						ex -> log.error("Sync run {} ended with an unexpected error", id, ex))))
+				// until the run itself is subscribed, a failed or abandoned start must not keep the lock
+				.doOnError(ex -> current.compareAndSet(id, null))
+				.doOnCancel(() -> current.compareAndSet(id, null))
+				.thenReturn(new SyncTrigger(id, false));
+		});
 	}
 
 	/** Runs now and completes when the run is over; fails if another run is under way. */

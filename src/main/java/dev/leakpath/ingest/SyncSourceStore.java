@@ -38,7 +38,7 @@ class SyncSourceStore {
 	private static final String COMPLETE = """
 			update sync_source set
 			    state = 'idle'
-			  , watermark = coalesce(pending_watermark, watermark)
+			  , watermark = coalesce(:watermark, watermark)
 			  , etag = :etag
 			  , resume_point = null
 			  , pending_watermark = null
@@ -113,9 +113,10 @@ class SyncSourceStore {
 			.then();
 	}
 
-	Mono<Void> complete(long id, String etag, String outcome) {
+	Mono<Void> complete(long id, Instant watermark, String etag, String outcome) {
 		return db.sql(COMPLETE)
 			.bind("id", id)
+			.bind("watermark", Parameter.fromOrEmpty(watermark, Instant.class))
 			.bind("etag", Parameter.fromOrEmpty(etag, String.class))
 			.bind("outcome", outcome)
 			.then();

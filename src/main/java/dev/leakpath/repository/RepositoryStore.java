@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +70,8 @@ public class RepositoryStore {
 
 	/** Upserts the repositories of one provider; returns their ids by full name. */
 	public Mono<Map<String, Long>> upsertAll(Collection<NormalizedRepository> repositories) {
-		Map<String, NormalizedRepository> byName = new LinkedHashMap<>();
+		// sorted, so that concurrent passes lock shared rows in the same order and cannot deadlock
+		Map<String, NormalizedRepository> byName = new TreeMap<>();
 		repositories.forEach(repository -> byName.merge(repository.fullName(), repository,
 				(known, other) -> other.metadataComplete() ? other : known));
 		if (byName.isEmpty()) {

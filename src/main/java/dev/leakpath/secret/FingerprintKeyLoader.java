@@ -46,13 +46,14 @@ final class FingerprintKeyLoader {
 		new SecureRandom().nextBytes(random);
 		String key = Base64.getEncoder().encodeToString(random);
 		Files.createDirectories(file.getParent());
-		Files.writeString(file, key, StandardCharsets.UTF_8);
 		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
 		catch (UnsupportedOperationException ex) {
-			log.debug("File system has no POSIX permissions; {} keeps its default permissions", file);
+			log.debug("File system has no POSIX permissions; {} gets its default permissions", file);
+			Files.createFile(file);
 		}
+		Files.writeString(file, key, StandardCharsets.UTF_8);
 		log.warn("No leakpath.fingerprint-key configured: generated a new key in {}. Keep this file (or set "
 				+ "LEAKPATH_FINGERPRINT_KEY): fingerprints made with another key do not match.", file);
 		return key.getBytes(StandardCharsets.UTF_8);

@@ -2,7 +2,7 @@ package dev.leakpath.secret;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +39,8 @@ public class SecretStore {
 	 */
 	public Mono<List<Long>> idsOf(List<Occurrence> occurrences) {
 		List<String> fingerprints = new ArrayList<>();
-		Map<String, Occurrence> distinct = new LinkedHashMap<>();
+		// sorted, so that concurrent passes lock shared rows in the same order and cannot deadlock
+		Map<String, Occurrence> distinct = new TreeMap<>();
 		for (Occurrence occurrence : occurrences) {
 			String fingerprint = occurrence.hasValue() ? fingerprinter.fingerprint(occurrence.secret()) : null;
 			fingerprints.add(fingerprint);

@@ -19,8 +19,8 @@ final class AdoDemoAlerts {
 
 	/**
 	 * A secret-scanning rule. Generic ({@code other}) patterns have no validity check, so their alerts carry no
-	 * {@code validityDetails}. A secret's {@code truncatedSecret} is an ellipsis, {@code tailLength} characters of
-	 * {@code alphabet} and {@code tailSuffix}.
+	 * {@code validityDetails}. {@code length} is the width of a secret's region. Its {@code truncatedSecret} is an
+	 * ellipsis, {@code tailLength} characters of {@code alphabet} and {@code tailSuffix}.
 	 */
 	private record Rule(String opaqueId, String friendlyName, String title, String confidence, int weight,
 			int length, String alphabet, int tailLength, String tailSuffix) {

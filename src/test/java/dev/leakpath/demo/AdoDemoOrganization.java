@@ -21,7 +21,7 @@ final class AdoDemoOrganization {
 	static final String NAME = "contoso";
 	static final String DEFAULT_BRANCH = "refs/heads/main";
 
-	private static final Project PAYMENTS = new Project("e8babdea-25de-476c-9035-22e929d2e898", "Payments", "private", List.of(
+	private static final Project PAYMENTS = project("e8babdea-25de-476c-9035-22e929d2e898", "Payments", "private",
 			new Repo("34d687ed-f0f3-41f7-ba3f-cdbda9f41ce2", "payments-api", false, 62, List.of(
 					"src/Payments.Api/appsettings.json",
 					"src/Payments.Api/appsettings.Development.json",
@@ -35,9 +35,9 @@ final class AdoDemoOrganization {
 					".env.local",
 					"server/config.js",
 					"azure-pipelines.yml")),
-			new Repo("c8be61c2-8d23-4059-896e-43d78de06281", "payments-legacy", true, 0, List.of())));
+			new Repo("c8be61c2-8d23-4059-896e-43d78de06281", "payments-legacy", true, 0, List.of()));
 
-	private static final Project OPEN_TOOLS = new Project("11b58538-4179-4a47-905d-9b32e0cf7cc6", "OpenTools", "public", List.of(
+	private static final Project OPEN_TOOLS = project("11b58538-4179-4a47-905d-9b32e0cf7cc6", "OpenTools", "public",
 			new Repo("f43073bc-d4e0-423c-94bc-28c1b3c869c8", "cli", false, 4, List.of(
 					"src/commands/login.ts",
 					"test/fixtures/config.json",
@@ -46,10 +46,14 @@ final class AdoDemoOrganization {
 					"src/OpenTools.Sdk/Defaults.cs",
 					"samples/QuickStart/Program.cs")),
 			new Repo("9e48b001-7f6c-48f2-bbce-92e596bd603f", "docs", false, 1, List.of(
-					"docs/authentication.md"))));
+					"docs/authentication.md")));
 
 	static final List<Project> PROJECTS = List.of(PAYMENTS, OPEN_TOOLS);
 
 	private AdoDemoOrganization() {
+	}
+
+	private static Project project(String id, String name, String visibility, Repo... repos) {
+		return new Project(id, name, visibility, List.of(repos));
 	}
 }

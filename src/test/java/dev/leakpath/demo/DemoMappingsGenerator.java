@@ -16,8 +16,8 @@ import java.util.Random;
 import java.util.function.IntFunction;
 
 /**
- * Writes the fake GitHub and the fake Azure DevOps that the demo serves with WireMock standalone: {@code <dir>/mappings}
- * and {@code <dir>/__files}.
+ * Writes the fake GitHub and the fake Azure DevOps that the demo serves with WireMock standalone:
+ * {@code <dir>/mappings} and {@code <dir>/__files}.
  * The output depends only on the seed, so rerunning it gives byte-identical files.
  */
 public final class DemoMappingsGenerator {

@@ -24,7 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The no-credentials run: the fake GitHub of wiremock-mappings/ is served and polled end to end. */
+/** The no-credentials run: the fake GitHub and Azure DevOps of wiremock-mappings/ are served and polled. */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=true", "leakpath.sync.schedule=false",
@@ -43,25 +43,27 @@ class DemoTests {
 	}
 
 	@Test
-	void syncWhenDemoThenEveryFakeAlertIsStoredAndTheUnchangedOrganizationCostsA304(CapturedOutput output)
+	void syncWhenDemoThenEveryFakeAlertIsStoredAndUnchangedOrganizationsCostLittle(CapturedOutput output)
 			throws IOException {
 		postgres.truncateAll();
 
 		sync.run("test").block();
 
-		assertThat(postgres.count("select count(*) from alert")).isEqualTo(250);
-		assertThat(postgres.count("select count(*) from repository")).isEqualTo(10);
+		assertThat(postgres.count("select count(*) from alert where provider = 'github'")).isEqualTo(250);
+		assertThat(postgres.count("select count(*) from alert where provider = 'azure_devops'")).isEqualTo(120);
+		assertThat(postgres.rows("select provider, count(*) from repository group by provider order by 1"))
+			.containsExactly("azure_devops|5", "github|10");
 		assertThat(postgres.count("select count(*) from repository where visibility is null")).isZero();
 		assertThat(postgres.count("select count(*) from secret")).isEqualTo(247);
 		assertThat(postgres.count("select count(distinct type) from alert_location")).isGreaterThanOrEqualTo(6);
 		assertThat(postgres.rows("select scope, last_outcome, pages, alerts_seen from sync_source order by scope"))
-			.containsExactly("acme-corp|completed|3|210", "globex|completed|1|40");
+			.containsExactly("acme-corp|completed|3|210", "contoso|completed|7|120", "globex|completed|1|40");
 
 		sync.run("test").block();
 
 		assertThat(postgres.rows("select scope, last_outcome, pages from sync_source order by scope"))
-			.containsExactly("acme-corp|completed|1", "globex|not_modified|0");
-		assertThat(postgres.count("select count(*) from alert")).isEqualTo(250);
+			.containsExactly("acme-corp|completed|1", "contoso|completed|5", "globex|not_modified|0");
+		assertThat(postgres.count("select count(*) from alert")).isEqualTo(370);
 
 		String database = postgres.dumpAllTables();
 		assertThat(fixtureSecrets()).hasSize(250).allSatisfy(secret -> {

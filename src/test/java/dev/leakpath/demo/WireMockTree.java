@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A WireMock standalone root directory: stubs under {@code mappings/}, the bodies they serve under {@code __files/}. */
+/** A WireMock standalone root directory: stubs under {@code mappings/}, the bodies they serve in {@code __files/}. */
 final class WireMockTree {
 
 	private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter(

@@ -119,7 +119,7 @@ public record AdoAlertSpec(
 					+ " and a dismissal must follow firstSeen");
 		}
 		if (!truncatedSecret.startsWith("…")) {
-			throw new IllegalArgumentException(alert + ": truncatedSecret must start with an ellipsis, as the API's does");
+			throw new IllegalArgumentException(alert + ": truncatedSecret must start with an ellipsis, like the API's");
 		}
 		if (locations.isEmpty()) {
 			throw new IllegalArgumentException(alert + ": a secret alert has at least one physical location");

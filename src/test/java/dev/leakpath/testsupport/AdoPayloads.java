@@ -155,6 +155,7 @@ public final class AdoPayloads {
 			return null;
 		}
 		boolean bySystem = "autoDismissed".equals(spec.state());
+		// One dismissal per alert here, so the alert id serves as the dismissal id too.
 		ObjectNode dismissal = JSON.objectNode()
 				.put("dismissalId", spec.alertId())
 				.put("dismissalType", spec.dismissalType())

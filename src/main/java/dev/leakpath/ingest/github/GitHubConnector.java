@@ -147,6 +147,8 @@ final class GitHubConnector implements SourceConnector {
 			.queryParam("per_page", PAGE_SIZE)
 			.queryParam("sort", "updated")
 			.queryParam("direction", "desc")
+			// an empty cursor asks GitHub for cursor links, which do not shift when alerts disappear mid-pass
+			.queryParam("after", "")
 			.buildAndExpand(organization)
 			.encode()
 			.toUriString();
@@ -191,7 +193,8 @@ final class GitHubConnector implements SourceConnector {
 		return locations(payload).collectList()
 			.onErrorResume(GitHubApiException.class, ex -> {
 				synchronized (errors) {
-					errors.add(new SourceError(String.valueOf(payload.number()), "locations unavailable: " + ex.getMessage()));
+					errors.add(new SourceError(String.valueOf(payload.number()), "locations unavailable: " + ex.getMessage(),
+							payload.updatedAt() != null ? payload.updatedAt() : payload.createdAt()));
 				}
 				return Mono.just(Optional.ofNullable(payload.firstLocationDetected())
 					.filter(JsonNode::isObject)

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
@@ -16,10 +17,12 @@ import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.authorization.AppInstallationAuthorizationProvider;
 import org.kohsuke.github.authorization.AuthorizationProvider;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
+import org.kohsuke.github.extras.HttpClientGitHubConnector;
 import org.kohsuke.github.extras.authorization.JWTTokenProvider;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
+
 
 import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.ingest.SourceResilience;
@@ -42,7 +45,8 @@ class GitHubIngestConfiguration {
 
 	@Bean
 	SourceConnector gitHubConnector(GitHubProperties properties, WebClient.Builder webClients, ObjectMapper mapper,
-			Clock clock, RetryRegistry retries, CircuitBreakerRegistry breakers, MeterRegistry meters)
+			Clock clock, RetryRegistry retries, CircuitBreakerRegistry breakers, RateLimiterRegistry limiters,
+			MeterRegistry meters)
 			throws IOException {
 		if (properties.apiUrl().getHost() == null) {
 			throw new IllegalStateException("leakpath.github.api-url must be an absolute URL such as "
@@ -54,9 +58,13 @@ class GitHubIngestConfiguration {
 		}
 		GitHubRateLimitPolicy rateLimits = new GitHubRateLimitPolicy(clock, properties.retry().rateLimitWait());
 		SourceResilience resilience = new SourceResilience(GitHubAlertMapper.PROVIDER, properties.apiUrl().getHost(), properties.retry(), retries,
-				breakers);
+				breakers, limiters);
 		AuthorizationProvider authorization = authorization(properties);
 		GitHub github = new GitHubBuilder().withEndpoint(properties.apiUrl().toString())
+			.withConnector(new HttpClientGitHubConnector(java.net.http.HttpClient.newBuilder()
+				.connectTimeout(CONNECT_TIMEOUT)
+				.followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+				.build()))
 			.withAuthorizationProvider(authorization)
 			.withRateLimitHandler(GitHubLimitHandlers.rateLimit(rateLimits, properties.retry().rateLimitWait()))
 			.withAbuseLimitHandler(GitHubLimitHandlers.abuseLimit(rateLimits, properties.retry().rateLimitWait()))
@@ -94,7 +102,7 @@ class GitHubIngestConfiguration {
 		return () -> Mono.fromCallable(() -> {
 			String header = authorization.getEncodedAuthorization();
 			return header == null ? "" : header;
-		}).subscribeOn(Schedulers.boundedElastic());
+		}).subscribeOn(Schedulers.boundedElastic()).timeout(RESPONSE_TIMEOUT);
 	}
 
 	private static WebClient webClient(WebClient.Builder builder) {

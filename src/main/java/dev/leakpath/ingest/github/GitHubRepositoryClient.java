@@ -4,6 +4,7 @@ import dev.leakpath.ingest.SourceResilience;
 import dev.leakpath.ingest.RetryableSourceException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import dev.leakpath.ingest.NormalizedRepository;
 final class GitHubRepositoryClient {
 
 	private static final int PAGE_SIZE = 100;
+
+	private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
 
 	private final GitHub github;
 
@@ -58,6 +61,8 @@ final class GitHubRepositoryClient {
 	private <T> Mono<T> call(Callable<T> blocking) {
 		return resilience.decorate(Mono.fromCallable(blocking)
 			.subscribeOn(Schedulers.boundedElastic())
+			// github-api's connector has no read timeout of its own
+			.timeout(CALL_TIMEOUT)
 			.onErrorMap(IOException.class, GitHubRepositoryClient::translate));
 	}
 

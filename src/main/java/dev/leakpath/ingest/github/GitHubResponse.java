@@ -11,4 +11,10 @@ record GitHubResponse(int status, JsonNode body, String etag, String nextUrl, Ra
 		return status == 304;
 	}
 
+	/** The body holds raw secrets: keep it out of anything that prints a response. */
+	@Override
+	public String toString() {
+		return "GitHubResponse[status=" + status + ", etag=" + etag + ", nextUrl=" + nextUrl + "]";
+	}
+
 }

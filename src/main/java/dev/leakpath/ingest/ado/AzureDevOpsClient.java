@@ -1,0 +1,159 @@
+package dev.leakpath.ingest.ado;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.ingest.RateLimitSnapshot;
+import dev.leakpath.ingest.RetryableSourceException;
+import dev.leakpath.ingest.SourceResilience;
+
+/**
+ * GET requests to Azure DevOps over one OkHttp client. Calls are enqueued on OkHttp's dispatcher and
+ * come back as a {@link Mono}, so nothing blocks a Netty thread; cancelling the Mono cancels the call.
+ */
+final class AzureDevOpsClient {
+
+	private static final int ERROR_SNIPPET_LENGTH = 100;
+
+	private final OkHttpClient http;
+
+	private final ObjectMapper mapper;
+
+	private final AzureDevOpsThrottle throttle;
+
+	private final Map<String, SourceResilience> resilienceByHost;
+
+	private final MeterRegistry meters;
+
+	private final Duration rateLimitWait;
+
+	AzureDevOpsClient(OkHttpClient http, ObjectMapper mapper, AzureDevOpsThrottle throttle,
+			Map<String, SourceResilience> resilienceByHost, MeterRegistry meters, Duration rateLimitWait) {
+		this.rateLimitWait = rateLimitWait;
+		this.http = http;
+		this.mapper = mapper;
+		this.throttle = throttle;
+		this.resilienceByHost = resilienceByHost;
+		this.meters = meters;
+	}
+
+	Mono<AzureDevOpsResponse> get(HttpUrl url) {
+		Mono<AzureDevOpsResponse> call = throttle.awaitTurn().then(Mono.create(sink -> {
+			Call pending = http.newCall(new Request.Builder().url(url).header("Accept", "application/json").build());
+			sink.onCancel(pending::cancel);
+			pending.enqueue(new Callback() {
+				@Override
+				public void onResponse(Call call, Response response) {
+					try (response) {
+						sink.success(read(url, response));
+					}
+					catch (RuntimeException | IOException ex) {
+						sink.error(ex instanceof IOException io ? connectionError(url, io) : ex);
+					}
+				}
+
+				@Override
+				public void onFailure(Call call, IOException ex) {
+					sink.error(connectionError(url, ex));
+				}
+			});
+		}));
+		return resilienceByHost.get(url.host()).decorate(call);
+	}
+
+	private AzureDevOpsResponse read(HttpUrl url, Response response) throws IOException {
+		int status = response.code();
+		meters.counter("leakpath.azure_devops.requests", "status", String.valueOf(status)).increment();
+		Duration retryAfter = seconds(response.header("Retry-After"));
+		Integer remaining = integer(response.header("X-RateLimit-Remaining"));
+		throttle.observe(retryAfter, remaining);
+		String what = "GET " + url.encodedPath();
+		String contentType = String.valueOf(response.header("Content-Type"));
+		// a bad or expired PAT gets a 203 with the HTML sign-in page instead of a 401
+		if (status == 203 || (response.isSuccessful() && !contentType.contains("json"))) {
+			throw new AzureDevOpsApiException(401, what + " answered with a sign-in page (" + status
+					+ "): the PAT or token is not valid for this organisation");
+		}
+		String body = response.body().string();
+		if (status == 429) {
+			throw new RetryableSourceException(what + " answered 429: " + errorMessage(body),
+					retryAfter != null ? retryAfter : rateLimitWait, null);
+		}
+		if (status >= 500) {
+			throw new RetryableSourceException(what + " answered " + status + ": " + errorMessage(body), retryAfter,
+					null);
+		}
+		if (!response.isSuccessful()) {
+			throw new AzureDevOpsApiException(status, what + " answered " + status + ": " + errorMessage(body));
+		}
+		try {
+			return new AzureDevOpsResponse(mapper.readTree(body), response.header("x-ms-continuationtoken"),
+					new RateLimitSnapshot(remaining, epochSeconds(response.header("X-RateLimit-Reset"))));
+		}
+		catch (JsonProcessingException ex) {
+			// Jackson's message quotes the offending token, which can be alert content: say nothing of it
+			throw new RetryableSourceException(what + " answered unreadable JSON", null, null);
+		}
+	}
+
+	private static RetryableSourceException connectionError(HttpUrl url, IOException ex) {
+		return new RetryableSourceException("Could not reach Azure DevOps at " + url.host() + ": " + ex.getMessage(),
+				null, ex);
+	}
+
+	private String errorMessage(String body) {
+		String message = body;
+		try {
+			JsonNode json = mapper.readTree(body);
+			if (json != null && json.hasNonNull("message")) {
+				message = json.get("message").asText();
+			}
+		}
+		catch (JsonProcessingException notJson) {
+			// keep the raw snippet
+		}
+		return message.length() > ERROR_SNIPPET_LENGTH ? message.substring(0, ERROR_SNIPPET_LENGTH) + "…" : message;
+	}
+
+	private static Duration seconds(String value) {
+		try {
+			return value == null ? null : Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static Integer integer(String value) {
+		try {
+			return value == null ? null : Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static Instant epochSeconds(String value) {
+		try {
+			return value == null ? null : Instant.ofEpochSecond(Long.parseLong(value.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

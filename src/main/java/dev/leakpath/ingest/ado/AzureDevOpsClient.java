@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.Call;
@@ -17,6 +16,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.ingest.ErrorBodies;
 import dev.leakpath.ingest.RateLimitSnapshot;
 import dev.leakpath.ingest.RetryableSourceException;
 import dev.leakpath.ingest.SourceResilience;
@@ -26,8 +26,6 @@ import dev.leakpath.ingest.SourceResilience;
  * come back as a {@link Mono}, so nothing blocks a Netty thread; cancelling the Mono cancels the call.
  */
 final class AzureDevOpsClient {
-
-	private static final int ERROR_SNIPPET_LENGTH = 100;
 
 	private final OkHttpClient http;
 
@@ -90,15 +88,15 @@ final class AzureDevOpsClient {
 		}
 		String body = response.body().string();
 		if (status == 429) {
-			throw new RetryableSourceException(what + " answered 429: " + errorMessage(body),
+			throw new RetryableSourceException(what + " answered 429: " + ErrorBodies.message(mapper, body),
 					retryAfter != null ? retryAfter : rateLimitWait, null);
 		}
 		if (status >= 500) {
-			throw new RetryableSourceException(what + " answered " + status + ": " + errorMessage(body), retryAfter,
+			throw new RetryableSourceException(what + " answered " + status + ": " + ErrorBodies.message(mapper, body), retryAfter,
 					null);
 		}
 		if (!response.isSuccessful()) {
-			throw new AzureDevOpsApiException(status, what + " answered " + status + ": " + errorMessage(body));
+			throw new AzureDevOpsApiException(status, what + " answered " + status + ": " + ErrorBodies.message(mapper, body));
 		}
 		try {
 			return new AzureDevOpsResponse(mapper.readTree(body), response.header("x-ms-continuationtoken"),
@@ -113,20 +111,6 @@ final class AzureDevOpsClient {
 	private static RetryableSourceException connectionError(HttpUrl url, IOException ex) {
 		return new RetryableSourceException("Could not reach Azure DevOps at " + url.host() + ": " + ex.getMessage(),
 				null, ex);
-	}
-
-	private String errorMessage(String body) {
-		String message = body;
-		try {
-			JsonNode json = mapper.readTree(body);
-			if (json != null && json.hasNonNull("message")) {
-				message = json.get("message").asText();
-			}
-		}
-		catch (JsonProcessingException notJson) {
-			// keep the raw snippet
-		}
-		return message.length() > ERROR_SNIPPET_LENGTH ? message.substring(0, ERROR_SNIPPET_LENGTH) + "…" : message;
 	}
 
 	private static Duration seconds(String value) {

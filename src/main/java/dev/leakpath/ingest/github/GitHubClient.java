@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.ingest.ErrorBodies;
 import dev.leakpath.ingest.RateLimitSnapshot;
 
 import org.springframework.core.codec.DecodingException;
@@ -26,8 +27,6 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * come out as {@link RetryableSourceException} or {@link GitHubApiException}.
  */
 final class GitHubClient {
-
-	private static final int ERROR_SNIPPET_LENGTH = 100;
 
 	private final WebClient webClient;
 
@@ -101,25 +100,11 @@ final class GitHubClient {
 					"GitHub rate limit (" + status + ") on " + what + "; retry in " + wait.get().toSeconds() + "s",
 					wait.get(), null);
 		}
-		String message = what + " answered " + status + ": " + errorMessage(body);
+		String message = what + " answered " + status + ": " + ErrorBodies.message(mapper, body);
 		if (status >= 500) {
 			return new RetryableSourceException(message, null, null);
 		}
 		return new GitHubApiException(status, message);
-	}
-
-	private String errorMessage(String body) {
-		String message = body;
-		try {
-			JsonNode json = mapper.readTree(body);
-			if (json != null && json.hasNonNull("message")) {
-				message = json.get("message").asText();
-			}
-		}
-		catch (Exception notJson) {
-			// keep the raw snippet
-		}
-		return message.length() > ERROR_SNIPPET_LENGTH ? message.substring(0, ERROR_SNIPPET_LENGTH) + "…" : message;
 	}
 
 	private static RateLimitSnapshot rateLimit(HttpHeaders headers) {

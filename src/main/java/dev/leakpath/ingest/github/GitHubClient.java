@@ -1,7 +1,5 @@
 package dev.leakpath.ingest.github;
 
-import dev.leakpath.ingest.SourceResilience;
-import dev.leakpath.ingest.RetryableSourceException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -14,6 +12,8 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.ErrorBodies;
 import dev.leakpath.ingest.RateLimitSnapshot;
+import dev.leakpath.ingest.RetryableSourceException;
+import dev.leakpath.ingest.SourceResilience;
 
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;

@@ -1,11 +1,12 @@
 package dev.leakpath.ingest.github;
 
-import dev.leakpath.ingest.SourceResilience;
 import java.time.Duration;
 
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+import dev.leakpath.ingest.SourceResilience;
 
 /**
  * Replacements for github-api's rate-limit and abuse-limit handlers, whose defaults sleep the calling

@@ -1,7 +1,5 @@
 package dev.leakpath.ingest.github;
 
-import dev.leakpath.ingest.SourceResilience;
-import dev.leakpath.ingest.RetryableSourceException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,6 +16,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.ingest.RetryableSourceException;
+import dev.leakpath.ingest.SourceResilience;
 
 /**
  * Repository metadata through github-api. github-api blocks, so every call runs on the bounded elastic

@@ -1,7 +1,5 @@
 package dev.leakpath.ingest.github;
 
-import dev.leakpath.ingest.RetrySettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -9,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.leakpath.ingest.RetrySettings;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;

@@ -17,6 +17,7 @@ import okhttp3.Response;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.ErrorBodies;
+import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.RateLimitSnapshot;
 import dev.leakpath.ingest.RetryableSourceException;
 import dev.leakpath.ingest.SourceResilience;
@@ -83,7 +84,7 @@ final class AzureDevOpsClient {
 		String contentType = String.valueOf(response.header("Content-Type"));
 		// a bad or expired PAT gets a 203 with the HTML sign-in page instead of a 401
 		if (status == 203 || (response.isSuccessful() && !contentType.contains("json"))) {
-			throw new AzureDevOpsApiException(401, what + " answered with a sign-in page (" + status
+			throw new PermanentSourceException(401, what + " answered with a sign-in page (" + status
 					+ "): the PAT or token is not valid for this organisation");
 		}
 		String body = response.body().string();
@@ -96,7 +97,7 @@ final class AzureDevOpsClient {
 					null);
 		}
 		if (!response.isSuccessful()) {
-			throw new AzureDevOpsApiException(status, what + " answered " + status + ": " + ErrorBodies.message(mapper, body));
+			throw new PermanentSourceException(status, what + " answered " + status + ": " + ErrorBodies.message(mapper, body));
 		}
 		try {
 			return new AzureDevOpsResponse(mapper.readTree(body), response.header("x-ms-continuationtoken"),

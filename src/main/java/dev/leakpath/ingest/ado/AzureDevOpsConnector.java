@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.NormalizedAlert;
 import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.RateLimitSnapshot;
 import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.ingest.SourceError;
@@ -136,11 +137,11 @@ final class AzureDevOpsConnector implements SourceConnector {
 			String resume = response.continuationToken() != null
 					? ResumePoint.of(repository.id(), response.continuationToken()) : nextRepository;
 			return new SourcePage(page, errors, resume, null, false, response.rateLimit(), passWatermark);
-		}).onErrorResume(AzureDevOpsApiException.class, ex -> notEnabled(repository, ex, nextRepository, passWatermark));
+		}).onErrorResume(PermanentSourceException.class, ex -> notEnabled(repository, ex, nextRepository, passWatermark));
 	}
 
 	/** 400 and 404 mean Advanced Security is not enabled on the repository, or it is empty: note it, go on. */
-	private Mono<SourcePage> notEnabled(AzureDevOpsRepository repository, AzureDevOpsApiException ex,
+	private Mono<SourcePage> notEnabled(AzureDevOpsRepository repository, PermanentSourceException ex,
 			String nextRepository, Instant passWatermark) {
 		if (ex.status() != 400 && ex.status() != 404) {
 			return Mono.error(ex);

@@ -12,6 +12,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
+import dev.leakpath.ingest.PermanentSourceException;
+
 /**
  * Bearer tokens for Azure DevOps from the Entra client-credentials flow, kept until five minutes before
  * they expire. Called from OkHttp's own threads, so the blocking token request never runs on Netty.
@@ -60,13 +62,13 @@ final class EntraTokenClient {
 		try (Response response = http.newCall(request).execute()) {
 			if (!response.isSuccessful()) {
 				// the error body names the problem (AADSTS codes) but never echoes the secret
-				throw new AzureDevOpsApiException(response.code(),
+				throw new PermanentSourceException(response.code(),
 						"Entra refused a token for Azure DevOps (" + response.code() + ")");
 			}
 			JsonNode body = mapper.readTree(response.body().string());
 			token = body.path("access_token").asText(null);
 			if (token == null) {
-				throw new AzureDevOpsApiException(response.code(), "Entra answered without an access_token");
+				throw new PermanentSourceException(response.code(), "Entra answered without an access_token");
 			}
 			long expiresIn = body.path("expires_in").asLong(3600);
 			refreshAt = clock.instant().plusSeconds(Math.max(0, expiresIn - REFRESH_MARGIN_SECONDS));

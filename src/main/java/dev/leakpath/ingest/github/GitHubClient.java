@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.ErrorBodies;
+import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.RateLimitSnapshot;
 import dev.leakpath.ingest.RetryableSourceException;
 import dev.leakpath.ingest.SourceResilience;
@@ -24,7 +25,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 /**
  * GET requests to the GitHub REST API, for the endpoints github-api has no classes for (secret scanning).
  * Every request carries the connector's credentials and goes through {@link SourceResilience}; errors
- * come out as {@link RetryableSourceException} or {@link GitHubApiException}.
+ * come out as {@link RetryableSourceException} or {@link PermanentSourceException}.
  */
 final class GitHubClient {
 
@@ -104,7 +105,7 @@ final class GitHubClient {
 		if (status >= 500) {
 			return new RetryableSourceException(message, null, null);
 		}
-		return new GitHubApiException(status, message);
+		return new PermanentSourceException(status, message);
 	}
 
 	private static RateLimitSnapshot rateLimit(HttpHeaders headers) {

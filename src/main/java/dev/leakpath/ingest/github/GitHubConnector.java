@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import dev.leakpath.ingest.NormalizedAlert;
 import dev.leakpath.ingest.NormalizedLocation;
 import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.ingest.SourceError;
 import dev.leakpath.ingest.SourcePage;
@@ -88,7 +89,7 @@ final class GitHubConnector implements SourceConnector {
 		}
 		Mono<SourcePage> first = resumable
 				? fetchPage(organization, cursor.resumePoint(), null, watermark)
-					.onErrorResume(GitHubApiException.class, ex -> restartWhenCursorExpired(organization, ex, watermark))
+					.onErrorResume(PermanentSourceException.class, ex -> restartWhenCursorExpired(organization, ex, watermark))
 				: fetchPage(organization, firstPageUrl(organization), cursor.etag(), watermark);
 		return first.expand(page -> page.resumePoint() == null ? Mono.empty()
 				: fetchPage(organization, page.resumePoint(), null, watermark));
@@ -116,7 +117,7 @@ final class GitHubConnector implements SourceConnector {
 		});
 	}
 
-	private Mono<SourcePage> restartWhenCursorExpired(String organization, GitHubApiException ex, Instant watermark) {
+	private Mono<SourcePage> restartWhenCursorExpired(String organization, PermanentSourceException ex, Instant watermark) {
 		if (ex.status() == 401 || ex.status() == 403) {
 			return Mono.error(ex);
 		}
@@ -191,7 +192,7 @@ final class GitHubConnector implements SourceConnector {
 			return Mono.just(GitHubAlertMapper.toAlert(organization, payload, GitHubAlertMapper.firstLocation(payload)));
 		}
 		return locations(payload).collectList()
-			.onErrorResume(GitHubApiException.class, ex -> {
+			.onErrorResume(PermanentSourceException.class, ex -> {
 				synchronized (errors) {
 					errors.add(new SourceError(String.valueOf(payload.number()), "locations unavailable: " + ex.getMessage(),
 							payload.updatedAt() != null ? payload.updatedAt() : payload.createdAt()));

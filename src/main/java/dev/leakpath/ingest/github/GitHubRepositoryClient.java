@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.RetryableSourceException;
 import dev.leakpath.ingest.SourceResilience;
 
@@ -73,11 +74,11 @@ final class GitHubRepositoryClient {
 			}
 		}
 		if (ex instanceof FileNotFoundException) {
-			return new GitHubApiException(404, "GitHub has no such organisation or repository, or hides it from "
+			return new PermanentSourceException(404, "GitHub has no such organisation or repository, or hides it from "
 					+ "these credentials");
 		}
 		if (ex instanceof HttpException http && http.getResponseCode() > 0 && http.getResponseCode() < 500) {
-			return new GitHubApiException(http.getResponseCode(),
+			return new PermanentSourceException(http.getResponseCode(),
 					"GitHub repository metadata request answered " + http.getResponseCode());
 		}
 		return new RetryableSourceException("GitHub repository metadata request failed: " + ex.getClass().getSimpleName(),

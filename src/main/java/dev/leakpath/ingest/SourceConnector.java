@@ -31,4 +31,7 @@ public interface SourceConnector {
 	/** Reads metadata (visibility, archived, default branch) for the named repositories of a scope. */
 	Mono<List<NormalizedRepository>> fetchRepositories(String scope, Collection<String> fullNames);
 
+	/** Re-reads one alert with all its locations; empty when the provider no longer has it. */
+	Mono<NormalizedAlert> fetchAlert(AlertReference reference);
+
 }

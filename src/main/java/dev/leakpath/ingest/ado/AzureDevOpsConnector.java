@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.ingest.AlertReference;
 import dev.leakpath.ingest.NormalizedAlert;
 import dev.leakpath.ingest.NormalizedRepository;
 import dev.leakpath.ingest.PermanentSourceException;
@@ -43,6 +44,8 @@ final class AzureDevOpsConnector implements SourceConnector {
 
 	private final AzureDevOpsDiscovery discovery;
 
+	private final AzureDevOpsRepositoryDirectory directory;
+
 	private final AzureDevOpsAlertMapper alerts;
 
 	private final Clock clock;
@@ -51,6 +54,7 @@ final class AzureDevOpsConnector implements SourceConnector {
 		this.properties = properties;
 		this.client = client;
 		this.discovery = new AzureDevOpsDiscovery(client, properties.apiUrl(), mapper);
+		this.directory = new AzureDevOpsRepositoryDirectory(discovery, clock);
 		this.alerts = new AzureDevOpsAlertMapper(mapper);
 		this.clock = clock;
 	}
@@ -98,6 +102,40 @@ final class AzureDevOpsConnector implements SourceConnector {
 				.map(AzureDevOpsRepository::normalized)
 				.filter(repository -> fullNames.contains(repository.fullName()))
 				.toList());
+	}
+
+	/** {@code reference.repository()} is {@code <project>/<repository>}, each an id or a name. */
+	@Override
+	public Mono<NormalizedAlert> fetchAlert(AlertReference reference) {
+		int slash = reference.repository().indexOf('/');
+		if (slash < 0) {
+			return Mono.error(new IllegalArgumentException("Azure DevOps repository reference '"
+					+ reference.repository() + "' is not <project>/<repository>"));
+		}
+		String project = reference.repository().substring(0, slash);
+		String name = reference.repository().substring(slash + 1);
+		return directory.find(reference.scope(), project, name).flatMap(found -> {
+			if (found.isEmpty()) {
+				return Mono.error(new IllegalStateException("Azure DevOps repository " + reference.scope() + "/"
+						+ reference.repository() + " was not found"));
+			}
+			AzureDevOpsRepository repository = found.get();
+			String apiUrl = alertsUrl(repository).build().toString();
+			HttpUrl url = alertsUrl(repository).addPathSegment(reference.alertId())
+				.addQueryParameter("api-version", ALERTS_API_VERSION)
+				.build();
+			return client.get(url)
+				.filter(response -> "secret".equalsIgnoreCase(response.body().path("alertType").asText("secret")))
+				.<NormalizedAlert>handle((response, sink) -> {
+					try {
+						sink.next(alerts.toAlert(response.body(), repository, apiUrl));
+					}
+					catch (MalformedAzureDevOpsAlertException ex) {
+						sink.error(new IllegalStateException("Azure DevOps alert " + reference.alertId() + " in "
+								+ repository.name() + " is unreadable: " + ex.getMessage()));
+					}
+				});
+		}).onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex));
 	}
 
 	private Flux<SourcePage> repositoryPages(List<AzureDevOpsRepository> repositories, int index, String token,

@@ -14,7 +14,7 @@ import dev.leakpath.ingest.NormalizedRepository;
 import dev.leakpath.ingest.github.payload.AlertPayload;
 import dev.leakpath.ingest.github.payload.RepositoryPayload;
 
-/** Maps GitHub org alert list items to {@link NormalizedAlert}. */
+/** Maps GitHub alerts (org list items, or one alert read from its repository) to {@link NormalizedAlert}. */
 final class GitHubAlertMapper {
 
 	static final String PROVIDER = "github";
@@ -25,7 +25,20 @@ final class GitHubAlertMapper {
 		this.mapper = mapper;
 	}
 
+	/** Reads an org alert list item, which names its repository. */
 	AlertPayload read(JsonNode item) throws MalformedAlertException {
+		AlertPayload payload = parse(item);
+		requirePresent(payload.repository(), "repository");
+		requirePresent(payload.repository().fullName(), "repository.full_name");
+		return payload;
+	}
+
+	/** Reads an alert of {@code GET /repos/{owner}/{repo}/secret-scanning/alerts/{number}}. */
+	AlertPayload read(JsonNode item, RepositoryPayload repository) throws MalformedAlertException {
+		return parse(item).withRepository(repository);
+	}
+
+	private AlertPayload parse(JsonNode item) throws MalformedAlertException {
 		if (item == null || !item.isObject()) {
 			throw new MalformedAlertException("alert is not a JSON object");
 		}
@@ -44,13 +57,12 @@ final class GitHubAlertMapper {
 		requirePresent(payload.createdAt(), "created_at");
 		requirePresent(payload.state(), "state");
 		requirePresent(payload.secretType(), "secret_type");
-		requirePresent(payload.repository(), "repository");
-		requirePresent(payload.repository().fullName(), "repository.full_name");
 		return payload;
 	}
 
-	static NormalizedAlert toAlert(String organization, AlertPayload alert, List<NormalizedLocation> locations) {
-		return new NormalizedAlert(PROVIDER, repository(organization, alert.repository()),
+	static NormalizedAlert toAlert(NormalizedRepository repository, AlertPayload alert,
+			List<NormalizedLocation> locations) {
+		return new NormalizedAlert(PROVIDER, repository,
 				String.valueOf(alert.number()), alert.secretType(), alert.secretTypeDisplayName(), alert.state(),
 				alert.resolution(), alert.validity(), alert.publiclyLeaked(), alert.multiRepo(), alert.createdAt(),
 				alert.updatedAt(), alert.resolvedAt(), alert.htmlUrl(), alert.url(), alert.secret(), locations);
@@ -67,7 +79,8 @@ final class GitHubAlertMapper {
 				alert.repository().htmlUrl()));
 	}
 
-	private static NormalizedRepository repository(String organization, RepositoryPayload repository) {
+	/** The repository as an alert list item summarises it: no visibility beyond public, no metadata. */
+	static NormalizedRepository repository(String organization, RepositoryPayload repository) {
 		String fullName = repository.fullName();
 		String name = repository.name() != null ? repository.name() : fullName.substring(fullName.indexOf('/') + 1);
 		String visibility = repository.isPrivate() == null ? null : repository.isPrivate() ? null : "public";

@@ -29,6 +29,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 final class GitHubClient {
 
+	private final URI apiUrl;
+
 	private final WebClient webClient;
 
 	private final Supplier<Mono<String>> authorization;
@@ -41,8 +43,9 @@ final class GitHubClient {
 
 	private final MeterRegistry meters;
 
-	GitHubClient(WebClient webClient, Supplier<Mono<String>> authorization, GitHubRateLimitPolicy rateLimits,
-			SourceResilience resilience, ObjectMapper mapper, MeterRegistry meters) {
+	GitHubClient(URI apiUrl, WebClient webClient, Supplier<Mono<String>> authorization,
+			GitHubRateLimitPolicy rateLimits, SourceResilience resilience, ObjectMapper mapper, MeterRegistry meters) {
+		this.apiUrl = apiUrl;
 		this.webClient = webClient;
 		this.authorization = authorization;
 		this.rateLimits = rateLimits;
@@ -51,9 +54,13 @@ final class GitHubClient {
 		this.meters = meters;
 	}
 
-	/** GETs an absolute URL, conditionally when an ETag is given. */
+	/** GETs an absolute URL on the API host, conditionally when an ETag is given. */
 	Mono<GitHubResponse> get(String url, String etag) {
 		URI uri = URI.create(url);
+		if (!onApiHost(url)) {
+			return Mono.error(new IllegalStateException("Not following a link to " + uri.getHost()
+					+ ": credentials go to the configured API host " + apiUrl.getHost() + " only"));
+		}
 		Mono<GitHubResponse> call = authorization.get()
 			.flatMap(auth -> webClient.get()
 				.uri(uri)
@@ -70,6 +77,13 @@ final class GitHubClient {
 					"Could not reach GitHub at " + uri.getHost() + ": " + ex.getMostSpecificCause().getMessage(),
 					null, ex));
 		return resilience.decorate(call);
+	}
+
+	/** Credentials go to the configured API host only, whatever a link header or a stored cursor says. */
+	boolean onApiHost(String url) {
+		URI target = URI.create(url);
+		return apiUrl.getScheme().equalsIgnoreCase(target.getScheme()) && apiUrl.getHost().equalsIgnoreCase(target.getHost())
+				&& apiUrl.getPort() == target.getPort();
 	}
 
 	private Mono<GitHubResponse> read(URI uri, ClientResponse response) {

@@ -1,16 +1,13 @@
 package dev.leakpath.ingest.github;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -18,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.ingest.AlertReference;
 import dev.leakpath.ingest.NormalizedAlert;
-import dev.leakpath.ingest.NormalizedLocation;
 import dev.leakpath.ingest.NormalizedRepository;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.SourceConnector;
@@ -27,7 +24,7 @@ import dev.leakpath.ingest.SourceError;
 import dev.leakpath.ingest.SourcePage;
 import dev.leakpath.ingest.SyncCursor;
 import dev.leakpath.ingest.github.payload.AlertPayload;
-import dev.leakpath.ingest.github.payload.LocationPayload;
+import dev.leakpath.ingest.github.payload.RepositoryPayload;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -53,7 +50,7 @@ final class GitHubConnector implements SourceConnector {
 
 	private final GitHubAlertMapper alerts;
 
-	private final ObjectMapper mapper;
+	private final GitHubLocations locations;
 
 	GitHubConnector(GitHubProperties properties, GitHubClient client, GitHubRepositoryClient repositories,
 			ObjectMapper mapper) {
@@ -61,7 +58,7 @@ final class GitHubConnector implements SourceConnector {
 		this.client = client;
 		this.repositories = repositories;
 		this.alerts = new GitHubAlertMapper(mapper);
-		this.mapper = mapper;
+		this.locations = new GitHubLocations(properties.apiUrl(), client, mapper);
 	}
 
 	@Override
@@ -82,7 +79,7 @@ final class GitHubConnector implements SourceConnector {
 	@Override
 	public Flux<SourcePage> fetchPages(String organization, SyncCursor cursor) {
 		Instant watermark = cursor.watermark();
-		boolean resumable = cursor.resuming() && onApiHost(cursor.resumePoint());
+		boolean resumable = cursor.resuming() && client.onApiHost(cursor.resumePoint());
 		if (cursor.resuming() && !resumable) {
 			log.warn("Stored resume point for GitHub organisation {} is not on {}; starting the pass again",
 					organization, properties.apiUrl());
@@ -117,6 +114,42 @@ final class GitHubConnector implements SourceConnector {
 		});
 	}
 
+	@Override
+	public Mono<NormalizedAlert> fetchAlert(AlertReference reference) {
+		String url = UriComponentsBuilder.fromUri(properties.apiUrl())
+			.path("/repos/{fullName}/secret-scanning/alerts/{number}")
+			.buildAndExpand(reference.repository(), reference.alertId())
+			.encode()
+			.toUriString();
+		NormalizedRepository repository = reference.repositoryHint() != null ? reference.repositoryHint()
+				: GitHubAlertMapper.repository(reference.scope(),
+						new RepositoryPayload(null, null, reference.repository(), null, null));
+		List<SourceError> errors = new ArrayList<>();
+		return client.get(url, null)
+			.flatMap(response -> {
+				try {
+					return Mono.just(alerts.read(response.body(), summary(repository)));
+				}
+				catch (MalformedAlertException ex) {
+					return Mono.error(new IllegalStateException("GitHub alert " + reference.repository() + "#"
+							+ reference.alertId() + " is unreadable: " + ex.getMessage()));
+				}
+			})
+			.flatMap(payload -> locations.complete(repository, payload, errors))
+			.doOnNext(alert -> errors.forEach(error -> log.warn("GitHub alert {}#{}: {}", reference.repository(),
+					reference.alertId(), error.message())))
+			.onErrorResume(PermanentSourceException.class,
+					ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex));
+	}
+
+	private static RepositoryPayload summary(NormalizedRepository repository) {
+		String fullName = repository.fullName();
+		String webUrl = repository.url();
+		return new RepositoryPayload(repository.providerRepoId() == null ? null : Long.valueOf(repository.providerRepoId()),
+				repository.name(), fullName, repository.visibility() == null ? null : !"public".equals(repository.visibility()),
+				webUrl);
+	}
+
 	private Mono<SourcePage> restartWhenCursorExpired(String organization, PermanentSourceException ex, Instant watermark) {
 		if (ex.status() == 401 || ex.status() == 403) {
 			return Mono.error(ex);
@@ -124,22 +157,6 @@ final class GitHubConnector implements SourceConnector {
 		log.warn("Stored resume point for GitHub organisation {} no longer works ({}); starting the pass again",
 				organization, ex.status());
 		return fetchPage(organization, firstPageUrl(organization), null, watermark);
-	}
-
-	private Mono<GitHubResponse> get(String url, String etag) {
-		if (!onApiHost(url)) {
-			return Mono.error(new IllegalStateException("Not following a link to " + URI.create(url).getHost()
-					+ ": credentials go to the configured API host " + properties.apiUrl().getHost() + " only"));
-		}
-		return client.get(url, etag);
-	}
-
-	/** Credentials go to the configured API host only, whatever a link header or a stored cursor says. */
-	private boolean onApiHost(String url) {
-		URI target = URI.create(url);
-		URI api = properties.apiUrl();
-		return api.getScheme().equalsIgnoreCase(target.getScheme()) && api.getHost().equalsIgnoreCase(target.getHost())
-				&& api.getPort() == target.getPort();
 	}
 
 	private String firstPageUrl(String organization) {
@@ -156,7 +173,7 @@ final class GitHubConnector implements SourceConnector {
 	}
 
 	private Mono<SourcePage> fetchPage(String organization, String url, String etag, Instant watermark) {
-		return get(url, etag).flatMap(response -> {
+		return client.get(url, etag).flatMap(response -> {
 			if (response.notModified()) {
 				return Mono.just(SourcePage.notModified(etag, response.rateLimit()));
 			}
@@ -174,7 +191,8 @@ final class GitHubConnector implements SourceConnector {
 				}
 			}
 			return Flux.fromIterable(payloads)
-				.flatMapSequential(payload -> withLocations(organization, payload, errors),
+				.flatMapSequential(payload -> locations.complete(
+						GitHubAlertMapper.repository(organization, payload.repository()), payload, errors),
 						properties.locationConcurrency())
 				.collectList()
 				.map(page -> {
@@ -185,46 +203,6 @@ final class GitHubConnector implements SourceConnector {
 					return new SourcePage(page, errors, next, response.etag(), false, response.rateLimit(), newest);
 				});
 		});
-	}
-
-	private Mono<NormalizedAlert> withLocations(String organization, AlertPayload payload, List<SourceError> errors) {
-		if (GitHubAlertMapper.hasAllLocations(payload)) {
-			return Mono.just(GitHubAlertMapper.toAlert(organization, payload, GitHubAlertMapper.firstLocation(payload)));
-		}
-		return locations(payload).collectList()
-			.onErrorResume(PermanentSourceException.class, ex -> {
-				synchronized (errors) {
-					errors.add(new SourceError(String.valueOf(payload.number()), "locations unavailable: " + ex.getMessage(),
-							payload.updatedAt() != null ? payload.updatedAt() : payload.createdAt()));
-				}
-				return Mono.just(Optional.ofNullable(payload.firstLocationDetected())
-					.filter(JsonNode::isObject)
-					.map(details -> GitHubAlertMapper.firstLocation(payload))
-					.orElse(List.of()));
-			})
-			.map(locations -> GitHubAlertMapper.toAlert(organization, payload, locations));
-	}
-
-	private Flux<NormalizedLocation> locations(AlertPayload payload) {
-		String url = UriComponentsBuilder.fromUri(properties.apiUrl())
-			.path("/repos/{fullName}/secret-scanning/alerts/{number}/locations")
-			.queryParam("per_page", PAGE_SIZE)
-			.buildAndExpand(payload.repository().fullName(), payload.number())
-			.encode()
-			.toUriString();
-		return get(url, null)
-			.expand(response -> response.nextUrl() == null ? Mono.empty() : get(response.nextUrl(), null))
-			.flatMapIterable(GitHubResponse::body)
-			.handle((node, sink) -> {
-				try {
-					LocationPayload location = mapper.treeToValue(node, LocationPayload.class);
-					sink.next(GitHubLocationMapper.fromLocation(location, payload.repository().htmlUrl()));
-				}
-				catch (JsonProcessingException ex) {
-					log.warn("Skipped an unreadable location of GitHub alert {}#{}", payload.repository().fullName(),
-							payload.number());
-				}
-			});
 	}
 
 }

@@ -69,7 +69,7 @@ class GitHubIngestConfiguration {
 			.withRateLimitHandler(GitHubLimitHandlers.rateLimit(rateLimits, properties.retry().rateLimitWait()))
 			.withAbuseLimitHandler(GitHubLimitHandlers.abuseLimit(rateLimits, properties.retry().rateLimitWait()))
 			.build();
-		GitHubClient client = new GitHubClient(webClient(webClients), authorizationHeader(authorization), rateLimits,
+		GitHubClient client = new GitHubClient(properties.apiUrl(), webClient(webClients), authorizationHeader(authorization), rateLimits,
 				resilience, mapper, meters);
 		return new GitHubConnector(properties, client, new GitHubRepositoryClient(github, resilience), mapper);
 	}

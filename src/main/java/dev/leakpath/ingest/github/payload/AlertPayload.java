@@ -16,4 +16,12 @@ public record AlertPayload(Long number, Instant createdAt, Instant updatedAt, St
 		String state, String resolution, Instant resolvedAt, String secretType, String secretTypeDisplayName,
 		RawSecret secret, String validity, Boolean publiclyLeaked, Boolean multiRepo,
 		JsonNode firstLocationDetected, Boolean hasMoreLocations, RepositoryPayload repository) {
+
+	/** The same alert in the given repository: a repository's own alert endpoints leave {@code repository} out. */
+	public AlertPayload withRepository(RepositoryPayload repository) {
+		return new AlertPayload(number, createdAt, updatedAt, url, htmlUrl, state, resolution, resolvedAt, secretType,
+				secretTypeDisplayName, secret, validity, publiclyLeaked, multiRepo, firstLocationDetected,
+				hasMoreLocations, repository);
+	}
+
 }

@@ -13,7 +13,6 @@ create table webhook_delivery (
   , status           text        not null default 'pending'
   , attempts         integer     not null default 0
   , next_attempt_at  timestamptz not null default now()
-  , locked_until     timestamptz
   , last_error       text
   , received_at      timestamptz not null default now()
   , processed_at     timestamptz

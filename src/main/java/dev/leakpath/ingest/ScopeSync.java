@@ -1,17 +1,12 @@
 package dev.leakpath.ingest;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-
-import dev.leakpath.repository.RepositoryStore;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -32,23 +27,20 @@ class ScopeSync {
 
 	private final PageWriter writer;
 
-	private final RepositoryStore repositories;
+	private final RepositoryMetadataRefresh metadata;
 
 	private final TransactionalOperator transaction;
-
-	private final SyncProperties properties;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	ScopeSync(SyncSourceStore sources, PageWriter writer, RepositoryStore repositories,
-			TransactionalOperator transaction, SyncProperties properties, Clock clock, MeterRegistry meters) {
+	ScopeSync(SyncSourceStore sources, PageWriter writer, RepositoryMetadataRefresh metadata,
+			TransactionalOperator transaction, Clock clock, MeterRegistry meters) {
 		this.sources = sources;
 		this.writer = writer;
-		this.repositories = repositories;
+		this.metadata = metadata;
 		this.transaction = transaction;
-		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
 	}
@@ -73,7 +65,7 @@ class ScopeSync {
 					}
 					progress.add(page, indexed.getT1() == 0 && !resuming);
 					return store(connector, scope, runId, state.id(), page, progress)
-						.then(refreshMetadata(connector, scope, page));
+						.then(metadata.refresh(connector, scope, page.alerts()));
 				}, /* delayUntilEnd */ false, /* prefetch: fetch the next page while this one is written */ 1)
 				.then(Mono.defer(() -> finish(state.id(), progress)))
 				.doOnSuccess(outcome -> {
@@ -114,28 +106,6 @@ class ScopeSync {
 		String outcome = progress.errors() == 0 ? "completed" : "completed_with_errors";
 		return sources.complete(sourceId, progress.completedWatermark(), progress.completedEtag(), outcome)
 			.thenReturn(outcome);
-	}
-
-	/** Metadata is a nicety: failing to read it is logged and never fails the pass. */
-	private Mono<Void> refreshMetadata(SourceConnector connector, String scope, SourcePage page) {
-		Set<String> names = page.alerts()
-			.stream()
-			.map(alert -> alert.repository().fullName())
-			.collect(Collectors.toSet());
-		if (names.isEmpty()) {
-			return Mono.empty();
-		}
-		Duration ttl = properties.repositoryMetadataTtl();
-		return repositories.withFreshMetadata(connector.provider(), names, clock.instant().minus(ttl))
-			.map(fresh -> names.stream().filter(name -> !fresh.contains(name)).collect(Collectors.toSet()))
-			.filter(stale -> !stale.isEmpty())
-			.flatMap(stale -> connector.fetchRepositories(scope, stale)
-				.flatMap(repositories::upsertAll)
-				.then(repositories.markMetadataRequested(connector.provider(), stale)))
-			.onErrorResume(ex -> {
-				log.warn("{} {}: could not read repository metadata: {}", connector.provider(), scope, ex.getMessage());
-				return Mono.empty();
-			});
 	}
 
 }

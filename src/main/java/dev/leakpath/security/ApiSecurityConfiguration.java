@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -21,7 +22,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 
 /**
  * {@code /api/**} needs {@code Authorization: Bearer <token>}; health and Prometheus metrics are open;
- * everything else is closed.
+ * webhook endpoints authenticate their senders themselves; everything else is closed.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -56,6 +57,9 @@ class ApiSecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((exchange, ex) -> unauthorized(exchange.getResponse())))
 			.authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/webhooks/*")
+				// each webhook endpoint checks its sender's own credentials: a signature or Basic auth
 				.permitAll()
 				.pathMatchers("/api/**")
 				.authenticated()

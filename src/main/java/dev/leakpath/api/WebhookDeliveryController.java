@@ -1,0 +1,51 @@
+package dev.leakpath.api;
+
+import java.util.Map;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.webhook.WebhookDeliveries;
+import dev.leakpath.webhook.WebhookDeliveryView;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class WebhookDeliveryController {
+
+	private static final Set<String> PARAMETERS = Set.of("status", "provider", "limit", "cursor");
+
+	private final WebhookDeliveries deliveries;
+
+	WebhookDeliveryController(WebhookDeliveries deliveries) {
+		this.deliveries = deliveries;
+	}
+
+	@GetMapping("/api/v1/webhooks/deliveries")
+	Mono<Page<WebhookDeliveryView>> list(@RequestParam MultiValueMap<String, String> parameters) {
+		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
+		int limit = query.limit();
+		return deliveries
+			.find(query.oneOf("status", WebhookDeliveries.STATUSES), query.oneOf("provider", AlertController.PROVIDERS),
+					query.cursor(), limit + 1)
+			.map(rows -> Page.of(rows, limit, WebhookDeliveryView::id));
+	}
+
+	/** Sends a parked (failed) delivery through the worker again. */
+	@PostMapping("/api/v1/webhooks/deliveries/{id}/retry")
+	Mono<ResponseEntity<Map<String, Object>>> retry(@PathVariable long id) {
+		return deliveries.retry(id).map(requeued -> {
+			if (!requeued) {
+				throw ApiProblemException.notFound("no failed webhook delivery has id " + id);
+			}
+			return ResponseEntity.accepted().body(Map.<String, Object>of("id", id, "status", "pending"));
+		});
+	}
+
+}

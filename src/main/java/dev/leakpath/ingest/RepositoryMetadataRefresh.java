@@ -1,0 +1,54 @@
+package dev.leakpath.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.repository.RepositoryStore;
+
+import org.springframework.stereotype.Component;
+
+/** Reads repository metadata the store does not have fresh. A nicety: failing is logged, never raised. */
+@Component
+class RepositoryMetadataRefresh {
+
+	private static final Logger log = LoggerFactory.getLogger(RepositoryMetadataRefresh.class);
+
+	private final RepositoryStore repositories;
+
+	private final SyncProperties properties;
+
+	private final Clock clock;
+
+	RepositoryMetadataRefresh(RepositoryStore repositories, SyncProperties properties, Clock clock) {
+		this.repositories = repositories;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	Mono<Void> refresh(SourceConnector connector, String scope, Collection<NormalizedAlert> alerts) {
+		Set<String> names = alerts.stream().map(alert -> alert.repository().fullName()).collect(Collectors.toSet());
+		if (names.isEmpty()) {
+			return Mono.empty();
+		}
+		Duration ttl = properties.repositoryMetadataTtl();
+		return repositories.withFreshMetadata(connector.provider(), names, clock.instant().minus(ttl))
+			.map(fresh -> names.stream().filter(name -> !fresh.contains(name)).collect(Collectors.toSet()))
+			.filter(stale -> !stale.isEmpty())
+			.flatMap(stale -> connector.fetchRepositories(scope, stale)
+				.flatMap(repositories::upsertAll)
+				.then(repositories.markMetadataRequested(connector.provider(), stale)))
+			.onErrorResume(ex -> {
+				log.warn("{} {}: could not read repository metadata: {}", connector.provider(), scope, ex.getMessage());
+				return Mono.empty();
+			})
+			.then();
+	}
+
+}

@@ -1,0 +1,163 @@
+package dev.leakpath.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes a delivery in: size limit, authentication, JSON, the provider's decision, then a durable insert
+ * into the inbox before anything is acknowledged. A delivery that cannot be stored gets 503, so the
+ * sender can deliver it again.
+ */
+@Component
+class WebhookIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+
+	private static final String RETRY_AFTER_SECONDS = "10";
+
+	private final WebhookInbox inbox;
+
+	private final WebhookWorker worker;
+
+	private final WebhookProperties properties;
+
+	private final ObjectMapper mapper;
+
+	private final MeterRegistry meters;
+
+	WebhookIntake(WebhookInbox inbox, WebhookWorker worker, WebhookProperties properties, ObjectMapper mapper,
+			MeterRegistry meters) {
+		this.inbox = inbox;
+		this.worker = worker;
+		this.properties = properties;
+		this.mapper = mapper;
+		this.meters = meters;
+	}
+
+	Mono<ResponseEntity<Object>> receive(WebhookSource source, ServerHttpRequest request) {
+		Optional<String> disabled = source.disabledReason();
+		if (disabled.isPresent()) {
+			return Mono.just(problem(source, "disabled", HttpStatus.NOT_FOUND, disabled.get()));
+		}
+		HttpHeaders headers = request.getHeaders();
+		Optional<String> rejected = source.rejectBeforeBody(headers);
+		if (rejected.isPresent()) {
+			return Mono.just(unauthorized(source, request, rejected.get()));
+		}
+		int limit = (int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes());
+		if (headers.getContentLength() > limit) {
+			return Mono.just(tooLarge(source));
+		}
+		return DataBufferUtils.join(request.getBody(), limit)
+			.map(buffer -> {
+				byte[] body = new byte[buffer.readableByteCount()];
+				buffer.read(body);
+				DataBufferUtils.release(buffer);
+				return body;
+			})
+			.defaultIfEmpty(new byte[0])
+			.flatMap(body -> handle(source, request, body))
+			.onErrorResume(DataBufferLimitException.class, ex -> Mono.just(tooLarge(source)));
+	}
+
+	private Mono<ResponseEntity<Object>> handle(WebhookSource source, ServerHttpRequest request, byte[] body) {
+		HttpHeaders headers = request.getHeaders();
+		Optional<String> rejected = source.rejectBody(headers, body);
+		if (rejected.isPresent()) {
+			return Mono.just(unauthorized(source, request, rejected.get()));
+		}
+		JsonNode payload;
+		IntakeDecision decision;
+		try {
+			payload = readObject(body);
+			decision = source.decide(headers, payload);
+		}
+		catch (MalformedDeliveryException ex) {
+			log.warn("{} webhook: refused a malformed delivery: {}", source.provider(), ex.getMessage());
+			return Mono.just(problem(source, "malformed", HttpStatus.BAD_REQUEST, ex.getMessage()));
+		}
+		if (decision instanceof IntakeDecision.Pong) {
+			count(source, "ping");
+			return Mono.just(ResponseEntity.ok(Map.of("status", "pong")));
+		}
+		if (decision instanceof IntakeDecision.Ignore ignore) {
+			count(source, ignore.outcome());
+			log.info("{} webhook: ignored a delivery: {}", source.provider(), ignore.reason());
+			return Mono.just(ResponseEntity.accepted().body(Map.of("status", "ignored", "reason", ignore.reason())));
+		}
+		InboundDelivery delivery = ((IntakeDecision.Store) decision).delivery();
+		return inbox.accept(delivery).timeout(properties.intakeTimeout()).map(stored -> {
+			if (stored) {
+				worker.wakeUp();
+			}
+			count(source, stored ? "accepted" : "duplicate");
+			log.debug("{} webhook: delivery {} {} ({} {} #{})", source.provider(), delivery.deliveryId(),
+					stored ? "stored" : "already stored", delivery.event(), delivery.repository(), delivery.alertId());
+			return ResponseEntity.accepted()
+				.<Object>body(Map.of("status", stored ? "accepted" : "duplicate", "delivery", delivery.deliveryId()));
+		}).onErrorResume(ex -> {
+			log.warn("{} webhook: could not store delivery {}, answering 503: {}", source.provider(),
+					delivery.deliveryId(), ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+			ResponseEntity<Object> unavailable = problem(source, "unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+					"The delivery could not be stored; deliver it again later");
+			return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+				.body(unavailable.getBody()));
+		});
+	}
+
+	private JsonNode readObject(byte[] body) throws MalformedDeliveryException {
+		try {
+			JsonNode payload = mapper.readTree(body);
+			if (payload == null || !payload.isObject()) {
+				throw new MalformedDeliveryException("the body is not a JSON object");
+			}
+			return payload;
+		}
+		catch (IOException ex) {
+			// Jackson's message quotes the payload, which may hold a secret
+			throw new MalformedDeliveryException("the body is not valid JSON");
+		}
+	}
+
+	private ResponseEntity<Object> unauthorized(WebhookSource source, ServerHttpRequest request, String reason) {
+		log.warn("{} webhook: refused a delivery from {}: {}", source.provider(),
+				request.getRemoteAddress() == null ? "an unknown address" : request.getRemoteAddress().getAddress(), reason);
+		return problem(source, "unauthorized", HttpStatus.UNAUTHORIZED, reason);
+	}
+
+	private ResponseEntity<Object> tooLarge(WebhookSource source) {
+		return problem(source, "too_large", HttpStatus.PAYLOAD_TOO_LARGE,
+				"The body is larger than " + properties.maxBodySize().toMegabytes() + " MB");
+	}
+
+	private ResponseEntity<Object> problem(WebhookSource source, String outcome, HttpStatus status, String detail) {
+		count(source, outcome);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://leakpath.dev/problems/webhook-" + outcome.replace('_', '-')));
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	private void count(WebhookSource source, String outcome) {
+		meters.counter("leakpath.webhook.deliveries", "provider", source.provider(), "outcome", outcome).increment();
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.leakpath.webhook.ado;
+
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.leakpath.ingest.AlertRefresher;
+import dev.leakpath.webhook.InboundDelivery;
+import dev.leakpath.webhook.IntakeDecision;
+import dev.leakpath.webhook.MalformedDeliveryException;
+import dev.leakpath.webhook.WebhookSource;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Azure DevOps service hooks for Advanced Security alerts (publisher {@code advsec}). The delivery names
+ * the alert and its repository; the alert is read again from the Advanced Security API.
+ */
+@Component
+class AzureDevOpsWebhookSource implements WebhookSource {
+
+	static final String PROVIDER = "azure_devops";
+
+	private static final Set<String> ALERT_EVENTS = Set.of("ms.vss-alerts.alert-created-event",
+			"ms.vss-alerts.alert-state-changed-event", "ms.vss-alerts.alert-updated-event");
+
+	private static final int MAX_ID_LENGTH = 200;
+
+	private final BasicCredentials credentials;
+
+	private final AlertRefresher refresher;
+
+	AzureDevOpsWebhookSource(AzureDevOpsWebhookProperties properties, AlertRefresher refresher) {
+		this.credentials = StringUtils.hasText(properties.password())
+				? new BasicCredentials(properties.username() == null ? "" : properties.username(), properties.password())
+				: null;
+		this.refresher = refresher;
+	}
+
+	@Override
+	public String provider() {
+		return PROVIDER;
+	}
+
+	@Override
+	public String path() {
+		return "azure-devops";
+	}
+
+	@Override
+	public Optional<String> disabledReason() {
+		return credentials == null
+				? Optional.of("Azure DevOps service hooks are off: leakpath.azure-devops.webhook.password is not set")
+				: Optional.empty();
+	}
+
+	@Override
+	public Optional<String> rejectBeforeBody(HttpHeaders headers) {
+		return credentials.matches(headers.getFirst(HttpHeaders.AUTHORIZATION)) ? Optional.empty()
+				: Optional.of("Basic credentials are missing or wrong");
+	}
+
+	@Override
+	public IntakeDecision decide(HttpHeaders headers, JsonNode payload) throws MalformedDeliveryException {
+		String eventType = text(payload, "eventType");
+		String publisher = text(payload, "publisherId");
+		if (eventType == null) {
+			throw new MalformedDeliveryException("eventType is missing");
+		}
+		if (!ALERT_EVENTS.contains(eventType) || (publisher != null && !"advsec".equals(publisher))) {
+			return new IntakeDecision.Ignore("ignored_event",
+					"event '" + eventType + "' is not an Advanced Security alert event");
+		}
+		String deliveryId = deliveryId(payload);
+		JsonNode resource = payload.path("resource");
+		String alertType = text(resource, "alertType");
+		if (alertType != null && !"secret".equalsIgnoreCase(alertType)) {
+			return new IntakeDecision.Ignore("ignored_alert_type", "alert type '" + alertType + "' is not secret");
+		}
+		JsonNode alertId = resource.path("alertId");
+		if (!alertId.canConvertToLong() || alertId.asLong() <= 0) {
+			throw new MalformedDeliveryException("resource.alertId is missing");
+		}
+		String repositoryUrl = text(resource, "repositoryUrl");
+		RepositoryUrl repository = repositoryUrl == null ? null : RepositoryUrl.parse(repositoryUrl).orElse(null);
+		if (repository == null) {
+			throw new MalformedDeliveryException("resource.repositoryUrl is missing or not a Git repository URL");
+		}
+		Optional<String> scope = refresher.configuredScope(PROVIDER, repository.organization());
+		if (scope.isEmpty()) {
+			return new IntakeDecision.Ignore("ignored_organization",
+					"organisation '" + repository.organization() + "' is not in leakpath.azure-devops.organizations");
+		}
+		String project = Optional.ofNullable(text(payload.path("resourceContainers").path("project"), "id"))
+			.orElse(repository.project());
+		return new IntakeDecision.Store(new InboundDelivery(PROVIDER, deliveryId, eventType, text(resource, "state"),
+				scope.get(), project + "/" + repository.repository(), String.valueOf(alertId.asLong()), null));
+	}
+
+	/** The event's id; a retried notification carries the same one. */
+	private static String deliveryId(JsonNode payload) throws MalformedDeliveryException {
+		String id = text(payload, "id");
+		if (id == null) {
+			String subscription = text(payload, "subscriptionId");
+			String notification = text(payload, "notificationId");
+			id = subscription == null || notification == null ? null : subscription + ":" + notification;
+		}
+		if (id == null || id.length() > MAX_ID_LENGTH) {
+			throw new MalformedDeliveryException("the delivery has no usable id (id, or subscriptionId and notificationId)");
+		}
+		return id;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText() : null;
+	}
+
+}

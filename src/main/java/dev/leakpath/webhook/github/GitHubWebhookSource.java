@@ -1,0 +1,123 @@
+package dev.leakpath.webhook.github;
+
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.leakpath.ingest.AlertRefresher;
+import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.webhook.InboundDelivery;
+import dev.leakpath.webhook.IntakeDecision;
+import dev.leakpath.webhook.MalformedDeliveryException;
+import dev.leakpath.webhook.WebhookSource;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * GitHub's {@code secret_scanning_alert} and {@code secret_scanning_alert_location} events. Every action,
+ * known or not, leads to the alert being read again: the payload is partial, the REST API is the truth.
+ */
+@Component
+class GitHubWebhookSource implements WebhookSource {
+
+	static final String PROVIDER = "github";
+
+	private static final Set<String> ALERT_EVENTS = Set.of("secret_scanning_alert", "secret_scanning_alert_location");
+
+	private final GitHubSignature signature;
+
+	private final AlertRefresher refresher;
+
+	GitHubWebhookSource(GitHubWebhookProperties properties, AlertRefresher refresher) {
+		this.signature = StringUtils.hasText(properties.webhookSecret()) ? new GitHubSignature(properties.webhookSecret())
+				: null;
+		this.refresher = refresher;
+	}
+
+	@Override
+	public String provider() {
+		return PROVIDER;
+	}
+
+	@Override
+	public String path() {
+		return "github";
+	}
+
+	@Override
+	public Optional<String> disabledReason() {
+		return signature == null ? Optional.of("GitHub webhooks are off: leakpath.github.webhook-secret is not set")
+				: Optional.empty();
+	}
+
+	@Override
+	public Optional<String> rejectBody(HttpHeaders headers, byte[] body) {
+		String header = headers.getFirst("X-Hub-Signature-256");
+		if (header == null) {
+			return Optional.of("X-Hub-Signature-256 is missing");
+		}
+		return signature.matches(body, header) ? Optional.empty()
+				: Optional.of("X-Hub-Signature-256 does not match the body");
+	}
+
+	@Override
+	public IntakeDecision decide(HttpHeaders headers, JsonNode payload) throws MalformedDeliveryException {
+		String event = headers.getFirst("X-GitHub-Event");
+		String deliveryId = headers.getFirst("X-GitHub-Delivery");
+		if (!StringUtils.hasText(event)) {
+			throw new MalformedDeliveryException("X-GitHub-Event is missing");
+		}
+		if ("ping".equals(event)) {
+			return new IntakeDecision.Pong();
+		}
+		if (!ALERT_EVENTS.contains(event)) {
+			return new IntakeDecision.Ignore("ignored_event", "event '" + event + "' is not a secret-scanning alert event");
+		}
+		if (!StringUtils.hasText(deliveryId)) {
+			throw new MalformedDeliveryException("X-GitHub-Delivery is missing");
+		}
+		JsonNode repository = payload.path("repository");
+		String fullName = text(repository, "full_name");
+		JsonNode number = payload.path("alert").path("number");
+		if (fullName == null || !fullName.contains("/")) {
+			throw new MalformedDeliveryException("repository.full_name is missing");
+		}
+		if (!number.canConvertToLong() || number.asLong() <= 0) {
+			throw new MalformedDeliveryException("alert.number is missing");
+		}
+		String organization = Optional.ofNullable(text(payload.path("organization"), "login"))
+			.orElse(text(repository.path("owner"), "login"));
+		Optional<String> scope = refresher.configuredScope(PROVIDER, organization);
+		if (scope.isEmpty()) {
+			return new IntakeDecision.Ignore("ignored_organization",
+					"organisation '" + organization + "' is not in leakpath.github.organizations");
+		}
+		return new IntakeDecision.Store(new InboundDelivery(PROVIDER, deliveryId, event, text(payload, "action"),
+				scope.get(), fullName, String.valueOf(number.asLong()), repository(scope.get(), repository)));
+	}
+
+	/** The webhook's repository is the full one: visibility, archived and default branch are known. */
+	private static NormalizedRepository repository(String organization, JsonNode repository) {
+		String fullName = text(repository, "full_name");
+		String visibility = text(repository, "visibility");
+		if (visibility == null && repository.path("private").isBoolean()) {
+			visibility = repository.path("private").asBoolean() ? null : "public";
+		}
+		JsonNode archived = repository.path("archived");
+		boolean complete = text(repository, "visibility") != null && archived.isBoolean();
+		String name = text(repository, "name");
+		return new NormalizedRepository(PROVIDER, organization, null,
+				name != null ? name : fullName.substring(fullName.indexOf('/') + 1), fullName, text(repository, "id"),
+				text(repository, "html_url"), visibility, archived.isBoolean() ? archived.asBoolean() : null,
+				text(repository, "default_branch"), complete);
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isValueNode() && !value.isNull() ? value.asText() : null;
+	}
+
+}

@@ -92,6 +92,17 @@ public final class FakeGitHub {
 			.willReturn(json(200, array(locations))));
 	}
 
+	/** Serves {@code GET /repos/{owner}/{repo}/secret-scanning/alerts/{number}} with the given org alert item. */
+	public void repositoryAlert(ObjectNode orgAlert) {
+		String fullName = orgAlert.get("repository").get("full_name").asText();
+		server.stubFor(get(urlPathEqualTo(alertPath(fullName, orgAlert.get("number").asLong())))
+			.willReturn(json(200, GitHubWebhookPayloads.repositoryAlert(orgAlert))));
+	}
+
+	public String alertPath(String fullName, long number) {
+		return "/repos/" + fullName + "/secret-scanning/alerts/" + number;
+	}
+
 	/** Serves an organisation and its repositories to github-api. */
 	public void repositories(String org, long orgId, List<ObjectNode> fullRepositories) {
 		server.stubFor(get(urlPathEqualTo("/orgs/" + org)).willReturn(json(200, GitHubPayloads.organization(org, orgId))));

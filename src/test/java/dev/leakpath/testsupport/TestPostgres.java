@@ -116,6 +116,24 @@ public final class TestPostgres {
 				"--spring.flyway.password=" + password, "--leakpath.database.embedded.enabled=false");
 	}
 
+	/** Another database on the same server, created now and dropped when the JVM ends. */
+	public TestPostgres sibling(String suffix) {
+		TestPostgres sibling = new TestPostgres(host, port, database + "_" + suffix, user, password);
+		admin("create database " + sibling.database);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> admin("drop database if exists " + sibling.database + " with (force)")));
+		return sibling;
+	}
+
+	/** Takes this database away from its clients: open connections are closed and new ones refused. */
+	public void goDown() {
+		admin("alter database " + database + " allow_connections false");
+		admin("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+	}
+
+	public void comeBack() {
+		admin("alter database " + database + " allow_connections true");
+	}
+
 	/** Empties every table the migrations created, if they ran yet. */
 	public void truncateAll() {
 		List<String> tables = tables();

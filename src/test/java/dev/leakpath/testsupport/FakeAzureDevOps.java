@@ -83,6 +83,19 @@ public final class FakeAzureDevOps {
 			.withQueryParam("criteria.confidenceLevels", equalTo("high,other"));
 	}
 
+	/** Serves {@code GET …/alerts/{alertId}}, as the Advanced Security API answers for one alert. */
+	public void singleAlert(ObjectNode alert) {
+		AdoPayloads.ProjectRef project = API_REPOSITORY.equals(alert.get("repositoryId").asText()) ? PAYMENTS : TOOLS;
+		server.stubFor(get(urlPathEqualTo(singleAlertPath(project, alert.get("repositoryId").asText(),
+				alert.get("alertId").asLong())))
+			.withQueryParam("api-version", equalTo("7.2-preview.1"))
+			.willReturn(json(alert)));
+	}
+
+	public static String singleAlertPath(AdoPayloads.ProjectRef project, String repositoryId, long alertId) {
+		return alertsPath(project, repositoryId) + "/" + alertId;
+	}
+
 	public List<LoggedRequest> alertRequests(AdoPayloads.ProjectRef project, String repositoryId) {
 		return server.findAll(getRequestedFor(urlPathEqualTo(alertsPath(project, repositoryId))));
 	}

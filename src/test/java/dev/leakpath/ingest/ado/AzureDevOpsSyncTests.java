@@ -22,21 +22,16 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.AdoPayloads;
+import dev.leakpath.testsupport.AzureDevOpsIntegrationTest;
 import dev.leakpath.testsupport.FakeAzureDevOps;
-import dev.leakpath.testsupport.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-class AzureDevOpsSyncTests extends IntegrationTest {
-
-	private static final String PAT = "ado-test-pat-0123456789";
+class AzureDevOpsSyncTests extends AzureDevOpsIntegrationTest {
 
 	/** Continuation tokens are opaque and carry characters that must be URL-encoded. */
 	private static final String TOKEN = "W+/0mH3xUwIsA0ZwTsBqajcq=";
@@ -45,26 +40,6 @@ class AzureDevOpsSyncTests extends IntegrationTest {
 
 	@Autowired
 	private SyncService sync;
-
-	private final FakeAzureDevOps ado = new FakeAzureDevOps(github.server());
-
-	@DynamicPropertySource
-	static void azureDevOps(DynamicPropertyRegistry registry) {
-		registry.add("leakpath.github.organizations", () -> "");
-		registry.add("leakpath.azure-devops.organizations", () -> FakeAzureDevOps.ORG);
-		registry.add("leakpath.azure-devops.pat", () -> PAT);
-		registry.add("leakpath.azure-devops.api-url", github::baseUrl);
-		registry.add("leakpath.azure-devops.advsec-url", github::baseUrl);
-		registry.add("leakpath.azure-devops.page-size", () -> "2");
-		registry.add("leakpath.azure-devops.retry.initial-backoff", () -> "PT0.01S");
-		registry.add("leakpath.azure-devops.retry.max-backoff", () -> "PT0.05S");
-		registry.add("leakpath.azure-devops.retry.max-attempts", () -> "4");
-	}
-
-	@BeforeEach
-	void organization() {
-		ado.organization();
-	}
 
 	@Test
 	void syncWhenSeveralContinuationPagesThenStoresEveryAlertAndSkipsTheDisabledRepository() {

@@ -1,0 +1,33 @@
+package dev.leakpath.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port, with the tests' credentials and fast retries. The database and
+ * the provider URLs come from the test class ({@link IntegrationTest} sets the usual ones).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=false", "leakpath.sync.schedule=false",
+		"leakpath.api.tokens=test-api-token", "leakpath.fingerprint-key=test-fingerprint-key-0123456789abcdef",
+		"leakpath.github.token=test-github-token", "leakpath.github.organizations=" + TestOrganization.ORG,
+		"leakpath.github.retry.max-attempts=4", "leakpath.github.retry.initial-backoff=PT0.01S",
+		"leakpath.github.retry.max-backoff=PT0.05S", "leakpath.github.retry.rate-limit-wait=PT1S",
+		"leakpath.github.webhook-secret=" + IntegrationTest.WEBHOOK_SECRET,
+		"leakpath.azure-devops.webhook.username=" + IntegrationTest.HOOK_USER,
+		"leakpath.azure-devops.webhook.password=" + IntegrationTest.HOOK_PASSWORD,
+		"leakpath.webhooks.worker.poll-interval=PT0.1S", "leakpath.webhooks.worker.max-attempts=3",
+		"leakpath.webhooks.worker.initial-backoff=PT0.05S", "leakpath.webhooks.worker.max-backoff=PT0.2S" })
+public @interface ApplicationTest {
+
+}

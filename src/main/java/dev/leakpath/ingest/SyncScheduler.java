@@ -62,7 +62,7 @@ class SyncScheduler {
 		log.info("Polling every {} (first poll in {})", pollInterval, properties.initialDelay());
 		schedule = abandoned.thenMany(Flux.interval(properties.initialDelay(), pollInterval))
 			// one failed start (the database briefly away) must not end the schedule
-			.concatMap(tick -> sync.start("schedule").onErrorResume(ex -> {
+			.concatMap(tick -> sync.startDue("schedule").onErrorResume(ex -> {
 				log.warn("Could not start a scheduled poll: {}", ex.getMessage());
 				return Mono.empty();
 			}))

@@ -1,5 +1,8 @@
 package dev.leakpath.ingest;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +14,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -32,19 +36,46 @@ public class SyncService {
 
 	private final SyncProperties properties;
 
+	private final SyncSourceStore sources;
+
+	private final PollPacing pacing;
+
+	private final Clock clock;
+
 	private final AtomicReference<UUID> current = new AtomicReference<>();
 
 	private final AtomicReference<Disposable> background = new AtomicReference<>();
 
-	SyncService(List<SourceConnector> connectors, ScopeSync scopes, SyncRunStore runs, SyncProperties properties) {
+	SyncService(List<SourceConnector> connectors, ScopeSync scopes, SyncRunStore runs, SyncProperties properties,
+			SyncSourceStore sources, ObjectProvider<PollPacing> pacing, Clock clock) {
 		this.connectors = connectors;
 		this.scopes = scopes;
 		this.runs = runs;
 		this.properties = properties;
+		this.sources = sources;
+		this.pacing = pacing.getIfAvailable(() -> (provider, interval) -> Mono.just(interval));
+		this.clock = clock;
 	}
 
-	/** Starts a run in the background, or points at the one under way. */
+	/** Starts a run over every scope in the background, or points at the one under way. */
 	public Mono<SyncTrigger> start(String trigger) {
+		return start(trigger, allScopes());
+	}
+
+	/**
+	 * Starts a run over the scopes whose interval (see {@link PollPacing}) has passed since their last
+	 * completed pass; empty when none is due.
+	 */
+	public Mono<SyncTrigger> startDue(String trigger) {
+		return dueScopes().filter(due -> !due.isEmpty()).flatMap(due -> start(trigger, due));
+	}
+
+	/** Runs now over the due scopes, as the schedule would; empty when none is due. */
+	public Mono<UUID> runDue(String trigger) {
+		return dueScopes().filter(due -> !due.isEmpty()).flatMap(due -> run(trigger, due));
+	}
+
+	private Mono<SyncTrigger> start(String trigger, List<Scope> selected) {
 		return Mono.defer(() -> {
 			UUID id = UUID.randomUUID();
 			UUID running = current.compareAndExchange(null, id);
@@ -52,7 +83,7 @@ public class SyncService {
 				return Mono.just(new SyncTrigger(running, true));
 			}
 			return runs.start(id, trigger)
-				.doOnSuccess(started -> background.set(execute(id).subscribe(null,
+				.doOnSuccess(started -> background.set(execute(id, selected).subscribe(null,
 						ex -> log.error("Sync run {} ended with an unexpected error", id, ex))))
 				// until the run itself is subscribed, a failed or abandoned start must not keep the lock
 				.doOnError(ex -> current.compareAndSet(id, null))
@@ -61,13 +92,19 @@ public class SyncService {
 		});
 	}
 
-	/** Runs now and completes when the run is over; fails if another run is under way. */
+	/** Runs now over every scope and completes when the run is over; fails if another run is under way. */
 	public Mono<UUID> run(String trigger) {
-		UUID id = UUID.randomUUID();
-		if (!current.compareAndSet(null, id)) {
-			return Mono.error(new IllegalStateException("A sync run is already under way: " + current.get()));
-		}
-		return runs.start(id, trigger).doOnError(ex -> current.set(null)).then(execute(id)).thenReturn(id);
+		return run(trigger, allScopes());
+	}
+
+	private Mono<UUID> run(String trigger, List<Scope> selected) {
+		return Mono.defer(() -> {
+			UUID id = UUID.randomUUID();
+			if (!current.compareAndSet(null, id)) {
+				return Mono.error(new IllegalStateException("A sync run is already under way: " + current.get()));
+			}
+			return runs.start(id, trigger).doOnError(ex -> current.set(null)).then(execute(id, selected)).thenReturn(id);
+		});
 	}
 
 	/**
@@ -87,11 +124,34 @@ public class SyncService {
 		return connectors.stream().anyMatch(connector -> !connector.scopes().isEmpty());
 	}
 
-	private Mono<Void> execute(UUID id) {
+	private List<Scope> allScopes() {
+		return connectors.stream()
+			.flatMap(connector -> connector.scopes().stream().map(scope -> new Scope(connector, scope)))
+			.toList();
+	}
+
+	/**
+	 * A scope is due when its last pass did not complete, or when its interval has nearly passed since that
+	 * pass started: half a poll interval of slack, so that a pass due at this tick is not put off to the next.
+	 */
+	private Mono<List<Scope>> dueScopes() {
+		Instant now = clock.instant();
+		return sources.lastCompletedStarts().flatMap(starts -> Flux.fromIterable(connectors)
+			.filter(connector -> !connector.scopes().isEmpty())
+			.concatMap(connector -> pacing.interval(connector.provider(), connector.pollInterval())
+				.defaultIfEmpty(connector.pollInterval())
+				.flatMapIterable(interval -> connector.scopes().stream().filter(scope -> {
+					Instant started = starts.get(SyncSourceStore.key(connector.provider(), scope));
+					Duration slack = connector.pollInterval().dividedBy(2);
+					return started == null || !started.plus(interval).minus(slack).isAfter(now);
+				}).map(scope -> new Scope(connector, scope)).toList()))
+			.collectList());
+	}
+
+	private Mono<Void> execute(UUID id, List<Scope> selected) {
 		AtomicInteger failed = new AtomicInteger();
 		AtomicInteger total = new AtomicInteger();
-		return Flux.fromIterable(connectors)
-			.flatMapIterable(connector -> connector.scopes().stream().map(scope -> new Scope(connector, scope)).toList())
+		return Flux.fromIterable(selected)
 			.flatMap(scope -> {
 				total.incrementAndGet();
 				return scopes.sync(scope.connector(), scope.name(), id).onErrorResume(ex -> {

@@ -2,6 +2,8 @@ package dev.leakpath.ingest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -67,6 +69,12 @@ class SyncSourceStore {
 			where id = :id
 			""";
 
+	private static final String LAST_STARTS = """
+			select provider, scope, last_started_at,
+			       (last_outcome is null or last_outcome = 'failed' or resume_point is not null) as unfinished
+			from sync_source
+			""";
+
 	private static final String INSERT_ERROR = """
 			insert into sync_error (run_id, source_id, provider_alert_id, message)
 			values (:runId, :sourceId, :providerAlertId, :message)
@@ -76,6 +84,23 @@ class SyncSourceStore {
 
 	SyncSourceStore(DatabaseClient db) {
 		this.db = db;
+	}
+
+	/** When each scope's last pass started, by {@link #key}; scopes whose last pass did not complete are absent. */
+	Mono<Map<String, Instant>> lastCompletedStarts() {
+		return db.sql(LAST_STARTS)
+			.map(row -> Boolean.TRUE.equals(row.get("unfinished", Boolean.class)) || row.get("last_started_at", Instant.class) == null
+					? Optional.<Map.Entry<String, Instant>>empty()
+					: Optional.of(Map.entry(key(row.get("provider", String.class), row.get("scope", String.class)),
+							row.get("last_started_at", Instant.class))))
+			.all()
+			.filter(Optional::isPresent)
+			.map(Optional::get)
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	static String key(String provider, String scope) {
+		return provider + "\n" + scope;
 	}
 
 	Mono<SyncSourceState> begin(String provider, String scope, UUID runId) {

@@ -93,6 +93,9 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
+				// zonky turns both off for speed; leakpath acknowledges webhook deliveries only once they are durable
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
 				.start();
 			createDatabaseIfMissing(postgres);
 			return postgres;

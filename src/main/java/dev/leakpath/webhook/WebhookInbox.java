@@ -3,8 +3,11 @@ package dev.leakpath.webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,9 +31,13 @@ class WebhookInbox {
 	private static final String ACCEPT = """
 			insert into webhook_delivery (provider, delivery_id, event, action, scope, repository, alert_id,
 			                              repository_hint)
-			values (:provider, :deliveryId, :event, :action, :scope, :repository, :alertId, cast(:hint as jsonb))
+			select provider, delivery_id, event, action, scope, repository, alert_id, cast(hint as jsonb)
+			from unnest(cast(:provider as text[]), cast(:deliveryId as text[]), cast(:event as text[]),
+			            cast(:action as text[]), cast(:scope as text[]), cast(:repository as text[]),
+			            cast(:alertId as text[]), cast(:hint as text[]))
+			     as input (provider, delivery_id, event, action, scope, repository, alert_id, hint)
 			on conflict (provider, delivery_id) do nothing
-			returning id
+			returning provider, delivery_id
 			""";
 
 	private static final String CLAIM = """
@@ -86,20 +93,20 @@ class WebhookInbox {
 		this.mapper = mapper;
 	}
 
-	/** Stores a delivery; emits false when its id was stored before (a redelivery). */
-	Mono<Boolean> accept(InboundDelivery delivery) {
+	/** Stores deliveries in one statement; emits the {@link InboxWriter#key keys} of those not stored before. */
+	Mono<Set<String>> acceptAll(List<InboundDelivery> deliveries) {
 		return db.sql(ACCEPT)
-			.bind("provider", delivery.provider())
-			.bind("deliveryId", delivery.deliveryId())
-			.bind("event", delivery.event())
-			.bind("action", Parameter.fromOrEmpty(delivery.action(), String.class))
-			.bind("scope", delivery.scope())
-			.bind("repository", delivery.repository())
-			.bind("alertId", delivery.alertId())
-			.bind("hint", Parameter.fromOrEmpty(hint(delivery.repositoryHint()), String.class))
-			.map(row -> row.get("id", Long.class))
-			.one()
-			.hasElement();
+			.bind("provider", texts(deliveries, InboundDelivery::provider))
+			.bind("deliveryId", texts(deliveries, InboundDelivery::deliveryId))
+			.bind("event", texts(deliveries, InboundDelivery::event))
+			.bind("action", texts(deliveries, InboundDelivery::action))
+			.bind("scope", texts(deliveries, InboundDelivery::scope))
+			.bind("repository", texts(deliveries, InboundDelivery::repository))
+			.bind("alertId", texts(deliveries, InboundDelivery::alertId))
+			.bind("hint", texts(deliveries, delivery -> hint(delivery.repositoryHint())))
+			.map(row -> row.get("provider", String.class) + "\n" + row.get("delivery_id", String.class))
+			.all()
+			.collect(HashSet::new, Set::add);
 	}
 
 	Mono<List<ClaimedDelivery>> claim(int limit, Duration lease) {
@@ -159,6 +166,10 @@ class WebhookInbox {
 			.map(row -> Optional.ofNullable(row.get("last", Instant.class)))
 			.one()
 			.flatMap(Mono::justOrEmpty);
+	}
+
+	private static String[] texts(List<InboundDelivery> deliveries, Function<InboundDelivery, String> value) {
+		return deliveries.stream().map(value).toArray(String[]::new);
 	}
 
 	private String hint(NormalizedRepository repository) {

@@ -33,7 +33,7 @@ class WebhookIntake {
 
 	private static final String RETRY_AFTER_SECONDS = "10";
 
-	private final WebhookInbox inbox;
+	private final InboxWriter inbox;
 
 	private final WebhookWorker worker;
 
@@ -43,7 +43,7 @@ class WebhookIntake {
 
 	private final MeterRegistry meters;
 
-	WebhookIntake(WebhookInbox inbox, WebhookWorker worker, WebhookProperties properties, ObjectMapper mapper,
+	WebhookIntake(InboxWriter inbox, WebhookWorker worker, WebhookProperties properties, ObjectMapper mapper,
 			MeterRegistry meters) {
 		this.inbox = inbox;
 		this.worker = worker;

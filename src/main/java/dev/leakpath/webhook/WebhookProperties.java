@@ -27,6 +27,7 @@ public record WebhookProperties(@DefaultValue("25MB") DataSize maxBodySize, @Def
 		@DefaultValue("PT1H") Duration reconcileInterval, @Valid @DefaultValue Worker worker) {
 
 	/**
+	 * @param enabled whether this instance processes the inbox; instances with it off only take deliveries in
 	 * @param pollInterval how often the inbox is looked at when no delivery wakes the worker
 	 * @param batchSize deliveries claimed at once
 	 * @param concurrency alerts re-read from providers at once
@@ -35,7 +36,7 @@ public record WebhookProperties(@DefaultValue("25MB") DataSize maxBodySize, @Def
 	 * @param initialBackoff wait before the second attempt; it doubles with every attempt
 	 * @param maxBackoff longest wait between two attempts
 	 */
-	public record Worker(@DefaultValue("PT1S") Duration pollInterval, @Min(1) @DefaultValue("200") int batchSize,
+	public record Worker(@DefaultValue("true") boolean enabled, @DefaultValue("PT1S") Duration pollInterval, @Min(1) @DefaultValue("200") int batchSize,
 			@Min(1) @DefaultValue("8") int concurrency, @DefaultValue("PT2M") Duration lease,
 			@Min(1) @DefaultValue("10") int maxAttempts, @DefaultValue("PT2S") Duration initialBackoff,
 			@DefaultValue("PT15M") Duration maxBackoff) {

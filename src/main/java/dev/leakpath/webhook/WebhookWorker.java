@@ -40,6 +40,9 @@ class WebhookWorker {
 
 	private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
+	/** Wake-ups within this window make one claim: a burst of deliveries is processed in a few big batches. */
+	private static final Duration WAKE_UP_WINDOW = Duration.ofMillis(50);
+
 	private final WebhookInbox inbox;
 
 	private final AlertRefresher refresher;
@@ -67,14 +70,20 @@ class WebhookWorker {
 
 	/** Asks for the inbox to be looked at now rather than at the next poll. */
 	void wakeUp() {
-		// a failed emission means another thread is emitting a wake-up right now: one is enough
-		wakeUps.tryEmitNext(Boolean.TRUE);
+		if (loop != null) {
+			// a failed emission means another thread is emitting a wake-up right now: one is enough
+			wakeUps.tryEmitNext(Boolean.TRUE);
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
+		if (!properties.worker().enabled()) {
+			log.info("Webhook worker is off (leakpath.webhooks.worker.enabled=false): deliveries are only stored here");
+			return;
+		}
 		loop = Flux.merge(Flux.interval(Duration.ZERO, properties.worker().pollInterval()).map(tick -> Boolean.TRUE),
-				wakeUps.asFlux())
+				wakeUps.asFlux().sample(WAKE_UP_WINDOW))
 			.onBackpressureLatest()
 			.concatMap(tick -> drain().then(pruneWhenDue()).onErrorResume(ex -> {
 				log.warn("Webhook inbox unavailable, trying again: {}", ex.getMessage());

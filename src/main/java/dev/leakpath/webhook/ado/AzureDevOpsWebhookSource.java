@@ -1,11 +1,14 @@
 package dev.leakpath.webhook.ado;
 
+import static dev.leakpath.webhook.DeliveryFields.text;
+
 import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.leakpath.ingest.AlertRefresher;
+import dev.leakpath.webhook.DeliveryFields;
 import dev.leakpath.webhook.InboundDelivery;
 import dev.leakpath.webhook.IntakeDecision;
 import dev.leakpath.webhook.MalformedDeliveryException;
@@ -26,8 +29,6 @@ class AzureDevOpsWebhookSource implements WebhookSource {
 
 	private static final Set<String> ALERT_EVENTS = Set.of("ms.vss-alerts.alert-created-event",
 			"ms.vss-alerts.alert-state-changed-event", "ms.vss-alerts.alert-updated-event");
-
-	private static final int MAX_ID_LENGTH = 200;
 
 	private final BasicCredentials credentials;
 
@@ -108,15 +109,7 @@ class AzureDevOpsWebhookSource implements WebhookSource {
 			String notification = text(payload, "notificationId");
 			id = subscription == null || notification == null ? null : subscription + ":" + notification;
 		}
-		if (id == null || id.length() > MAX_ID_LENGTH) {
-			throw new MalformedDeliveryException("the delivery has no usable id (id, or subscriptionId and notificationId)");
-		}
-		return id;
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText() : null;
+		return DeliveryFields.deliveryId(id, "the event id (id, or subscriptionId and notificationId)");
 	}
 
 }

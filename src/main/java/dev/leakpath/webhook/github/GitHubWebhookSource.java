@@ -1,5 +1,7 @@
 package dev.leakpath.webhook.github;
 
+import static dev.leakpath.webhook.DeliveryFields.text;
+
 import java.util.Optional;
 import java.util.Set;
 
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.leakpath.ingest.AlertRefresher;
 import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.webhook.DeliveryFields;
 import dev.leakpath.webhook.InboundDelivery;
 import dev.leakpath.webhook.IntakeDecision;
 import dev.leakpath.webhook.MalformedDeliveryException;
@@ -76,9 +79,7 @@ class GitHubWebhookSource implements WebhookSource {
 		if (!ALERT_EVENTS.contains(event)) {
 			return new IntakeDecision.Ignore("ignored_event", "event '" + event + "' is not a secret-scanning alert event");
 		}
-		if (!StringUtils.hasText(deliveryId)) {
-			throw new MalformedDeliveryException("X-GitHub-Delivery is missing");
-		}
+		DeliveryFields.deliveryId(deliveryId, "X-GitHub-Delivery");
 		JsonNode repository = payload.path("repository");
 		String fullName = text(repository, "full_name");
 		JsonNode number = payload.path("alert").path("number");
@@ -113,11 +114,6 @@ class GitHubWebhookSource implements WebhookSource {
 				name != null ? name : fullName.substring(fullName.indexOf('/') + 1), fullName, text(repository, "id"),
 				text(repository, "html_url"), visibility, archived.isBoolean() ? archived.asBoolean() : null,
 				text(repository, "default_branch"), complete);
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isValueNode() && !value.isNull() ? value.asText() : null;
 	}
 
 }

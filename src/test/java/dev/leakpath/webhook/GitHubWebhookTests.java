@@ -201,6 +201,12 @@ class GitHubWebhookTests extends IntegrationTest {
 		ObjectNode noNumber = alertEvent("created", org.openAlert("api", 1, NOW));
 		((ObjectNode) noNumber.get("alert")).remove("number");
 		post("secret_scanning_alert", "d-no-number", noNumber).expectStatus().isBadRequest();
+		ObjectNode otherOwner = alertEvent("created", org.openAlert("api", 1, NOW));
+		((ObjectNode) otherOwner.get("repository")).put("full_name", "globex/api");
+		post("secret_scanning_alert", "d-other-owner", otherOwner).expectStatus().isBadRequest();
+		ObjectNode dotDot = alertEvent("created", org.openAlert("api", 1, NOW));
+		((ObjectNode) dotDot.get("repository")).put("full_name", "acme/..");
+		post("secret_scanning_alert", "d-dot-dot", dotDot).expectStatus().isBadRequest();
 
 		assertThat(postgres.count("select count(*) from webhook_delivery")).isZero();
 	}

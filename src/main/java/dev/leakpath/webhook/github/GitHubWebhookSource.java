@@ -4,6 +4,7 @@ import static dev.leakpath.webhook.DeliveryFields.text;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,6 +28,8 @@ import org.springframework.util.StringUtils;
 class GitHubWebhookSource implements WebhookSource {
 
 	static final String PROVIDER = "github";
+
+	private static final Pattern REPOSITORY_NAME = Pattern.compile("[A-Za-z0-9_.-]+/(?!\\.\\.?$)[A-Za-z0-9_.-]+");
 
 	private static final Set<String> ALERT_EVENTS = Set.of("secret_scanning_alert", "secret_scanning_alert_location");
 
@@ -83,8 +86,8 @@ class GitHubWebhookSource implements WebhookSource {
 		JsonNode repository = payload.path("repository");
 		String fullName = text(repository, "full_name");
 		JsonNode number = payload.path("alert").path("number");
-		if (fullName == null || !fullName.contains("/")) {
-			throw new MalformedDeliveryException("repository.full_name is missing");
+		if (fullName == null || !REPOSITORY_NAME.matcher(fullName).matches()) {
+			throw new MalformedDeliveryException("repository.full_name is missing or not owner/name");
 		}
 		if (!number.canConvertToLong() || number.asLong() <= 0) {
 			throw new MalformedDeliveryException("alert.number is missing");
@@ -95,6 +98,9 @@ class GitHubWebhookSource implements WebhookSource {
 		if (scope.isEmpty()) {
 			return new IntakeDecision.Ignore("ignored_organization",
 					"organisation '" + organization + "' is not in leakpath.github.organizations");
+		}
+		if (!fullName.regionMatches(true, 0, scope.get() + "/", 0, scope.get().length() + 1)) {
+			throw new MalformedDeliveryException("repository " + fullName + " is not in organisation " + organization);
 		}
 		return new IntakeDecision.Store(new InboundDelivery(PROVIDER, deliveryId, event, text(payload, "action"),
 				scope.get(), fullName, String.valueOf(number.asLong()), repository(scope.get(), repository)));

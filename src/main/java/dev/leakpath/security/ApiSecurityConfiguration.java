@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * {@code /api/**} needs {@code Authorization: Bearer <token>}; health and Prometheus metrics are open;
@@ -31,7 +33,27 @@ class ApiSecurityConfiguration {
 
 	private static final String BEARER = "Bearer ";
 
+	/**
+	 * Webhook endpoints check their senders' own credentials (a signature, Basic auth); a chain of their
+	 * own spares each delivery the API's authentication filters.
+	 */
 	@Bean
+	@Order(0)
+	SecurityWebFilterChain webhookSecurity(ServerHttpSecurity http) {
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/webhooks/*"))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+			.build();
+	}
+
+	@Bean
+	@Order(1)
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiTokenProperties properties) {
 		if (properties.tokens().isEmpty()) {
 			log.warn("No leakpath.api.tokens configured: every /api request will be refused");
@@ -57,9 +79,6 @@ class ApiSecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((exchange, ex) -> unauthorized(exchange.getResponse())))
 			.authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus")
-				.permitAll()
-				.pathMatchers(HttpMethod.POST, "/webhooks/*")
-				// each webhook endpoint checks its sender's own credentials: a signature or Basic auth
 				.permitAll()
 				.pathMatchers("/api/**")
 				.authenticated()

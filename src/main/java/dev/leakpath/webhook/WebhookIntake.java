@@ -16,6 +16,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -119,6 +120,7 @@ class WebhookIntake {
 			ResponseEntity<Object> unavailable = problem(source, "unavailable", HttpStatus.SERVICE_UNAVAILABLE,
 					"The delivery could not be stored; deliver it again later");
 			return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.headers(unavailable.getHeaders())
 				.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 				.body(unavailable.getBody()));
 		});
@@ -153,7 +155,7 @@ class WebhookIntake {
 		count(source, outcome);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("https://leakpath.dev/problems/webhook-" + outcome.replace('_', '-')));
-		return ResponseEntity.status(status).body(problem);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private void count(WebhookSource source, String outcome) {

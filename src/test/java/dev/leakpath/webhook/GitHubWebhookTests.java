@@ -92,6 +92,7 @@ class GitHubWebhookTests extends IntegrationTest {
 		web.post().uri("/webhooks/github").header("X-GitHub-Event", "secret_scanning_alert")
 			.header("X-GitHub-Delivery", "d-unsigned").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
 			.exchange().expectStatus().isUnauthorized()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.detail").isEqualTo("X-Hub-Signature-256 is missing");
 		postRaw("secret_scanning_alert", "d-wrong", body, GitHubTestSignature.sign("not-the-secret", body))
 			.expectStatus().isUnauthorized();

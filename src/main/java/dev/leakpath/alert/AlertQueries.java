@@ -11,6 +11,9 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.target.SecretTarget;
+import dev.leakpath.target.TargetKind;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +25,9 @@ public class AlertQueries {
 			select a.id, a.provider, r.organization, r.project, r.full_name, r.url as repository_url, r.visibility,
 			       a.provider_alert_id, a.secret_type, a.secret_type_display_name, a.state, a.resolution, a.validity,
 			       a.publicly_leaked, a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url,
-			       s.fingerprint, s.preview
+			       s.fingerprint, s.preview, s.target_kind, s.target_cloud, s.target_resource_type, s.target_name,
+			       s.target_host, s.target_account_id, s.target_tenant_id, s.target_region, s.target_key_fingerprint,
+			       s.target_evidence, s.target_confidence
 			from alert a
 			join repository r on r.id = a.repository_id
 			left join secret s on s.id = a.secret_id
@@ -109,7 +114,20 @@ public class AlertQueries {
 				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
 				row.get("resolved_at", Instant.class), row.get("alert_url", String.class),
 				fingerprint == null ? null : new AlertView.Secret(fingerprint, row.get("preview", String.class)),
-				List.of());
+				target(row), List.of());
+	}
+
+	private static SecretTarget target(Readable row) {
+		String kind = row.get("target_kind", String.class);
+		if (kind == null) {
+			return null;
+		}
+		return new SecretTarget(TargetKind.fromWireName(kind), row.get("target_cloud", String.class),
+				row.get("target_resource_type", String.class), row.get("target_name", String.class),
+				row.get("target_host", String.class), row.get("target_account_id", String.class),
+				row.get("target_tenant_id", String.class), row.get("target_region", String.class),
+				row.get("target_key_fingerprint", String.class), row.get("target_evidence", String.class),
+				row.get("target_confidence", String.class));
 	}
 
 	private static AlertView.Location location(Readable row) {

@@ -3,11 +3,16 @@ package dev.leakpath.alert;
 import java.time.Instant;
 import java.util.List;
 
-/** An alert as the API shows it: with its repository, secret identity (never the value) and locations. */
+import dev.leakpath.target.SecretTarget;
+
+/**
+ * An alert as the API shows it: with its repository, secret identity (never the value), what the secret can
+ * authenticate to ({@code target}, null when the provider withheld the value) and locations.
+ */
 public record AlertView(long id, String provider, String organization, String project, Repository repository,
 		String providerAlertId, String secretType, String secretTypeDisplayName, String state, String resolution,
 		String validity, Boolean publiclyLeaked, Boolean multiRepo, Instant createdAt, Instant updatedAt,
-		Instant resolvedAt, String alertUrl, Secret secret, List<Location> locations) {
+		Instant resolvedAt, String alertUrl, Secret secret, SecretTarget target, List<Location> locations) {
 
 	public record Repository(String fullName, String url, String visibility) {
 	}
@@ -22,7 +27,7 @@ public record AlertView(long id, String provider, String organization, String pr
 	AlertView withLocations(List<Location> all) {
 		return new AlertView(id, provider, organization, project, repository, providerAlertId, secretType,
 				secretTypeDisplayName, state, resolution, validity, publiclyLeaked, multiRepo, createdAt, updatedAt,
-				resolvedAt, alertUrl, secret, List.copyOf(all));
+				resolvedAt, alertUrl, secret, target, List.copyOf(all));
 	}
 
 }

@@ -2,36 +2,73 @@ package dev.leakpath.secret;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
+
+import dev.leakpath.target.SecretTarget;
+import dev.leakpath.target.SecretText;
+import dev.leakpath.target.TargetResolution;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns raw secrets into their stored identity: one {@code secret} row per distinct credential, shared by
- * every alert that shows it. The raw values go no further than this class.
+ * every alert that shows it, with what it can authenticate to. The raw values go no further than this
+ * class and target resolution, in memory.
  */
 @Component
 public class SecretStore {
 
+	/** A stored target is replaced only by a resolved one, so a later unreadable sighting cannot erase it. */
 	private static final String UPSERT = """
-			insert into secret (fingerprint, preview, secret_type)
-			select * from unnest(cast(:fingerprint as text[]), cast(:preview as text[]), cast(:secretType as text[]))
-			on conflict (fingerprint) do update set fingerprint = excluded.fingerprint
+			insert into secret (fingerprint, preview, secret_type, target_kind, target_cloud, target_resource_type,
+			                    target_name, target_host, target_account_id, target_tenant_id, target_region,
+			                    target_key_fingerprint, target_evidence, target_confidence, target_resolved_at)
+			select fingerprint, preview, secret_type, kind, cloud, resource_type, name, host, account_id, tenant_id,
+			       region, key_fingerprint, evidence, confidence, now()
+			from unnest(cast(:fingerprint as text[]), cast(:preview as text[]), cast(:secretType as text[]),
+			            cast(:kind as text[]), cast(:cloud as text[]), cast(:resourceType as text[]),
+			            cast(:name as text[]), cast(:host as text[]), cast(:accountId as text[]),
+			            cast(:tenantId as text[]), cast(:region as text[]), cast(:keyFingerprint as text[]),
+			            cast(:evidence as text[]), cast(:confidence as text[]))
+			     as input (fingerprint, preview, secret_type, kind, cloud, resource_type, name, host, account_id,
+			               tenant_id, region, key_fingerprint, evidence, confidence)
+			on conflict (fingerprint) do update set
+			    target_kind            = excluded.target_kind
+			  , target_cloud           = excluded.target_cloud
+			  , target_resource_type   = excluded.target_resource_type
+			  , target_name            = excluded.target_name
+			  , target_host            = excluded.target_host
+			  , target_account_id      = excluded.target_account_id
+			  , target_tenant_id       = excluded.target_tenant_id
+			  , target_region          = excluded.target_region
+			  , target_key_fingerprint = excluded.target_key_fingerprint
+			  , target_evidence        = excluded.target_evidence
+			  , target_confidence      = excluded.target_confidence
+			  , target_resolved_at     = excluded.target_resolved_at
+			where secret.target_kind is null
+			   or (secret.target_kind = 'unresolved' and excluded.target_kind <> 'unresolved')
 			returning id, fingerprint
 			""";
+
+	/** Ids of secrets an upsert left alone (their stored target stands): {@code returning} does not list them. */
+	private static final String IDS = "select id, fingerprint from secret where fingerprint = any(:fingerprint)";
 
 	private final DatabaseClient db;
 
 	private final SecretFingerprinter fingerprinter;
 
-	SecretStore(DatabaseClient db, SecretFingerprinter fingerprinter) {
+	private final TargetResolution targets;
+
+	SecretStore(DatabaseClient db, SecretFingerprinter fingerprinter, TargetResolution targets) {
 		this.db = db;
 		this.fingerprinter = fingerprinter;
+		this.targets = targets;
 	}
 
 	/**
@@ -51,14 +88,37 @@ public class SecretStore {
 		if (distinct.isEmpty()) {
 			return Mono.just(fingerprints.stream().map(none -> (Long) null).toList());
 		}
-		return db.sql(UPSERT)
-			.bind("fingerprint", distinct.keySet().toArray(String[]::new))
-			.bind("preview", distinct.values().stream().map(o -> fingerprinter.preview(o.secret())).toArray(String[]::new))
-			.bind("secretType", distinct.values().stream().map(Occurrence::secretType).toArray(String[]::new))
+		List<Occurrence> rows = List.copyOf(distinct.values());
+		List<SecretTarget> resolved = rows.stream()
+			.map(occurrence -> targets.resolve(new SecretText(occurrence.secretType(), occurrence.secret().value(), null)))
+			.toList();
+		String[] keys = distinct.keySet().toArray(String[]::new);
+		Mono<Void> upsert = db.sql(UPSERT)
+			.bind("fingerprint", keys)
+			.bind("preview", rows.stream().map(o -> fingerprinter.preview(o.secret())).toArray(String[]::new))
+			.bind("secretType", rows.stream().map(Occurrence::secretType).toArray(String[]::new))
+			.bind("kind", column(resolved, target -> target.kind().wireName()))
+			.bind("cloud", column(resolved, SecretTarget::cloud))
+			.bind("resourceType", column(resolved, SecretTarget::resourceType))
+			.bind("name", column(resolved, SecretTarget::name))
+			.bind("host", column(resolved, SecretTarget::host))
+			.bind("accountId", column(resolved, SecretTarget::accountId))
+			.bind("tenantId", column(resolved, SecretTarget::tenantId))
+			.bind("region", column(resolved, SecretTarget::region))
+			.bind("keyFingerprint", column(resolved, SecretTarget::keyFingerprint))
+			.bind("evidence", column(resolved, SecretTarget::evidence))
+			.bind("confidence", column(resolved, SecretTarget::confidence))
+			.then();
+		return upsert.then(db.sql(IDS)
+			.bind("fingerprint", keys)
 			.map(row -> Map.entry(row.get("fingerprint", String.class), row.get("id", Long.class)))
 			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new))
 			.map(ids -> fingerprints.stream().map(fingerprint -> fingerprint == null ? null : ids.get(fingerprint)).toList());
+	}
+
+	private static String[] column(List<SecretTarget> targets, Function<SecretTarget, String> value) {
+		return targets.stream().map(value).toArray(String[]::new);
 	}
 
 	/** A secret as one alert showed it; {@code secret} may be null when the provider withheld it. */

@@ -1,0 +1,72 @@
+package dev.leakpath.target;
+
+import static dev.leakpath.testsupport.TestOrganization.ORG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import dev.leakpath.ingest.SyncService;
+import dev.leakpath.testsupport.IntegrationTest;
+import dev.leakpath.testsupport.TestOrganization;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Targets are resolved while alerts are stored, and only their identifiers reach the database and the API. */
+class SecretTargetApiTests extends IntegrationTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private SyncService sync;
+
+	private final TestOrganization org = new TestOrganization();
+
+	@Test
+	void syncThenEveryAlertCarriesItsSecretsTarget() {
+		github.alertPages(ORG, List.of(List.of(
+				org.alert("api", 1, "postgres_connection_string", "open", NOW),
+				org.alert("api", 2, "azure_sas_token", "open", NOW.minusSeconds(1)),
+				org.alert("web", 1, "github_personal_access_token", "open", NOW.minusSeconds(2)),
+				org.alert("web", 2, "azure_storage_account_key", "open", NOW.minusSeconds(3)))), null);
+
+		sync.run("test").block();
+
+		JsonNode database = target("api", "1");
+		assertThat(database.get("kind").asText()).isEqualTo("cloud_resource");
+		assertThat(database.get("cloud").asText()).isEqualTo("azure");
+		assertThat(database.get("resourceType").asText()).isEqualTo("Microsoft.DBforPostgreSQL/flexibleServers");
+		assertThat(database.get("name").asText()).isEqualTo("db-acme-prod");
+		assertThat(database.get("host").asText()).isEqualTo("db-acme-prod.postgres.database.azure.com");
+		assertThat(target("api", "2").get("resourceType").asText()).isEqualTo("Microsoft.Storage/storageAccounts");
+		assertThat(target("api", "2").get("name").asText()).isEqualTo("acmeprodstore");
+		assertThat(target("web", "1").get("kind").asText()).isEqualTo("saas_identity");
+		assertThat(target("web", "1").get("resourceType").asText()).isEqualTo("github");
+		assertThat(target("web", "2").get("kind").asText()).isEqualTo("unresolved");
+		String everything = postgres.dumpAllTables();
+		org.issuedSecrets().forEach(secret -> assertThat(everything).doesNotContain(secret));
+		assertThat(everything).doesNotContain("Pa55");
+	}
+
+	private JsonNode target(String repository, String number) {
+		JsonNode page = web.get().uri("/api/v1/alerts?repository=" + ORG + "/" + repository)
+			.headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		for (JsonNode alert : page.get("items")) {
+			if (alert.get("providerAlertId").asText().equals(number)) {
+				return alert.get("target");
+			}
+		}
+		throw new AssertionError("no alert " + repository + "#" + number);
+	}
+
+}

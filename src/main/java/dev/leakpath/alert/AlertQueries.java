@@ -27,7 +27,7 @@ public class AlertQueries {
 			       a.publicly_leaked, a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url,
 			       s.fingerprint, s.preview, s.target_kind, s.target_cloud, s.target_resource_type, s.target_name,
 			       s.target_host, s.target_account_id, s.target_tenant_id, s.target_region, s.target_key_fingerprint,
-			       s.target_evidence, s.target_confidence
+			       s.target_evidence, s.target_confidence, s.target_exists, s.target_asset_id
 			from alert a
 			join repository r on r.id = a.repository_id
 			left join secret s on s.id = a.secret_id
@@ -117,17 +117,18 @@ public class AlertQueries {
 				target(row), List.of());
 	}
 
-	private static SecretTarget target(Readable row) {
+	private static AlertView.Target target(Readable row) {
 		String kind = row.get("target_kind", String.class);
 		if (kind == null) {
 			return null;
 		}
-		return new SecretTarget(TargetKind.fromWireName(kind), row.get("target_cloud", String.class),
+		return new AlertView.Target(new SecretTarget(TargetKind.fromWireName(kind), row.get("target_cloud", String.class),
 				row.get("target_resource_type", String.class), row.get("target_name", String.class),
 				row.get("target_host", String.class), row.get("target_account_id", String.class),
 				row.get("target_tenant_id", String.class), row.get("target_region", String.class),
 				row.get("target_key_fingerprint", String.class), row.get("target_evidence", String.class),
-				row.get("target_confidence", String.class));
+				row.get("target_confidence", String.class)), row.get("target_exists", String.class),
+				row.get("target_asset_id", Long.class));
 	}
 
 	private static AlertView.Location location(Readable row) {

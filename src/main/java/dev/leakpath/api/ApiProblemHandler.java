@@ -5,6 +5,8 @@ import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.leakpath.asset.InvalidAssetsException;
+
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,6 +22,14 @@ class ApiProblemHandler {
 	@ExceptionHandler(ApiProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ApiProblemException ex) {
 		return response(ex.type(), ex.getMessage());
+	}
+
+	/** Every invalid row of an asset batch, with its index, so the sender can fix them all at once. */
+	@ExceptionHandler(InvalidAssetsException.class)
+	ResponseEntity<ProblemDetail> invalidAssets(InvalidAssetsException ex) {
+		ResponseEntity<ProblemDetail> response = response(ProblemType.BAD_REQUEST, ex.getMessage());
+		response.getBody().setProperty("errors", ex.errors());
+		return response;
 	}
 
 	/** Spring's own 4xx (unreadable input, unknown path, wrong method) keep their status and reason. */

@@ -3,12 +3,14 @@ package dev.leakpath.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuples;
 
 import dev.leakpath.alert.AlertStore;
 import dev.leakpath.alert.AlertStore.AlertRow;
+import dev.leakpath.asset.AssetMatching;
 import dev.leakpath.repository.RepositoryStore;
 import dev.leakpath.secret.SecretStore;
 import dev.leakpath.secret.SecretStore.Occurrence;
@@ -16,8 +18,9 @@ import dev.leakpath.secret.SecretStore.Occurrence;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a page of alerts in a few statements: repositories, secret identities, alerts, locations. The raw
- * secrets go no further than {@link SecretStore}.
+ * Writes a page of alerts in a few statements: repositories, secret identities and targets, alerts,
+ * locations, then matches the secrets' targets with the asset inventory. The raw secrets go no further than
+ * {@link SecretStore}.
  */
 @Component
 class PageWriter {
@@ -28,10 +31,13 @@ class PageWriter {
 
 	private final AlertStore alerts;
 
-	PageWriter(RepositoryStore repositories, SecretStore secrets, AlertStore alerts) {
+	private final AssetMatching matching;
+
+	PageWriter(RepositoryStore repositories, SecretStore secrets, AlertStore alerts, AssetMatching matching) {
 		this.repositories = repositories;
 		this.secrets = secrets;
 		this.alerts = alerts;
+		this.matching = matching;
 	}
 
 	Mono<Void> write(List<NormalizedAlert> page) {
@@ -49,7 +55,8 @@ class PageWriter {
 				NormalizedAlert alert = page.get(index);
 				rows.add(new AlertRow(alert, ids.getT1().get(alert.repository().fullName()), ids.getT2().get(index)));
 			}
-			return alerts.upsertAll(rows);
+			List<Long> storedSecrets = ids.getT2().stream().filter(Objects::nonNull).distinct().toList();
+			return alerts.upsertAll(rows).then(matching.match(storedSecrets)).then();
 		});
 	}
 

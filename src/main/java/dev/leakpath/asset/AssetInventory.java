@@ -1,0 +1,56 @@
+package dev.leakpath.asset;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Takes asset batches in (all or nothing), re-matches secret targets, and lists assets. */
+@Service
+public class AssetInventory {
+
+	private static final Logger log = LoggerFactory.getLogger(AssetInventory.class);
+
+	private final AssetStore store;
+
+	private final AssetMatching matching;
+
+	private final TransactionalOperator transaction;
+
+	AssetInventory(AssetStore store, AssetMatching matching, TransactionalOperator transaction) {
+		this.store = store;
+		this.matching = matching;
+		this.transaction = transaction;
+	}
+
+	/**
+	 * Validates the whole batch, then upserts it and re-matches every secret in one transaction.
+	 *
+	 * @throws InvalidAssetsException (as the Mono's error) when any row is invalid; nothing is written then
+	 */
+	public Mono<UpsertResult> upsert(List<AssetInput> assets, String source) {
+		return Mono.defer(() -> {
+			List<InvalidAssetsException.RowError> errors = AssetValidator.validate(assets);
+			if (!errors.isEmpty()) {
+				return Mono.error(new InvalidAssetsException(errors));
+			}
+			Mono<UpsertResult> write = store.upsertAll(assets, source)
+				.flatMap(changed -> matching.matchAll().map(rematched -> new UpsertResult(assets.size(), changed, rematched)));
+			return transaction.transactional(write).doOnNext(result -> log.info(
+					"Assets from {}: {} received, {} new or changed; {} secret targets re-matched", source,
+					result.received(), result.changed(), result.rematchedSecrets()));
+		});
+	}
+
+	public Mono<List<AssetView>> find(String cloud, String resourceType, Long beforeId, int limit) {
+		return store.find(cloud, resourceType, beforeId, limit);
+	}
+
+	public record UpsertResult(int received, long changed, long rematchedSecrets) {
+	}
+
+}

@@ -1,0 +1,26 @@
+-- The cloud asset inventory that secret targets are matched against.
+create table asset (
+    id                bigserial   primary key
+  , cloud             text        not null
+  , resource_type     text        not null
+  , provider_id       text        not null unique
+  , name              text        not null
+  , hosts             text[]      not null default '{}'
+  , region            text
+  , account_id        text
+  , tags              jsonb       not null default '{}'
+  , internet_exposed  boolean
+  , sensitive_data    boolean
+  , owner             text
+  , source            text        not null
+  , created_at        timestamptz not null default now()
+  , updated_at        timestamptz not null default now()
+);
+
+create index asset_hosts_idx on asset using gin (hosts);
+create index asset_type_name_idx on asset (lower(resource_type), lower(name));
+create index asset_cloud_idx on asset (cloud);
+
+alter table secret
+    add column target_asset_id  bigint references asset (id) on delete set null
+  , add column target_exists    text;

@@ -11,8 +11,7 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.leakpath.target.SecretTarget;
-import dev.leakpath.target.TargetKind;
+import dev.leakpath.secret.SecretTargetColumns;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -25,9 +24,9 @@ public class AlertQueries {
 			select a.id, a.provider, r.organization, r.project, r.full_name, r.url as repository_url, r.visibility,
 			       a.provider_alert_id, a.secret_type, a.secret_type_display_name, a.state, a.resolution, a.validity,
 			       a.publicly_leaked, a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url,
-			       s.fingerprint, s.preview, s.target_kind, s.target_cloud, s.target_resource_type, s.target_name,
-			       s.target_host, s.target_account_id, s.target_tenant_id, s.target_region, s.target_key_fingerprint,
-			       s.target_evidence, s.target_confidence, s.target_exists, s.target_asset_id
+			       s.fingerprint, s.preview,
+			""" + SecretTargetColumns.SELECT + """
+
 			from alert a
 			join repository r on r.id = a.repository_id
 			left join secret s on s.id = a.secret_id
@@ -114,21 +113,7 @@ public class AlertQueries {
 				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
 				row.get("resolved_at", Instant.class), row.get("alert_url", String.class),
 				fingerprint == null ? null : new AlertView.Secret(fingerprint, row.get("preview", String.class)),
-				target(row), List.of());
-	}
-
-	private static AlertView.Target target(Readable row) {
-		String kind = row.get("target_kind", String.class);
-		if (kind == null) {
-			return null;
-		}
-		return new AlertView.Target(new SecretTarget(TargetKind.fromWireName(kind), row.get("target_cloud", String.class),
-				row.get("target_resource_type", String.class), row.get("target_name", String.class),
-				row.get("target_host", String.class), row.get("target_account_id", String.class),
-				row.get("target_tenant_id", String.class), row.get("target_region", String.class),
-				row.get("target_key_fingerprint", String.class), row.get("target_evidence", String.class),
-				row.get("target_confidence", String.class)), row.get("target_exists", String.class),
-				row.get("target_asset_id", Long.class));
+				SecretTargetColumns.read(row), List.of());
 	}
 
 	private static AlertView.Location location(Readable row) {

@@ -3,9 +3,7 @@ package dev.leakpath.alert;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
-import dev.leakpath.target.SecretTarget;
+import dev.leakpath.target.TargetView;
 
 /**
  * An alert as the API shows it: with its repository, secret identity (never the value), what the secret can
@@ -14,20 +12,12 @@ import dev.leakpath.target.SecretTarget;
 public record AlertView(long id, String provider, String organization, String project, Repository repository,
 		String providerAlertId, String secretType, String secretTypeDisplayName, String state, String resolution,
 		String validity, Boolean publiclyLeaked, Boolean multiRepo, Instant createdAt, Instant updatedAt,
-		Instant resolvedAt, String alertUrl, Secret secret, Target target, List<Location> locations) {
+		Instant resolvedAt, String alertUrl, Secret secret, TargetView target, List<Location> locations) {
 
 	public record Repository(String fullName, String url, String visibility) {
 	}
 
 	public record Secret(String fingerprint, String preview) {
-	}
-
-	/**
-	 * The secret's target, and whether the inventory has it: {@code exists} is {@code true} (then
-	 * {@code assetId} names the asset), {@code false}, {@code unknown} (no assets of that cloud), or null for
-	 * targets that are not cloud resources.
-	 */
-	public record Target(@JsonUnwrapped SecretTarget resolved, String exists, Long assetId) {
 	}
 
 	public record Location(String type, String path, Integer startLine, Integer endLine, Integer startColumn,

@@ -55,6 +55,35 @@ class SecretTargetApiTests extends IntegrationTest {
 		assertThat(everything).doesNotContain("Pa55");
 	}
 
+	@Test
+	void secretsWhenOneCredentialInTwoRepositoriesThenOneSecretWithBothAlerts() {
+		String shared = org.secretFor("postgres_connection_string");
+		github.alertPages(ORG, List.of(List.of(
+				org.alert("api", 1, "postgres_connection_string", "open", NOW, shared),
+				org.alert("infra", 4, "postgres_connection_string", "resolved", NOW.minusSeconds(1), shared),
+				org.alert("web", 1, "github_personal_access_token", "open", NOW.minusSeconds(2)))), null);
+		sync.run("test").block();
+
+		JsonNode all = secrets("");
+		JsonNode resources = secrets("?targetKind=cloud_resource");
+
+		assertThat(all.get("items")).hasSize(2);
+		assertThat(resources.get("items")).hasSize(1);
+		JsonNode database = resources.get("items").get(0);
+		assertThat(database.get("alerts").asInt()).isEqualTo(2);
+		assertThat(database.get("openAlerts").asInt()).isEqualTo(1);
+		assertThat(database.get("repositories")).extracting(JsonNode::asText).containsExactly("acme/api", "acme/infra");
+		assertThat(database.get("target").get("name").asText()).isEqualTo("db-acme-prod");
+		assertThat(database.toString()).doesNotContain(shared);
+		web.get().uri("/api/v1/secrets?targetKind=bucket").headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.exchange().expectStatus().isBadRequest();
+	}
+
+	private JsonNode secrets(String query) {
+		return web.get().uri("/api/v1/secrets" + query).headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+	}
+
 	private JsonNode target(String repository, String number) {
 		JsonNode page = web.get().uri("/api/v1/alerts?repository=" + ORG + "/" + repository)
 			.headers(headers -> headers.setBearerAuth(API_TOKEN))

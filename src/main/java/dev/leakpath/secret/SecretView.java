@@ -1,0 +1,11 @@
+package dev.leakpath.secret;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.leakpath.target.TargetView;
+
+/** A distinct credential: where it was seen, and what it can authenticate to. Never its value. */
+public record SecretView(long id, String fingerprint, String preview, String secretType, TargetView target,
+		long alerts, long openAlerts, List<String> providers, List<String> repositories, Instant firstSeenAt) {
+}

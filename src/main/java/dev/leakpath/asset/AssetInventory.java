@@ -33,16 +33,28 @@ public class AssetInventory {
 	 * @throws InvalidAssetsException (as the Mono's error) when any row is invalid; nothing is written then
 	 */
 	public Mono<UpsertResult> upsert(List<AssetInput> assets, String source) {
+		return write(assets, source, false);
+	}
+
+	/** Like {@link #upsert}, and also deletes the assets of {@code source} that the batch no longer lists. */
+	Mono<UpsertResult> replaceSource(List<AssetInput> assets, String source) {
+		return write(assets, source, true);
+	}
+
+	private Mono<UpsertResult> write(List<AssetInput> assets, String source, boolean replace) {
 		return Mono.defer(() -> {
 			List<InvalidAssetsException.RowError> errors = AssetValidator.validate(assets);
 			if (!errors.isEmpty()) {
 				return Mono.error(new InvalidAssetsException(errors));
 			}
-			Mono<UpsertResult> write = store.upsertAll(assets, source)
-				.flatMap(changed -> matching.matchAll().map(rematched -> new UpsertResult(assets.size(), changed, rematched)));
+			Mono<Long> removed = replace
+					? store.deleteMissing(source, assets.stream().map(AssetInput::providerId).toList()) : Mono.just(0L);
+			Mono<UpsertResult> write = removed.flatMap(deleted -> store.upsertAll(assets, source)
+				.flatMap(changed -> matching.matchAll()
+					.map(rematched -> new UpsertResult(assets.size(), changed, deleted, rematched))));
 			return transaction.transactional(write).doOnNext(result -> log.info(
-					"Assets from {}: {} received, {} new or changed; {} secret targets re-matched", source,
-					result.received(), result.changed(), result.rematchedSecrets()));
+					"Assets from {}: {} received, {} new or changed, {} removed; {} secret targets re-matched", source,
+					result.received(), result.changed(), result.removed(), result.rematchedSecrets()));
 		});
 	}
 
@@ -50,7 +62,7 @@ public class AssetInventory {
 		return store.find(cloud, resourceType, beforeId, limit);
 	}
 
-	public record UpsertResult(int received, long changed, long rematchedSecrets) {
+	public record UpsertResult(int received, long changed, long removed, long rematchedSecrets) {
 	}
 
 }

@@ -60,6 +60,10 @@ class AssetStore {
 			limit :limit
 			""";
 
+	private static final String DELETE_MISSING = """
+			delete from asset where source = :source and not (provider_id = any(:providerIds))
+			""";
+
 	private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {
 	};
 
@@ -92,6 +96,15 @@ class AssetStore {
 			.bind("internetExposed", assets.stream().map(AssetInput::internetExposed).toArray(Boolean[]::new))
 			.bind("sensitiveData", assets.stream().map(AssetInput::sensitiveData).toArray(Boolean[]::new))
 			.bind("owner", texts(assets, AssetInput::owner))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** Deletes the assets of a source that are not among {@code providerIds}; returns how many. */
+	Mono<Long> deleteMissing(String source, List<String> providerIds) {
+		return db.sql(DELETE_MISSING)
+			.bind("source", source)
+			.bind("providerIds", providerIds.toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
 	}

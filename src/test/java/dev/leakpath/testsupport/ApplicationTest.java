@@ -27,7 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"leakpath.azure-devops.webhook.username=" + IntegrationTest.HOOK_USER,
 		"leakpath.azure-devops.webhook.password=" + IntegrationTest.HOOK_PASSWORD,
 		"leakpath.webhooks.worker.poll-interval=PT0.1S", "leakpath.webhooks.worker.max-attempts=3",
-		"leakpath.webhooks.worker.initial-backoff=PT0.05S", "leakpath.webhooks.worker.max-backoff=PT0.2S" })
+		"leakpath.webhooks.worker.initial-backoff=PT0.05S", "leakpath.webhooks.worker.max-backoff=PT0.2S",
+		"leakpath.assets.directory=target/test-assets", "leakpath.assets.scan-interval=PT1H" })
 public @interface ApplicationTest {
 
 }

@@ -1,0 +1,158 @@
+package dev.leakpath.asset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inventory files: every {@code *.json}, {@code *.yaml} and {@code *.yml} under the directory holds a list
+ * of assets (or {@code {"assets": [...]}}). Each file is its own source, {@code file:<name>}: loaded at start
+ * and again when it changes, all or nothing; assets it no longer lists, or of a removed file, are deleted.
+ */
+@Component
+class AssetFiles {
+
+	private static final Logger log = LoggerFactory.getLogger(AssetFiles.class);
+
+	private final AssetFileProperties properties;
+
+	private final AssetInventory inventory;
+
+	private final ObjectMapper json;
+
+	private final ObjectMapper yaml;
+
+	/** What each file was when last loaded (or refused): only a change reads it again. */
+	private final Map<Path, FileTime> seen = new HashMap<>();
+
+	private volatile Disposable watching;
+
+	AssetFiles(AssetFileProperties properties, AssetInventory inventory, ObjectMapper json) {
+		this.properties = properties;
+		this.inventory = inventory;
+		this.json = json;
+		this.yaml = new ObjectMapper(new YAMLFactory());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		watching = Flux.interval(Duration.ZERO, properties.scanInterval())
+			.onBackpressureDrop()
+			.concatMap(tick -> scan().onErrorResume(ex -> {
+				log.warn("Could not read inventory files in {}: {}", properties.directory(), ex.getMessage());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		Disposable running = watching;
+		if (running != null) {
+			running.dispose();
+		}
+	}
+
+	/** Loads new and changed files, and forgets removed ones; emits how many files were loaded. */
+	Mono<Integer> scan() {
+		return Mono.fromCallable(this::changes).subscribeOn(Schedulers.boundedElastic()).flatMap(changes -> {
+			Mono<Void> removals = Flux.fromIterable(changes.removed())
+				.concatMap(file -> inventory.replaceSource(List.of(), source(file))
+					.doOnNext(result -> log.info("Inventory file {} is gone: its assets were removed", file.getFileName()))
+					.then())
+				.then();
+			return removals.then(Flux.fromIterable(changes.changed().entrySet())
+				.concatMap(file -> load(file.getKey(), file.getValue()))
+				.reduce(0, Integer::sum));
+		});
+	}
+
+	private Mono<Integer> load(Path file, FileTime modified) {
+		return Mono.fromCallable(() -> read(file)).subscribeOn(Schedulers.boundedElastic())
+			.flatMap(assets -> inventory.replaceSource(assets, source(file)))
+			.doOnNext(result -> log.info("Inventory file {}: {} assets, {} new or changed", file.getFileName(),
+					result.received(), result.changed()))
+			.thenReturn(1)
+			.onErrorResume(ex -> {
+				String why = ex instanceof InvalidAssetsException invalid ? invalid.getMessage() + ": " + invalid.errors()
+						: ex.getMessage();
+				log.error("Inventory file {} was not loaded, nothing of it was stored: {}", file.getFileName(), why);
+				return Mono.just(0);
+			})
+			.doFinally(signal -> {
+				synchronized (seen) {
+					seen.put(file, modified);
+				}
+			});
+	}
+
+	private List<AssetInput> read(Path file) throws IOException {
+		String name = file.getFileName().toString();
+		JsonNode root = (name.endsWith(".json") ? json : yaml).readTree(file.toFile());
+		JsonNode list = root != null && root.isObject() ? root.path("assets") : root;
+		if (list == null || !list.isArray()) {
+			throw new IOException("expected a list of assets, or an object with an \"assets\" list");
+		}
+		return json.readerForListOf(AssetInput.class).readValue(list);
+	}
+
+	private Changes changes() throws IOException {
+		Path directory = properties.directory();
+		Map<Path, FileTime> current = new HashMap<>();
+		if (Files.isDirectory(directory)) {
+			try (Stream<Path> files = Files.list(directory)) {
+				for (Path file : files.filter(AssetFiles::isInventoryFile).toList()) {
+					current.put(file, Files.getLastModifiedTime(file));
+				}
+			}
+		}
+		synchronized (seen) {
+			Map<Path, FileTime> changed = new HashMap<>();
+			current.forEach((file, modified) -> {
+				if (!modified.equals(seen.get(file))) {
+					changed.put(file, modified);
+				}
+			});
+			Set<Path> removed = new HashSet<>(seen.keySet());
+			removed.removeAll(current.keySet());
+			removed.forEach(seen::remove);
+			return new Changes(changed, removed);
+		}
+	}
+
+	private static boolean isInventoryFile(Path file) {
+		String name = file.getFileName().toString();
+		return Files.isRegularFile(file) && (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml"));
+	}
+
+	private static String source(Path file) {
+		return "file:" + file.getFileName();
+	}
+
+	private record Changes(Map<Path, FileTime> changed, Set<Path> removed) {
+	}
+
+}

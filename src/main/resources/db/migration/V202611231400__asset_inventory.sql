@@ -17,7 +17,8 @@ create table asset (
   , updated_at        timestamptz not null default now()
 );
 
-create index asset_hosts_idx on asset using gin (hosts);
+-- fastupdate off: a pending list filled by a bulk load would be scanned whole by every match lookup
+create index asset_hosts_idx on asset using gin (hosts) with (fastupdate = off);
 create index asset_type_name_idx on asset (lower(resource_type), lower(name));
 create index asset_cloud_idx on asset (cloud);
 

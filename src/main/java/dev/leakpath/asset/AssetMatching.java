@@ -11,24 +11,25 @@ import org.springframework.stereotype.Component;
 /**
  * Matches secret targets with inventory assets: by host first, then by resource type and name (and the
  * account, when both sides know it). A target of a cloud that has assets in the inventory but no match
- * does not exist ({@code false}); with no assets of that cloud, existence is {@code unknown}.
+ * does not exist ({@code false}); with no assets of that cloud, existence is {@code unknown}. The lowest
+ * matching asset id wins. It is {@code min(id + 0)}: a plain {@code min(id)} (or {@code order by id limit 1})
+ * lets the planner walk the primary key past every asset when nothing matches, instead of using the host
+ * and name indexes. The CTE is materialised so the lookups run once per secret, not once per use.
  */
 @Component
 public class AssetMatching {
 
 	private static final String MATCH = """
-			with matched as (
+			with matched as materialized (
 			    select s.id,
 			           coalesce(
-			               (select a.id from asset a
-			                where s.target_host is not null and a.hosts @> array[s.target_host]
-			                order by a.id limit 1),
-			               (select a.id from asset a
+			               (select min(a.id + 0) from asset a
+			                where s.target_host is not null and a.hosts @> array[s.target_host]),
+			               (select min(a.id + 0) from asset a
 			                where lower(a.resource_type) = lower(s.target_resource_type)
 			                  and lower(a.name) = lower(s.target_name)
 			                  and (s.target_account_id is null or a.account_id is null
-			                       or a.account_id = s.target_account_id)
-			                order by a.id limit 1)) as asset_id,
+			                       or a.account_id = s.target_account_id))) as asset_id,
 			           exists (select 1 from asset c where c.cloud = s.target_cloud) as cloud_known
 			    from secret s
 			    where s.target_kind = 'cloud_resource'

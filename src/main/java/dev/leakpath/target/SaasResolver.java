@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Tokens of SaaS services with no cloud asset behind them: GitHub, Azure DevOps, npm, OpenAI, Slack, Travis, MWS. */
+/**
+ * Tokens of SaaS services with no cloud asset behind them: GitHub, Azure DevOps, npm, OpenAI, Slack, Travis,
+ * MWS, and MongoDB Atlas clusters.
+ */
 final class SaasResolver implements TargetResolver {
 
 	private static final Map<String, String> SERVICE_BY_TYPE = Map.ofEntries(
@@ -28,6 +31,7 @@ final class SaasResolver implements TargetResolver {
 		SERVICE_BY_SHAPE.put(Pattern.compile("\\bxox[abposr]-[0-9A-Za-z-]{10,}"), "slack");
 		SERVICE_BY_SHAPE.put(Pattern.compile("https://hooks\\.slack\\.com/services/"), "slack");
 		SERVICE_BY_SHAPE.put(Pattern.compile("\\bamzn\\.mws\\.[0-9a-f]{8}-"), "amazon_mws");
+		SERVICE_BY_SHAPE.put(Pattern.compile("@[\\w.-]+\\.mongodb\\.net\\b"), "mongodb_atlas");
 	}
 
 	@Override

@@ -85,6 +85,9 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		if (!StringUtils.hasText(environment.getProperty("leakpath.azure-devops.organizations"))) {
 			demo.put("leakpath.azure-devops.organizations", DEMO_AZURE_DEVOPS_ORGANIZATIONS);
 		}
+		if ("config/assets".equals(environment.getProperty("leakpath.assets.directory", "config/assets"))) {
+			demo.put("leakpath.assets.directory", mappings.resolve("inventory").toString());
+		}
 		String apiToken = environment.getProperty("leakpath.api.tokens");
 		boolean generatedToken = !StringUtils.hasText(apiToken);
 		if (generatedToken) {

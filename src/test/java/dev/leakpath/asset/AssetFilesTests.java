@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,13 +33,19 @@ class AssetFilesTests extends IntegrationTest {
 
 	@BeforeEach
 	void emptyDirectory() throws IOException {
+		deleteFiles();
+		files.scan().block();
+	}
+
+	/** Other test contexts read the same directory when they start: leave nothing behind for them. */
+	@AfterEach
+	void deleteFiles() throws IOException {
 		Files.createDirectories(DIRECTORY);
 		try (Stream<Path> existing = Files.list(DIRECTORY)) {
 			for (Path file : existing.toList()) {
 				Files.delete(file);
 			}
 		}
-		files.scan().block();
 	}
 
 	@Test

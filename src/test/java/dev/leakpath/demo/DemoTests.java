@@ -1,16 +1,19 @@
 package dev.leakpath.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,10 +45,15 @@ class DemoTests {
 		postgres.register(registry);
 	}
 
+	/** Before the application starts, so that what it loads on start (the demo inventory) stays. */
+	@BeforeAll
+	static void emptyDatabase() {
+		postgres.truncateAll();
+	}
+
 	@Test
 	void syncWhenDemoThenEveryFakeAlertIsStoredAndUnchangedOrganizationsCostLittle(CapturedOutput output)
 			throws IOException {
-		postgres.truncateAll();
 
 		sync.run("test").block();
 
@@ -64,6 +72,13 @@ class DemoTests {
 		assertThat(postgres.rows("select scope, last_outcome, pages from sync_source order by scope"))
 			.containsExactly("acme-corp|completed|1", "contoso|completed|5", "globex|not_modified|0");
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(370);
+
+		// the demo inventory is read on start: the storage account exists, the PostgreSQL server does not
+		await().atMost(Duration.ofSeconds(20)).until(() -> postgres.rows(
+				"select target_name || '|' || target_exists from secret where target_kind = 'cloud_resource' "
+						+ "group by 1 order by 1"),
+				rows -> rows.equals(List.of("acmeprodstore|true", "db-acme-prod|false")));
+		assertThat(postgres.count("select count(*) from asset")).isEqualTo(4);
 
 		String database = postgres.dumpAllTables();
 		assertThat(fixtureSecrets()).hasSize(250).allSatisfy(secret -> {

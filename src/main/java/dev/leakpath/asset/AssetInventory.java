@@ -37,7 +37,7 @@ public class AssetInventory {
 	}
 
 	/** Like {@link #upsert}, and also deletes the assets of {@code source} that the batch no longer lists. */
-	Mono<UpsertResult> replaceSource(List<AssetInput> assets, String source) {
+	public Mono<UpsertResult> replaceSource(List<AssetInput> assets, String source) {
 		return write(assets, source, true);
 	}
 

@@ -34,6 +34,8 @@ public abstract class IntegrationTest {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		postgres.register(registry);
 		registry.add("leakpath.github.api-url", github::baseUrl);
+		registry.add("leakpath.assets.resource-graph.management-url", github::baseUrl);
+		registry.add("leakpath.assets.resource-graph.token-url", () -> github.baseUrl() + "/{tenant}/oauth2/v2.0/token");
 	}
 
 	@BeforeEach

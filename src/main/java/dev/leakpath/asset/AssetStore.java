@@ -3,7 +3,6 @@ package dev.leakpath.asset;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Mono;
+
+import dev.leakpath.target.Hosts;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -89,7 +90,7 @@ class AssetStore {
 			.bind("name", texts(assets, AssetInput::name))
 			// host names hold no spaces (checked), so one text per row carries the list through unnest
 			.bind("hosts", texts(assets, asset -> asset.hosts() == null ? null
-					: String.join(" ", asset.hosts().stream().map(AssetStore::host).toList())))
+					: String.join(" ", asset.hosts().stream().map(Hosts::normalise).toList())))
 			.bind("region", texts(assets, AssetInput::region))
 			.bind("accountId", texts(assets, AssetInput::accountId))
 			.bind("tags", texts(assets, asset -> json(asset.tags() == null ? Map.of() : asset.tags())))
@@ -129,20 +130,6 @@ class AssetStore {
 			})
 			.all()
 			.collectList();
-	}
-
-	/** Host names as targets carry them: lower case, without scheme, port or path. */
-	static String host(String value) {
-		String host = value.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "");
-		int end = host.length();
-		for (char stop : new char[] { '/', ':' }) {
-			int at = host.indexOf(stop);
-			if (at >= 0) {
-				end = Math.min(end, at);
-			}
-		}
-		host = host.substring(0, end);
-		return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
 	}
 
 	private String json(Map<String, String> tags) {

@@ -2,7 +2,6 @@ package dev.leakpath.target;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -63,28 +62,12 @@ final class HostCatalogue {
 		if (rawHost == null || rawHost.isBlank()) {
 			return Optional.empty();
 		}
-		String host = normalise(rawHost);
+		String host = Hosts.normalise(rawHost);
 		if (isLocal(host)) {
 			return Optional.of(SecretTarget.unresolved("local or emulator endpoint " + host));
 		}
 		return azure(host, evidence).or(() -> aws(host, firstPathSegment, evidence))
 			.or(() -> gcp(host, firstPathSegment, evidence));
-	}
-
-	/** Lower case, no scheme, port, trailing dot or {@code tcp:} prefix. */
-	static String normalise(String rawHost) {
-		String host = rawHost.strip().toLowerCase(Locale.ROOT);
-		host = host.replaceFirst("^[a-z]+:(//)?", "");
-		int slash = host.indexOf('/');
-		if (slash >= 0) {
-			host = host.substring(0, slash);
-		}
-		int at = host.lastIndexOf('@');
-		if (at >= 0) {
-			host = host.substring(at + 1);
-		}
-		host = host.replaceFirst("[,:]\\d+$", "");
-		return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
 	}
 
 	static boolean isLocal(String host) {

@@ -46,7 +46,7 @@ final class JwtResolver implements TargetResolver {
 						SecretTarget.HIGH));
 			}
 			return Optional.of(new SecretTarget(TargetKind.UNRESOLVED, null, null, application, host(audience), null,
-					null, null, null, "JWT of issuer " + (issuer == null ? "unknown" : HostCatalogue.normalise(issuer)),
+					null, null, null, "JWT of issuer " + (issuer == null ? "unknown" : Hosts.normalise(issuer)),
 					SecretTarget.LOW));
 		}
 		return Optional.empty();
@@ -64,7 +64,7 @@ final class JwtResolver implements TargetResolver {
 
 	/** The audience when it is a URL (an API), else null: a bare GUID audience names nothing here. */
 	private static String host(String audience) {
-		return audience != null && audience.contains("://") ? HostCatalogue.normalise(audience) : null;
+		return audience != null && audience.contains("://") ? Hosts.normalise(audience) : null;
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.leakpath.asset.AssetInput;
+import dev.leakpath.target.Hosts;
 
 /**
  * Turns Resource Graph rows into assets: the endpoint hosts each resource type keeps in its properties, and
@@ -57,7 +58,7 @@ final class ResourceGraphAssets {
 				value = value.path(step);
 			}
 			if (value.isTextual() && !value.asText().isBlank()) {
-				hosts.add(host(value.asText()));
+				hosts.add(Hosts.normalise(value.asText()));
 			}
 		}
 		return Optional.of(new AssetInput("azure", type, id, name, hosts, text(row, "location"),
@@ -78,18 +79,6 @@ final class ResourceGraphAssets {
 		Map<String, String> values = new LinkedHashMap<>();
 		tags.fields().forEachRemaining(tag -> values.put(tag.getKey(), tag.getValue().asText()));
 		return values;
-	}
-
-	private static String host(String endpoint) {
-		String host = endpoint.strip().replaceFirst("^[a-zA-Z]+://", "");
-		int end = host.length();
-		for (char stop : new char[] { '/', ':' }) {
-			int at = host.indexOf(stop);
-			if (at >= 0) {
-				end = Math.min(end, at);
-			}
-		}
-		return host.substring(0, end).toLowerCase(Locale.ROOT);
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -1,5 +1,6 @@
 package dev.leakpath.target;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,7 +70,7 @@ final class ConnectionStringResolver implements TargetResolver {
 		if (!"Microsoft.ServiceBus/namespaces".equals(target.resourceType())) {
 			return target;
 		}
-		String type = secretType == null ? "" : secretType.toLowerCase();
+		String type = secretType == null ? "" : secretType.toLowerCase(Locale.ROOT);
 		if (type.contains("event_hub") || type.contains("eventhub")) {
 			return new SecretTarget(target.kind(), target.cloud(), "Microsoft.EventHub/namespaces", target.name(),
 					target.host(), null, null, null, null, target.evidence(), SecretTarget.HIGH);

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -62,14 +63,14 @@ final class PrivateKeyResolver implements TargetResolver {
 		String base64 = body.lines().filter(line -> !line.contains(":")).reduce("", (all, line) -> all + line.strip());
 		byte[] der = decode(base64);
 		if (encrypted || der == null) {
-			return key(label.replace(" PRIVATE KEY", "").toLowerCase().strip(), null,
+			return key(label.replace(" PRIVATE KEY", "").toLowerCase(Locale.ROOT).strip(), null,
 					encrypted ? "encrypted " + label + ": no public key without the passphrase" : label);
 		}
 		return switch (label) {
 			case "OPENSSH PRIVATE KEY" -> openSsh(der);
 			case "RSA PRIVATE KEY" -> pkcs1Rsa(der);
 			case "PRIVATE KEY" -> pkcs8(der);
-			default -> key(label.replace(" PRIVATE KEY", "").toLowerCase(), null, label);
+			default -> key(label.replace(" PRIVATE KEY", "").toLowerCase(Locale.ROOT), null, label);
 		};
 	}
 

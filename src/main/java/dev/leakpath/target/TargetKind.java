@@ -1,5 +1,7 @@
 package dev.leakpath.target;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a secret can authenticate to. */
@@ -19,11 +21,11 @@ public enum TargetKind {
 
 	@JsonValue
 	public String wireName() {
-		return name().toLowerCase();
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	public static TargetKind fromWireName(String name) {
-		return valueOf(name.toUpperCase());
+		return valueOf(name.toUpperCase(Locale.ROOT));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -34,7 +35,7 @@ record RepositoryUrl(String organization, String project, String repository) {
 		}
 		String project = segments.get(git - 1);
 		String repository = segments.get(git + 1);
-		String host = uri.getHost().toLowerCase();
+		String host = uri.getHost().toLowerCase(Locale.ROOT);
 		String organization = host.endsWith(".visualstudio.com") ? host.substring(0, host.indexOf('.'))
 				: git >= 2 ? segments.get(git - 2) : null;
 		return organization == null ? Optional.empty() : Optional.of(new RepositoryUrl(organization, project, repository));

@@ -24,13 +24,16 @@ public class AlertRefresher {
 
 	private final RepositoryMetadataRefresh metadata;
 
+	private final SecretContexts contexts;
+
 	private final TransactionalOperator transaction;
 
 	AlertRefresher(List<SourceConnector> connectors, PageWriter writer, RepositoryMetadataRefresh metadata,
-			TransactionalOperator transaction) {
+			SecretContexts contexts, TransactionalOperator transaction) {
 		this.connectors = connectors.stream().collect(Collectors.toMap(SourceConnector::provider, Function.identity()));
 		this.writer = writer;
 		this.metadata = metadata;
+		this.contexts = contexts;
 		this.transaction = transaction;
 	}
 
@@ -52,7 +55,9 @@ public class AlertRefresher {
 	public Mono<Void> store(String provider, String scope, List<NormalizedAlert> alerts) {
 		return Mono.defer(() -> {
 			SourceConnector connector = connector(provider);
-			return transaction.transactional(writer.write(alerts)).then(metadata.refresh(connector, scope, alerts));
+			return contexts.read(connector, alerts)
+				.flatMap(texts -> transaction.transactional(writer.write(alerts, texts)))
+				.then(metadata.refresh(connector, scope, alerts));
 		});
 	}
 

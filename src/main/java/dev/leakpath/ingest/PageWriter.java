@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuples;
@@ -12,6 +13,7 @@ import dev.leakpath.alert.AlertStore;
 import dev.leakpath.alert.AlertStore.AlertRow;
 import dev.leakpath.asset.AssetMatching;
 import dev.leakpath.repository.RepositoryStore;
+import dev.leakpath.secret.RawSecret;
 import dev.leakpath.secret.SecretStore;
 import dev.leakpath.secret.SecretStore.Occurrence;
 
@@ -41,13 +43,20 @@ class PageWriter {
 	}
 
 	Mono<Void> write(List<NormalizedAlert> page) {
+		return write(page, Map.of());
+	}
+
+	/** {@code contexts} holds, by index in the page, the text around secrets whose value alone names nothing. */
+	Mono<Void> write(List<NormalizedAlert> page, Map<Integer, RawSecret> contexts) {
 		if (page.isEmpty()) {
 			return Mono.empty();
 		}
 		Mono<Map<String, Long>> repositoryIds = repositories
 			.upsertAll(page.stream().map(NormalizedAlert::repository).toList());
 		Mono<List<Long>> secretIds = secrets
-			.idsOf(page.stream().map(alert -> new Occurrence(alert.secret(), alert.secretType())).toList());
+			.idsOf(IntStream.range(0, page.size())
+				.mapToObj(index -> new Occurrence(page.get(index).secret(), page.get(index).secretType(), contexts.get(index)))
+				.toList());
 		// one statement after another: they share the page's transaction, and so its connection
 		return repositoryIds.flatMap(byName -> secretIds.map(bySecret -> Tuples.of(byName, bySecret))).flatMap(ids -> {
 			List<AlertRow> rows = new ArrayList<>();

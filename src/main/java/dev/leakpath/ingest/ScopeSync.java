@@ -29,17 +29,20 @@ class ScopeSync {
 
 	private final RepositoryMetadataRefresh metadata;
 
+	private final SecretContexts contexts;
+
 	private final TransactionalOperator transaction;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	ScopeSync(SyncSourceStore sources, PageWriter writer, RepositoryMetadataRefresh metadata,
+	ScopeSync(SyncSourceStore sources, PageWriter writer, RepositoryMetadataRefresh metadata, SecretContexts contexts,
 			TransactionalOperator transaction, Clock clock, MeterRegistry meters) {
 		this.sources = sources;
 		this.writer = writer;
 		this.metadata = metadata;
+		this.contexts = contexts;
 		this.transaction = transaction;
 		this.clock = clock;
 		this.meters = meters;
@@ -84,10 +87,11 @@ class ScopeSync {
 
 	private Mono<Void> store(SourceConnector connector, String scope, UUID runId, long sourceId, SourcePage page,
 			PassProgress progress) {
-		Mono<Void> write = writer.write(page.alerts())
+		// files are read before the transaction: it must not hold a connection while the provider answers
+		return contexts.read(connector, page.alerts()).flatMap(texts -> transaction.transactional(writer
+			.write(page.alerts(), texts)
 			.then(sources.recordPage(sourceId, page, progress.pendingWatermark()))
-			.then(sources.recordErrors(runId, sourceId, page.errors()));
-		return transaction.transactional(write).doOnSuccess(done -> {
+			.then(sources.recordErrors(runId, sourceId, page.errors())))).doOnSuccess(done -> {
 			meters.counter("leakpath.sync.alerts", "provider", connector.provider()).increment(page.alerts().size());
 			meters.counter("leakpath.sync.errors", "provider", connector.provider()).increment(page.errors().size());
 			page.errors().forEach(error -> log.warn("{} {}: alert {} skipped: {}", connector.provider(), scope,

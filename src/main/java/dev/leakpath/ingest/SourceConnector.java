@@ -7,6 +7,8 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.secret.RawSecret;
+
 /**
  * A provider of secret-scanning alerts. A connector talks to its provider only: it never touches the
  * database, and hands back alerts in the provider-neutral model.
@@ -33,5 +35,13 @@ public interface SourceConnector {
 
 	/** Re-reads one alert with all its locations; empty when the provider no longer has it. */
 	Mono<NormalizedAlert> fetchAlert(AlertReference reference);
+
+	/**
+	 * The lines around the alert's secret in the file it was found in, for finding what the secret can
+	 * authenticate to; empty when the provider cannot give them. Kept in memory only.
+	 */
+	default Mono<RawSecret> readContext(NormalizedAlert alert) {
+		return Mono.empty();
+	}
 
 }

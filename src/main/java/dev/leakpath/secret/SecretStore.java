@@ -90,7 +90,8 @@ public class SecretStore {
 		}
 		List<Occurrence> rows = List.copyOf(distinct.values());
 		List<SecretTarget> resolved = rows.stream()
-			.map(occurrence -> targets.resolve(new SecretText(occurrence.secretType(), occurrence.secret().value(), null)))
+			.map(occurrence -> targets.resolve(new SecretText(occurrence.secretType(), occurrence.secret().value(),
+					occurrence.context() == null ? null : occurrence.context().value())))
 			.toList();
 		String[] keys = distinct.keySet().toArray(String[]::new);
 		Mono<Void> upsert = db.sql(UPSERT)
@@ -121,8 +122,20 @@ public class SecretStore {
 		return targets.stream().map(value).toArray(String[]::new);
 	}
 
-	/** A secret as one alert showed it; {@code secret} may be null when the provider withheld it. */
-	public record Occurrence(RawSecret secret, String secretType) {
+	/**
+	 * Whether the value alone names nothing, so that the text around it (the file it was found in) is
+	 * worth reading.
+	 */
+	public boolean needsContext(RawSecret secret, String secretType) {
+		return secret != null && !secret.isEmpty()
+				&& !targets.resolve(new SecretText(secretType, secret.value(), null)).resolved();
+	}
+
+	/**
+	 * A secret as one alert showed it; {@code secret} may be null when the provider withheld it, and
+	 * {@code context} (lines around it in its file) is null unless it was read.
+	 */
+	public record Occurrence(RawSecret secret, String secretType, RawSecret context) {
 
 		boolean hasValue() {
 			return secret != null && !secret.isEmpty();

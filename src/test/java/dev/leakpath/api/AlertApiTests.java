@@ -2,7 +2,9 @@ package dev.leakpath.api;
 
 import static dev.leakpath.testsupport.TestOrganization.ORG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +166,9 @@ class AlertApiTests extends IntegrationTest {
 		assertThat(source.get("scope").asText()).isEqualTo(ORG);
 		assertThat(source.get("lastSuccessAt").isNull()).isFalse();
 		assertThat(source.get("rateLimitRemaining").asInt()).isEqualTo(4990);
+		// the posted run goes on in the background: the next test must not find it still under way
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> postgres.count("select count(*) from sync_run where finished_at is null"), open -> open == 0);
 	}
 
 	private JsonNode getJson(String uri) {

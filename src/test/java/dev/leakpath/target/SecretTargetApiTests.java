@@ -1,15 +1,22 @@
 package dev.leakpath.target;
 
 import static dev.leakpath.testsupport.TestOrganization.ORG;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import dev.leakpath.ingest.SyncService;
+import dev.leakpath.testsupport.FakeGitHub;
 import dev.leakpath.testsupport.IntegrationTest;
 import dev.leakpath.testsupport.TestOrganization;
 
@@ -77,6 +84,32 @@ class SecretTargetApiTests extends IntegrationTest {
 		assertThat(database.toString()).doesNotContain(shared);
 		web.get().uri("/api/v1/secrets?targetKind=bucket").headers(headers -> headers.setBearerAuth(API_TOKEN))
 			.exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
+	void syncWhenOnlyTheKeyIsInTheAlertThenTheFileAroundItNamesTheAccountAndIsNotKept() {
+		ObjectNode keyOnly = org.alert("api", 3, "azure_storage_account_key", "open", NOW);
+		String key = keyOnly.get("secret").asText();
+		String file = "{\n  \"Logging\": {\"LogLevel\": {\"Default\": \"Information\"}},\n  \"ConnectionStrings\": {\n"
+				+ "    \"Reports\": \"DefaultEndpointsProtocol=https;AccountName=reportsprod01;AccountKey=" + key
+				+ ";EndpointSuffix=core.windows.net\",\n    \"Db\": \"Host=x;Password=FileOnlyCanary\"\n  }\n}\n";
+		keyOnly.set("first_location_detected", ((ObjectNode) keyOnly.get("first_location_detected")).put("start_line", 4)
+			.put("end_line", 4));
+		github.alertPages(ORG, List.of(List.of(keyOnly)), null);
+		github.server().stubFor(get(urlPathMatching("/repos/acme/api/git/blobs/[0-9a-f]{40}"))
+			.willReturn(FakeGitHub.json(200, JsonNodeFactory.instance.objectNode()
+				.put("sha", "0".repeat(40)).put("size", file.length()).put("encoding", "base64")
+				.put("content", Base64.getMimeEncoder().encodeToString(file.getBytes(StandardCharsets.UTF_8))))));
+
+		sync.run("test").block();
+
+		JsonNode target = target("api", "3");
+		assertThat(target.get("kind").asText()).isEqualTo("cloud_resource");
+		assertThat(target.get("name").asText()).isEqualTo("reportsprod01");
+		assertThat(target.get("confidence").asText()).isEqualTo("medium");
+		assertThat(target.get("evidence").asText()).startsWith("near the secret:");
+		String everything = postgres.dumpAllTables();
+		assertThat(everything).doesNotContain(key).doesNotContain("FileOnlyCanary").doesNotContain("LogLevel");
 	}
 
 	private JsonNode secrets(String query) {

@@ -25,6 +25,7 @@ import dev.leakpath.ingest.SourcePage;
 import dev.leakpath.ingest.SyncCursor;
 import dev.leakpath.ingest.github.payload.AlertPayload;
 import dev.leakpath.ingest.github.payload.RepositoryPayload;
+import dev.leakpath.secret.RawSecret;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -52,6 +53,8 @@ final class GitHubConnector implements SourceConnector {
 
 	private final GitHubLocations locations;
 
+	private final GitHubFileContext files;
+
 	GitHubConnector(GitHubProperties properties, GitHubClient client, GitHubRepositoryClient repositories,
 			ObjectMapper mapper) {
 		this.properties = properties;
@@ -59,6 +62,7 @@ final class GitHubConnector implements SourceConnector {
 		this.repositories = repositories;
 		this.alerts = new GitHubAlertMapper(mapper);
 		this.locations = new GitHubLocations(properties.apiUrl(), client, mapper);
+		this.files = new GitHubFileContext(properties.apiUrl(), client);
 	}
 
 	@Override
@@ -140,6 +144,11 @@ final class GitHubConnector implements SourceConnector {
 					reference.alertId(), error.message())))
 			.onErrorResume(PermanentSourceException.class,
 					ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex));
+	}
+
+	@Override
+	public Mono<RawSecret> readContext(NormalizedAlert alert) {
+		return files.read(alert);
 	}
 
 	private static RepositoryPayload summary(NormalizedRepository repository) {

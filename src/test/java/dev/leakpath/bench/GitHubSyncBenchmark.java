@@ -52,7 +52,9 @@ public final class GitHubSyncBenchmark {
 		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
 				"--leakpath.github.token=bench-token", "--leakpath.github.organizations=" + ORG,
 				"--leakpath.github.api-url=" + github.baseUrl(),
-				"--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef", "--logging.level.dev.leakpath=warn"));
+				"--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef", "--logging.level.dev.leakpath=warn",
+				// polling cost alone: reading files around bare keys costs one request per such secret, counted apart
+				"--leakpath.sync.read-secret-context=false"));
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeakpathApplication.class).run(arguments.toArray(String[]::new))) {
 			SyncService sync = app.getBean(SyncService.class);
 			github.server().resetRequests();
@@ -81,6 +83,8 @@ public final class GitHubSyncBenchmark {
 			System.out.printf("  GitHub requests per 1,000 alerts  %.2f (target <= 11)%n", firstRequests * 1000.0 / stored);
 			System.out.printf("  unchanged poll: requests          %d, of which 304 Not Modified: %d%n", secondRequests,
 					notModified);
+			System.out.printf("  file context reads                off here; when on, +1 request per secret whose value "
+					+ "names no target (up to leakpath.sync.max-context-reads-per-page)%n");
 			System.out.printf("  heap in use after the run         %d MiB%n",
 					(runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
 		}

@@ -46,6 +46,11 @@ class PageWriter {
 		return write(page, Map.of());
 	}
 
+	private static Occurrence occurrence(NormalizedAlert alert, RawSecret context) {
+		return new Occurrence(alert.secret(), alert.secretType(), context,
+				alert.provider() + ":" + alert.repository().fullName() + "#" + alert.providerAlertId());
+	}
+
 	/** {@code contexts} holds, by index in the page, the text around secrets whose value alone names nothing. */
 	Mono<Void> write(List<NormalizedAlert> page, Map<Integer, RawSecret> contexts) {
 		if (page.isEmpty()) {
@@ -55,7 +60,7 @@ class PageWriter {
 			.upsertAll(page.stream().map(NormalizedAlert::repository).toList());
 		Mono<List<Long>> secretIds = secrets
 			.idsOf(IntStream.range(0, page.size())
-				.mapToObj(index -> new Occurrence(page.get(index).secret(), page.get(index).secretType(), contexts.get(index)))
+				.mapToObj(index -> occurrence(page.get(index), contexts.get(index)))
 				.toList());
 		// one statement after another: they share the page's transaction, and so its connection
 		return repositoryIds.flatMap(byName -> secretIds.map(bySecret -> Tuples.of(byName, bySecret))).flatMap(ids -> {

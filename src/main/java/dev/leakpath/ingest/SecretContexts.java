@@ -52,7 +52,10 @@ class SecretContexts {
 	}
 
 	private static boolean hasFileLocation(NormalizedAlert alert) {
-		return alert.locations().stream().anyMatch(location -> location.blobSha() != null && location.startLine() != null);
+		return alert.locations()
+			.stream()
+			.anyMatch(location -> location.startLine() != null && (location.blobSha() != null
+					|| (location.commitSha() != null && location.path() != null)));
 	}
 
 }

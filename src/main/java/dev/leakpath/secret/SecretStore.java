@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SecretStore {
 
+	private static final String WITHHELD = "withheld-by-provider:";
+
+	private static final String WITHHELD_PREVIEW = "(withheld by the provider)";
+
 	/** A stored target is replaced only by a resolved one, so a later unreadable sighting cannot erase it. */
 	private static final String UPSERT = """
 			insert into secret (fingerprint, preview, secret_type, target_kind, target_cloud, target_resource_type,
@@ -78,8 +82,20 @@ public class SecretStore {
 		List<String> fingerprints = new ArrayList<>();
 		// sorted, so that concurrent passes lock shared rows in the same order and cannot deadlock
 		Map<String, Occurrence> distinct = new TreeMap<>();
+		Map<String, SecretTarget> targetsByFingerprint = new HashMap<>();
 		for (Occurrence occurrence : occurrences) {
-			String fingerprint = occurrence.hasValue() ? fingerprinter.fingerprint(occurrence.secret()) : null;
+			String fingerprint = null;
+			if (occurrence.hasValue()) {
+				fingerprint = fingerprinter.fingerprint(occurrence.secret());
+			}
+			else if (occurrence.withheldId() != null && occurrence.context() != null) {
+				// the provider withheld the value: a stand-in row carries what the file around it names
+				SecretTarget target = resolve(occurrence);
+				if (target.resolved()) {
+					fingerprint = fingerprinter.fingerprint(RawSecret.of(WITHHELD + occurrence.withheldId()));
+					targetsByFingerprint.put(fingerprint, target);
+				}
+			}
 			fingerprints.add(fingerprint);
 			if (fingerprint != null) {
 				distinct.putIfAbsent(fingerprint, occurrence);
@@ -89,14 +105,17 @@ public class SecretStore {
 			return Mono.just(fingerprints.stream().map(none -> (Long) null).toList());
 		}
 		List<Occurrence> rows = List.copyOf(distinct.values());
-		List<SecretTarget> resolved = rows.stream()
-			.map(occurrence -> targets.resolve(new SecretText(occurrence.secretType(), occurrence.secret().value(),
-					occurrence.context() == null ? null : occurrence.context().value())))
-			.toList();
 		String[] keys = distinct.keySet().toArray(String[]::new);
+		List<SecretTarget> resolved = new ArrayList<>();
+		for (int index = 0; index < keys.length; index++) {
+			SecretTarget known = targetsByFingerprint.get(keys[index]);
+			resolved.add(known != null ? known : resolve(rows.get(index)));
+		}
 		Mono<Void> upsert = db.sql(UPSERT)
 			.bind("fingerprint", keys)
-			.bind("preview", rows.stream().map(o -> fingerprinter.preview(o.secret())).toArray(String[]::new))
+			.bind("preview", rows.stream()
+				.map(o -> o.hasValue() ? fingerprinter.preview(o.secret()) : WITHHELD_PREVIEW)
+				.toArray(String[]::new))
 			.bind("secretType", rows.stream().map(Occurrence::secretType).toArray(String[]::new))
 			.bind("kind", column(resolved, target -> target.kind().wireName()))
 			.bind("cloud", column(resolved, SecretTarget::cloud))
@@ -123,19 +142,26 @@ public class SecretStore {
 	}
 
 	/**
-	 * Whether the value alone names nothing, so that the text around it (the file it was found in) is
-	 * worth reading.
+	 * Whether the value alone names nothing (or the provider withheld it), so that the text around it (the
+	 * file it was found in) is worth reading.
 	 */
 	public boolean needsContext(RawSecret secret, String secretType) {
-		return secret != null && !secret.isEmpty()
-				&& !targets.resolve(new SecretText(secretType, secret.value(), null)).resolved();
+		String value = secret == null ? "" : secret.value();
+		return !targets.resolve(new SecretText(secretType, value, null)).resolved();
+	}
+
+	private SecretTarget resolve(Occurrence occurrence) {
+		return targets.resolve(new SecretText(occurrence.secretType(), occurrence.hasValue() ? occurrence.secret().value() : "",
+				occurrence.context() == null ? null : occurrence.context().value()));
 	}
 
 	/**
 	 * A secret as one alert showed it; {@code secret} may be null when the provider withheld it, and
-	 * {@code context} (lines around it in its file) is null unless it was read.
+	 * {@code context} (lines around it in its file) is null unless it was read. {@code withheldId} names the
+	 * alert, for a stand-in secret row when the value is withheld but its file names a target: such a row
+	 * stands for one alert, since the credential itself is unknown.
 	 */
-	public record Occurrence(RawSecret secret, String secretType, RawSecret context) {
+	public record Occurrence(RawSecret secret, String secretType, RawSecret context, String withheldId) {
 
 		boolean hasValue() {
 			return secret != null && !secret.isEmpty();

@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.AlertReference;
 import dev.leakpath.ingest.NormalizedAlert;
+import dev.leakpath.ingest.NormalizedLocation;
 import dev.leakpath.ingest.NormalizedRepository;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.RateLimitSnapshot;
@@ -25,6 +26,7 @@ import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.ingest.SourceError;
 import dev.leakpath.ingest.SourcePage;
 import dev.leakpath.ingest.SyncCursor;
+import dev.leakpath.secret.RawSecret;
 
 /**
  * Polls Azure DevOps Advanced Security: discovers projects and repositories (skipping disabled ones), then
@@ -37,6 +39,11 @@ final class AzureDevOpsConnector implements SourceConnector {
 	private static final Logger log = LoggerFactory.getLogger(AzureDevOpsConnector.class);
 
 	private static final String ALERTS_API_VERSION = "7.2-preview.1";
+
+	/** Lines kept on each side of the secret's lines when its file is read. */
+	private static final int CONTEXT_LINES = 8;
+
+	private static final int MAX_FILE_CHARACTERS = 1_000_000;
 
 	private final AzureDevOpsProperties properties;
 
@@ -136,6 +143,47 @@ final class AzureDevOpsConnector implements SourceConnector {
 					}
 				});
 		}).onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex));
+	}
+
+	/**
+	 * Azure DevOps never gives the secret's value: the file at the alert's commit is the only way to find
+	 * what it can authenticate to. A window of lines around it is read, in memory.
+	 */
+	@Override
+	public Mono<RawSecret> readContext(NormalizedAlert alert) {
+		NormalizedLocation location = alert.locations()
+			.stream()
+			.filter(candidate -> candidate.commitSha() != null && candidate.path() != null && candidate.startLine() != null)
+			.findFirst()
+			.orElse(null);
+		NormalizedRepository repository = alert.repository();
+		if (location == null || repository.providerRepoId() == null || repository.project() == null) {
+			return Mono.empty();
+		}
+		HttpUrl url = HttpUrl.get(properties.apiUrl())
+			.newBuilder()
+			.addPathSegment(repository.organization())
+			.addPathSegment(repository.project())
+			.addPathSegments("_apis/git/repositories")
+			.addPathSegment(repository.providerRepoId())
+			.addPathSegment("items")
+			.addQueryParameter("path", "/" + location.path())
+			.addQueryParameter("versionDescriptor.version", location.commitSha())
+			.addQueryParameter("versionDescriptor.versionType", "commit")
+			.addQueryParameter("includeContent", "true")
+			.addQueryParameter("api-version", "7.1")
+			.build();
+		return client.get(url).flatMap(response -> {
+			String content = response.body().path("content").asText(null);
+			if (content == null || content.length() > MAX_FILE_CHARACTERS) {
+				return Mono.<RawSecret>empty();
+			}
+			List<String> lines = content.lines().toList();
+			int from = Math.max(0, location.startLine() - 1 - CONTEXT_LINES);
+			int end = location.endLine() != null ? location.endLine() : location.startLine();
+			int to = Math.min(lines.size(), end + CONTEXT_LINES);
+			return from >= to ? Mono.<RawSecret>empty() : Mono.just(RawSecret.of(String.join("\n", lines.subList(from, to))));
+		}).onErrorResume(PermanentSourceException.class, ex -> Mono.empty());
 	}
 
 	private Flux<SourcePage> repositoryPages(List<AzureDevOpsRepository> repositories, int index, String token,

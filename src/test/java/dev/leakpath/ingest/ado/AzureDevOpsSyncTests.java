@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -40,6 +41,31 @@ class AzureDevOpsSyncTests extends AzureDevOpsIntegrationTest {
 
 	@Autowired
 	private SyncService sync;
+
+	@Test
+	void syncWhenTheFileAtTheCommitNamesTheAccountThenTheAlertCarriesThatTarget() {
+		ObjectNode storageKey = ado.alert(API_REPOSITORY, 3, "active", SEEN);
+		((ObjectNode) storageKey.get("tools").get(0).get("rules").get(0)).put("opaqueId", "SEC101/152")
+			.put("friendlyName", "AzureStorageAccountIdentifiableKey");
+		ado.alertPages(PAYMENTS, API_REPOSITORY, List.of(List.of(storageKey)), List.of());
+		String file = "{\n  \"Storage\": {\n    \"Connection\": \"DefaultEndpointsProtocol=https;AccountName=payfiles01;"
+				+ "AccountKey=FileOnlyCanaryKey==\"\n  }\n}\n";
+		github.server().stubFor(get(urlPathEqualTo("/contoso/Payments/_apis/git/repositories/" + API_REPOSITORY + "/items"))
+			.withQueryParam("path", equalTo("/src/appsettings.json"))
+			.withQueryParam("versionDescriptor.versionType", equalTo("commit"))
+			.withQueryParam("includeContent", equalTo("true"))
+			.willReturn(FakeAzureDevOps.json(JsonNodeFactory.instance.objectNode()
+				.put("objectId", "9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d")
+				.put("path", "/src/appsettings.json")
+				.put("content", file))));
+
+		sync.run("test").block();
+
+		assertThat(postgres.rows("select s.preview, s.target_kind, s.target_name, s.target_confidence from alert a "
+				+ "join secret s on s.id = a.secret_id"))
+			.containsExactly("(withheld by the provider)|cloud_resource|payfiles01|medium");
+		assertThat(postgres.dumpAllTables()).doesNotContain("FileOnlyCanary");
+	}
 
 	@Test
 	void syncWhenSeveralContinuationPagesThenStoresEveryAlertAndSkipsTheDisabledRepository() {

@@ -1,11 +1,13 @@
 package dev.leakpath.asset.azure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,19 +37,74 @@ final class ResourceGraphAssets {
 			Map.entry("microsoft.keyvault/vaults", List.of("vaultUri")),
 			Map.entry("microsoft.compute/virtualmachines", List.of()));
 
-	/** The KQL query: the types above, with what mapping needs. */
+	private static final String NETWORK_INTERFACES = "microsoft.network/networkinterfaces";
+
+	private static final String PUBLIC_IPS = "microsoft.network/publicipaddresses";
+
+	/** The KQL query: the types above, and the network interfaces and public IPs that expose VMs. */
 	static final String QUERY = "Resources | where type in~ (" + String.join(", ",
-			ENDPOINTS.keySet().stream().sorted().map(type -> "'" + type + "'").toList())
+			Stream.concat(ENDPOINTS.keySet().stream(), Stream.of(NETWORK_INTERFACES, PUBLIC_IPS))
+				.sorted()
+				.map(type -> "'" + type + "'")
+				.toList())
 			+ ") | project id, name, type, location, subscriptionId, tags, properties | order by id asc";
 
 	private ResourceGraphAssets() {
 	}
 
-	static Optional<AssetInput> asset(JsonNode row) {
+	/**
+	 * The assets in the rows. Network interfaces and public IPs are not assets of their own: a VM with a
+	 * public IP gets its address and DNS name as hosts, and counts as internet-exposed.
+	 */
+	static List<AssetInput> assets(List<JsonNode> rows) {
+		Map<String, String> vmByInterface = new HashMap<>();
+		for (JsonNode row : rows) {
+			if (NETWORK_INTERFACES.equalsIgnoreCase(text(row, "type"))) {
+				String vm = text(row.path("properties").path("virtualMachine"), "id");
+				if (vm != null && text(row, "id") != null) {
+					vmByInterface.put(text(row, "id").toLowerCase(Locale.ROOT), vm.toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+		Map<String, List<String>> publicHostsByVm = new HashMap<>();
+		for (JsonNode row : rows) {
+			if (!PUBLIC_IPS.equalsIgnoreCase(text(row, "type"))) {
+				continue;
+			}
+			JsonNode properties = row.path("properties");
+			String configuration = text(properties.path("ipConfiguration"), "id");
+			if (configuration == null) {
+				continue;
+			}
+			String lower = configuration.toLowerCase(Locale.ROOT);
+			int cut = lower.indexOf("/ipconfigurations/");
+			String vm = vmByInterface.get(cut < 0 ? lower : lower.substring(0, cut));
+			if (vm != null) {
+				List<String> hosts = publicHostsByVm.computeIfAbsent(vm, key -> new ArrayList<>());
+				Optional.ofNullable(text(properties, "ipAddress")).ifPresent(hosts::add);
+				Optional.ofNullable(text(properties.path("dnsSettings"), "fqdn")).map(Hosts::normalise).ifPresent(hosts::add);
+			}
+		}
+		List<AssetInput> assets = new ArrayList<>();
+		for (JsonNode row : rows) {
+			asset(row).ifPresent(asset -> {
+				if (!"microsoft.compute/virtualmachines".equalsIgnoreCase(asset.resourceType())) {
+					assets.add(asset);
+					return;
+				}
+				List<String> exposed = publicHostsByVm.getOrDefault(asset.providerId().toLowerCase(Locale.ROOT), List.of());
+				assets.add(new AssetInput(asset.cloud(), asset.resourceType(), asset.providerId(), asset.name(), exposed,
+						asset.region(), asset.accountId(), asset.tags(), !exposed.isEmpty(), null, null));
+			});
+		}
+		return assets;
+	}
+
+	private static Optional<AssetInput> asset(JsonNode row) {
 		String id = text(row, "id");
 		String type = text(row, "type");
 		String name = text(row, "name");
-		if (id == null || type == null || name == null) {
+		if (id == null || type == null || name == null || !ENDPOINTS.containsKey(type.toLowerCase(Locale.ROOT))) {
 			return Optional.empty();
 		}
 		JsonNode properties = row.path("properties");
@@ -65,7 +122,7 @@ final class ResourceGraphAssets {
 				text(row, "subscriptionId"), tags(row.path("tags")), internetExposed(type, properties), null, null));
 	}
 
-	/** Public network access on (Azure's default) means reachable from the internet; unknown for VMs here. */
+	/** Public network access on (Azure's default) means reachable from the internet; VMs are decided above. */
 	private static Boolean internetExposed(String type, JsonNode properties) {
 		if (type.equalsIgnoreCase("microsoft.compute/virtualmachines")) {
 			return null;

@@ -8,7 +8,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.leakpath.asset.AssetInput;
 import dev.leakpath.asset.AssetInventory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -78,8 +77,8 @@ class ResourceGraphInventory {
 			})
 			.take(MAX_PAGES)
 			.flatMapIterable(page -> page.path("data"))
-			.<AssetInput>handle((row, sink) -> ResourceGraphAssets.asset(row).ifPresent(sink::next))
 			.collectList()
+			.map(ResourceGraphAssets::assets)
 			.flatMap(assets -> inventory.replaceSource(assets, SOURCE).thenReturn(assets.size()))
 			.doOnNext(count -> log.info("Resource Graph: {} Azure resources in the inventory", count));
 	}

@@ -84,6 +84,26 @@ class ResourceGraphTests extends IntegrationTest {
 		assertThat(postgres.count("select count(*) from asset")).isEqualTo(3);
 	}
 
+	@Test
+	void refreshWhenAVmHasAPublicIpThenItsAddressAndNameAreHostsAndItIsExposed() {
+		String vmId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/prod/providers/Microsoft.Compute/virtualMachines/web-01";
+		String nicId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/prod/providers/Microsoft.Network/networkInterfaces/web-01-nic";
+		ObjectNode nic = row("Microsoft.Network/networkInterfaces", "web-01-nic", "microsoft.network/networkinterfaces");
+		((ObjectNode) nic.get("properties")).set("virtualMachine", JSON.objectNode().put("id", vmId));
+		ObjectNode ip = row("Microsoft.Network/publicIPAddresses", "web-01-ip", "microsoft.network/publicipaddresses");
+		((ObjectNode) ip.get("properties")).put("ipAddress", "20.50.60.70")
+			.set("ipConfiguration", JSON.objectNode().put("id", nicId.toUpperCase() + "/ipConfigurations/ipconfig1"));
+		((ObjectNode) ip.get("properties")).set("dnsSettings",
+				JSON.objectNode().put("fqdn", "web-01.westeurope.cloudapp.azure.com"));
+		pages(row("Microsoft.Compute/virtualMachines", "web-01", "microsoft.compute/virtualmachines"),
+				row("Microsoft.Compute/virtualMachines", "batch-07", "microsoft.compute/virtualmachines"), nic, ip);
+
+		assertThat(resourceGraph.refresh().block()).isEqualTo(2);
+
+		assertThat(postgres.rows("select name, array_to_string(hosts, ' '), internet_exposed from asset order by name"))
+			.containsExactly("batch-07||f", "web-01|20.50.60.70 web-01.westeurope.cloudapp.azure.com|t");
+	}
+
 	/** The first page holds all rows but the last, which the second page holds. */
 	private void pages(ObjectNode... rows) {
 		ArrayNode first = JSON.arrayNode();

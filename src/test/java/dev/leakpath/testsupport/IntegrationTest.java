@@ -45,7 +45,7 @@ public abstract class IntegrationTest {
 		closeCircuitBreakers();
 	}
 
-	protected void closeCircuitBreakers() {
+	private void closeCircuitBreakers() {
 		breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}
 

@@ -17,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.AlertReference;
+import dev.leakpath.ingest.FileWindow;
 import dev.leakpath.ingest.NormalizedAlert;
 import dev.leakpath.ingest.NormalizedLocation;
 import dev.leakpath.ingest.NormalizedRepository;
@@ -39,11 +40,6 @@ final class AzureDevOpsConnector implements SourceConnector {
 	private static final Logger log = LoggerFactory.getLogger(AzureDevOpsConnector.class);
 
 	private static final String ALERTS_API_VERSION = "7.2-preview.1";
-
-	/** Lines kept on each side of the secret's lines when its file is read. */
-	private static final int CONTEXT_LINES = 8;
-
-	private static final int MAX_FILE_CHARACTERS = 1_000_000;
 
 	private final AzureDevOpsProperties properties;
 
@@ -173,17 +169,10 @@ final class AzureDevOpsConnector implements SourceConnector {
 			.addQueryParameter("includeContent", "true")
 			.addQueryParameter("api-version", "7.1")
 			.build();
-		return client.get(url).flatMap(response -> {
-			String content = response.body().path("content").asText(null);
-			if (content == null || content.length() > MAX_FILE_CHARACTERS) {
-				return Mono.<RawSecret>empty();
-			}
-			List<String> lines = content.lines().toList();
-			int from = Math.max(0, location.startLine() - 1 - CONTEXT_LINES);
-			int end = location.endLine() != null ? location.endLine() : location.startLine();
-			int to = Math.min(lines.size(), end + CONTEXT_LINES);
-			return from >= to ? Mono.<RawSecret>empty() : Mono.just(RawSecret.of(String.join("\n", lines.subList(from, to))));
-		}).onErrorResume(PermanentSourceException.class, ex -> Mono.empty());
+		return client.get(url)
+			.flatMap(response -> Mono.justOrEmpty(FileWindow.around(response.body().path("content").asText(null),
+					location.startLine(), location.endLine())))
+			.onErrorResume(PermanentSourceException.class, ex -> Mono.empty());
 	}
 
 	private Flux<SourcePage> repositoryPages(List<AzureDevOpsRepository> repositories, int index, String token,

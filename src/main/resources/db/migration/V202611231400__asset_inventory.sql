@@ -25,3 +25,6 @@ create index asset_cloud_idx on asset (cloud);
 alter table secret
     add column target_asset_id  bigint references asset (id) on delete set null
   , add column target_exists    text;
+
+-- for the asset listing's secret counts, and for "on delete set null" when assets go
+create index secret_target_asset_idx on secret (target_asset_id) where target_asset_id is not null;

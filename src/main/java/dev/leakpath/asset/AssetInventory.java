@@ -43,7 +43,9 @@ public class AssetInventory {
 
 	private Mono<UpsertResult> write(List<AssetInput> assets, String source, boolean replace) {
 		return Mono.defer(() -> {
-			List<InvalidAssetsException.RowError> errors = AssetValidator.validate(assets);
+			// an API request is capped; a whole source (a file, Resource Graph) is as large as the estate
+			List<InvalidAssetsException.RowError> errors = AssetValidator.validate(assets,
+					replace ? Integer.MAX_VALUE : AssetValidator.MAX_BATCH);
 			if (!errors.isEmpty()) {
 				return Mono.error(new InvalidAssetsException(errors));
 			}

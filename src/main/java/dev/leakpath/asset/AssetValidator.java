@@ -22,10 +22,11 @@ final class AssetValidator {
 	private AssetValidator() {
 	}
 
-	static List<RowError> validate(List<AssetInput> assets) {
+	/** @param maxBatch the most rows one batch may hold (an API request is capped; a whole source is not) */
+	static List<RowError> validate(List<AssetInput> assets, int maxBatch) {
 		List<RowError> errors = new ArrayList<>();
-		if (assets.size() > MAX_BATCH) {
-			errors.add(new RowError(-1, null, "at most " + MAX_BATCH + " assets per request, not " + assets.size()));
+		if (assets.size() > maxBatch) {
+			errors.add(new RowError(-1, null, "at most " + maxBatch + " assets per request, not " + assets.size()));
 			return errors;
 		}
 		Set<String> providerIds = new HashSet<>();

@@ -1,0 +1,38 @@
+package dev.leakpath.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.recommendation.RecommendationQueries;
+import dev.leakpath.recommendation.RecommendationView;
+
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class RecommendationController {
+
+	private static final Set<String> PARAMETERS = Set.of("provider", "status", "limit");
+
+	private final RecommendationQueries recommendations;
+
+	RecommendationController(RecommendationQueries recommendations) {
+		this.recommendations = recommendations;
+	}
+
+	/** The riskiest first; {@code limit} caps the list (there is no cursor: scores move as alerts change). */
+	@GetMapping("/api/v1/recommendations")
+	Mono<Map<String, List<RecommendationView>>> list(@RequestParam MultiValueMap<String, String> parameters) {
+		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
+		return recommendations
+			.find(query.oneOf("provider", AlertController.PROVIDERS), query.oneOf("status", Set.of("healthy", "unhealthy")),
+					query.limit())
+			.map(items -> Map.of("items", items));
+	}
+
+}

@@ -1,0 +1,152 @@
+package dev.leakpath.recommendation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+
+/**
+ * One recommendation per repository that has findings, scored in SQL so that the riskiest come first:
+ * a public repository, a publicly leaked or still valid secret, and a target that exists, is exposed to
+ * the internet or holds sensitive data each add points; open findings add one each, up to ten.
+ */
+@Component
+public class RecommendationQueries {
+
+	static final String GITHUB_TITLE = "GitHub repositories should have secret scanning findings resolved";
+
+	static final String AZURE_DEVOPS_TITLE = "Azure DevOps repositories should have secret scanning findings resolved";
+
+	private static final String OPEN = "a.state in ('open', 'active')";
+
+	private static final String SELECT = """
+			with facts as (
+			    select r.id, r.provider, r.organization, r.project, r.full_name, r.url, r.visibility,
+			           count(a.id) filter (where %1$s) as open_findings,
+			           count(a.id) as total_findings,
+			           coalesce(bool_or(%1$s and coalesce(a.publicly_leaked, false)), false) as publicly_leaked,
+			           count(a.id) filter (where %1$s and a.validity = 'active') as active_secrets,
+			           count(distinct s.id) filter (where %1$s and s.target_exists = 'true') as existing_targets,
+			           count(distinct s.id) filter (where %1$s and t.internet_exposed) as exposed_targets,
+			           count(distinct s.id) filter (where %1$s and t.sensitive_data) as sensitive_targets
+			    from repository r
+			    join alert a on a.repository_id = r.id
+			    left join secret s on s.id = a.secret_id
+			    left join asset t on t.id = s.target_asset_id
+			    where (cast(:provider as text) is null or r.provider = :provider)
+			    group by r.id
+			), scored as (
+			    select facts.*,
+			           case when open_findings = 0 then 0 else
+			               (case when visibility = 'public' then 30 else 0 end)
+			             + (case when publicly_leaked then 20 else 0 end)
+			             + (case when active_secrets > 0 then 20 else 0 end)
+			             + (case when existing_targets > 0 then 15 else 0 end)
+			             + (case when exposed_targets > 0 then 15 else 0 end)
+			             + (case when sensitive_targets > 0 then 10 else 0 end)
+			             + least(open_findings, 10) end as risk_score
+			    from facts
+			)
+			select * from scored
+			where (cast(:status as text) is null
+			       or (:status = 'unhealthy' and open_findings > 0) or (:status = 'healthy' and open_findings = 0))
+			order by risk_score desc, id desc
+			limit :limit
+			""".formatted(OPEN);
+
+	private static final String FINDINGS = """
+			select a.repository_id, a.id, a.secret_type, a.secret_type_display_name, a.state, a.validity,
+			       s.target_resource_type, s.target_name, s.target_exists, a.alert_url
+			from alert a
+			left join secret s on s.id = a.secret_id
+			where a.repository_id = any(:repositories) and %s
+			order by a.repository_id, a.id
+			""".formatted(OPEN);
+
+	private final DatabaseClient db;
+
+	RecommendationQueries(DatabaseClient db) {
+		this.db = db;
+	}
+
+	public Mono<List<RecommendationView>> find(String provider, String status, int limit) {
+		return db.sql(SELECT)
+			.bind("provider", Parameter.fromOrEmpty(provider, String.class))
+			.bind("status", Parameter.fromOrEmpty(status, String.class))
+			.bind("limit", limit)
+			.map(RecommendationQueries::facts)
+			.all()
+			.collectList()
+			.flatMap(rows -> findings(rows.stream().map(Facts::id).toList()).map(byRepository -> rows.stream()
+				.map(row -> row.view(byRepository.getOrDefault(row.id(), List.of())))
+				.toList()));
+	}
+
+	private Mono<Map<Long, List<RecommendationView.Finding>>> findings(List<Long> repositories) {
+		if (repositories.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return db.sql(FINDINGS)
+			.bind("repositories", repositories.toArray(Long[]::new))
+			.map(row -> Map.entry(row.get("repository_id", Long.class),
+					new RecommendationView.Finding(row.get("id", Long.class), row.get("secret_type", String.class),
+							row.get("secret_type_display_name", String.class), row.get("state", String.class),
+							row.get("validity", String.class), row.get("target_resource_type", String.class),
+							row.get("target_name", String.class), row.get("target_exists", String.class),
+							row.get("alert_url", String.class))))
+			.all()
+			.collect(LinkedHashMap::new, (map, entry) -> map.computeIfAbsent(entry.getKey(), key -> new ArrayList<>())
+				.add(entry.getValue()));
+	}
+
+	private static Facts facts(Readable row) {
+		return new Facts(row.get("id", Long.class), row.get("provider", String.class),
+				new RecommendationView.Repository(row.get("organization", String.class), row.get("project", String.class),
+						row.get("full_name", String.class), row.get("url", String.class),
+						row.get("visibility", String.class)),
+				row.get("open_findings", Long.class), row.get("total_findings", Long.class),
+				Boolean.TRUE.equals(row.get("publicly_leaked", Boolean.class)), row.get("active_secrets", Long.class),
+				row.get("existing_targets", Long.class), row.get("exposed_targets", Long.class),
+				row.get("sensitive_targets", Long.class), row.get("risk_score", Integer.class));
+	}
+
+	private record Facts(long id, String provider, RecommendationView.Repository repository, long openFindings,
+			long totalFindings, boolean publiclyLeaked, long activeSecrets, long existingTargets, long exposedTargets,
+			long sensitiveTargets, int riskScore) {
+
+		/** The factors, with the same points as the SQL score: the two must be changed together. */
+		RecommendationView view(List<RecommendationView.Finding> findings) {
+			List<RecommendationView.RiskFactor> factors = new ArrayList<>();
+			if (openFindings > 0) {
+				add(factors, "public repository", "public".equals(repository.visibility()), 30);
+				add(factors, "secret publicly leaked", publiclyLeaked, 20);
+				add(factors, "secret still valid", activeSecrets > 0, 20);
+				add(factors, "target exists in the inventory", existingTargets > 0, 15);
+				add(factors, "target exposed to the internet", exposedTargets > 0, 15);
+				add(factors, "target holds sensitive data", sensitiveTargets > 0, 10);
+				factors.add(new RecommendationView.RiskFactor("open findings", (int) Math.min(openFindings, 10)));
+			}
+			boolean healthy = openFindings == 0;
+			String severity = healthy ? "none" : riskScore >= 60 ? "high" : riskScore >= 30 ? "medium" : "low";
+			return new RecommendationView(id, provider, "github".equals(provider) ? GITHUB_TITLE : AZURE_DEVOPS_TITLE,
+					repository, healthy ? "healthy" : "unhealthy", severity, riskScore, factors, openFindings,
+					totalFindings, findings,
+					healthy ? List.of() : Remediations.forFindings(findings, "public".equals(repository.visibility())));
+		}
+
+		private static void add(List<RecommendationView.RiskFactor> factors, String factor, boolean applies, int points) {
+			if (applies) {
+				factors.add(new RecommendationView.RiskFactor(factor, points));
+			}
+		}
+
+	}
+
+}

@@ -19,14 +19,11 @@ import dev.leakpath.testsupport.TestOrganization;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 class AlertApiTests extends IntegrationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
 
-	@Autowired
-	private WebTestClient web;
 
 	@Autowired
 	private SyncService sync;
@@ -169,18 +166,6 @@ class AlertApiTests extends IntegrationTest {
 		// the posted run goes on in the background: the next test must not find it still under way
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> postgres.count("select count(*) from sync_run where finished_at is null"), open -> open == 0);
-	}
-
-	private JsonNode getJson(String uri) {
-		return web.get()
-			.uri(uri)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + API_TOKEN)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	private void problem(String uri, int status, String detail) {

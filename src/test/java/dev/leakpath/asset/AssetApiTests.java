@@ -38,8 +38,6 @@ class AssetApiTests extends IntegrationTest {
 			 "providerId": "/subscriptions/0a1b/resourceGroups/prod/providers/Microsoft.KeyVault/vaults/kv1",
 			 "name": "kv1"}""";
 
-	@Autowired
-	private WebTestClient web;
 
 	@Autowired
 	private SyncService sync;
@@ -56,7 +54,7 @@ class AssetApiTests extends IntegrationTest {
 		assertThat(first.get("received").asInt()).isEqualTo(2);
 		assertThat(first.get("changed").asInt()).isEqualTo(2);
 		assertThat(again.get("changed").asInt()).isZero();
-		JsonNode page = get("/api/v1/assets?cloud=azure");
+		JsonNode page = getJson("/api/v1/assets?cloud=azure");
 		assertThat(page.get("items")).hasSize(2);
 		JsonNode storage = page.get("items").findParents("name").stream()
 			.filter(asset -> asset.get("name").asText().equals("acmeprodstore"))
@@ -93,20 +91,20 @@ class AssetApiTests extends IntegrationTest {
 				org.alert("api", 2, "azure_sas_token", "open", NOW.minusSeconds(1)),
 				org.alert("web", 1, "github_personal_access_token", "open", NOW.minusSeconds(2)))), null);
 		sync.run("test").block();
-		assertThat(target("api", "1").get("exists").asText()).isEqualTo("unknown");
+		assertThat(alert(ORG + "/api", "1").get("target").get("exists").asText()).isEqualTo("unknown");
 
 		put("[" + VAULT + "]").expectStatus().isOk();
-		assertThat(target("api", "1").get("exists").asText()).isEqualTo("false");
-		assertThat(target("api", "2").get("exists").asText()).isEqualTo("false");
+		assertThat(alert(ORG + "/api", "1").get("target").get("exists").asText()).isEqualTo("false");
+		assertThat(alert(ORG + "/api", "2").get("target").get("exists").asText()).isEqualTo("false");
 
 		put("[" + VAULT + "," + STORAGE + "," + DATABASE_BY_HOST + "]").expectStatus().isOk();
-		JsonNode database = target("api", "1");
-		JsonNode storage = target("api", "2");
+		JsonNode database = alert(ORG + "/api", "1").get("target");
+		JsonNode storage = alert(ORG + "/api", "2").get("target");
 		assertThat(database.get("exists").asText()).isEqualTo("true");
 		assertThat(storage.get("exists").asText()).isEqualTo("true");
 		assertThat(storage.get("assetId").asLong()).isPositive();
-		assertThat(target("web", "1").get("exists").isNull()).isTrue();
-		JsonNode assets = get("/api/v1/assets?resourceType=microsoft.storage/storageaccounts");
+		assertThat(alert(ORG + "/web", "1").get("target").get("exists").isNull()).isTrue();
+		JsonNode assets = getJson("/api/v1/assets?resourceType=microsoft.storage/storageaccounts");
 		assertThat(assets.get("items").get(0).get("exposedSecrets").asInt()).isEqualTo(1);
 	}
 
@@ -117,26 +115,12 @@ class AssetApiTests extends IntegrationTest {
 
 		sync.run("test").block();
 
-		assertThat(target("api", "2").get("exists").asText()).isEqualTo("true");
+		assertThat(alert(ORG + "/api", "2").get("target").get("exists").asText()).isEqualTo("true");
 	}
 
 	private WebTestClient.ResponseSpec put(String body) {
 		return web.put().uri("/api/v1/assets").headers(headers -> headers.setBearerAuth(API_TOKEN))
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-	}
-
-	private JsonNode get(String uri) {
-		return web.get().uri(uri).headers(headers -> headers.setBearerAuth(API_TOKEN)).exchange()
-			.expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-	}
-
-	private JsonNode target(String repository, String number) {
-		for (JsonNode alert : get("/api/v1/alerts?repository=" + ORG + "/" + repository).get("items")) {
-			if (alert.get("providerAlertId").asText().equals(number)) {
-				return alert.get("target");
-			}
-		}
-		throw new AssertionError("no alert " + repository + "#" + number);
 	}
 
 }

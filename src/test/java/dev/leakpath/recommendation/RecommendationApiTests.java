@@ -16,14 +16,11 @@ import dev.leakpath.testsupport.TestOrganization;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 class RecommendationApiTests extends IntegrationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
 
-	@Autowired
-	private WebTestClient web;
 
 	@Autowired
 	private SyncService sync;
@@ -50,7 +47,7 @@ class RecommendationApiTests extends IntegrationTest {
 
 	@Test
 	void listThenRiskiestRepositoryFirstWithItsFactorsFindingsAndSteps() {
-		JsonNode items = get("/api/v1/recommendations").get("items");
+		JsonNode items = getJson("/api/v1/recommendations").get("items");
 
 		assertThat(items).hasSize(3);
 		JsonNode api = items.get(0);
@@ -77,16 +74,11 @@ class RecommendationApiTests extends IntegrationTest {
 
 	@Test
 	void listWhenFilteredByStatusThenOnlyThose() {
-		assertThat(get("/api/v1/recommendations?status=healthy").get("items").findValuesAsText("fullName"))
+		assertThat(getJson("/api/v1/recommendations?status=healthy").get("items").findValuesAsText("fullName"))
 			.containsExactly("acme/web");
-		assertThat(get("/api/v1/recommendations?status=unhealthy&limit=1").get("items")).hasSize(1);
+		assertThat(getJson("/api/v1/recommendations?status=unhealthy&limit=1").get("items")).hasSize(1);
 		web.get().uri("/api/v1/recommendations?status=fine").headers(headers -> headers.setBearerAuth(API_TOKEN))
 			.exchange().expectStatus().isBadRequest();
-	}
-
-	private JsonNode get(String uri) {
-		return web.get().uri(uri).headers(headers -> headers.setBearerAuth(API_TOKEN)).exchange()
-			.expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
 	}
 
 }

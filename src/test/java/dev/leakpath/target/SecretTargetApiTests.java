@@ -21,15 +21,12 @@ import dev.leakpath.testsupport.IntegrationTest;
 import dev.leakpath.testsupport.TestOrganization;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Targets are resolved while alerts are stored, and only their identifiers reach the database and the API. */
 class SecretTargetApiTests extends IntegrationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
 
-	@Autowired
-	private WebTestClient web;
 
 	@Autowired
 	private SyncService sync;
@@ -46,17 +43,17 @@ class SecretTargetApiTests extends IntegrationTest {
 
 		sync.run("test").block();
 
-		JsonNode database = target("api", "1");
+		JsonNode database = alert(ORG + "/api", "1").get("target");
 		assertThat(database.get("kind").asText()).isEqualTo("cloud_resource");
 		assertThat(database.get("cloud").asText()).isEqualTo("azure");
 		assertThat(database.get("resourceType").asText()).isEqualTo("Microsoft.DBforPostgreSQL/flexibleServers");
 		assertThat(database.get("name").asText()).isEqualTo("db-acme-prod");
 		assertThat(database.get("host").asText()).isEqualTo("db-acme-prod.postgres.database.azure.com");
-		assertThat(target("api", "2").get("resourceType").asText()).isEqualTo("Microsoft.Storage/storageAccounts");
-		assertThat(target("api", "2").get("name").asText()).isEqualTo("acmeprodstore");
-		assertThat(target("web", "1").get("kind").asText()).isEqualTo("saas_identity");
-		assertThat(target("web", "1").get("resourceType").asText()).isEqualTo("github");
-		assertThat(target("web", "2").get("kind").asText()).isEqualTo("unresolved");
+		assertThat(alert(ORG + "/api", "2").get("target").get("resourceType").asText()).isEqualTo("Microsoft.Storage/storageAccounts");
+		assertThat(alert(ORG + "/api", "2").get("target").get("name").asText()).isEqualTo("acmeprodstore");
+		assertThat(alert(ORG + "/web", "1").get("target").get("kind").asText()).isEqualTo("saas_identity");
+		assertThat(alert(ORG + "/web", "1").get("target").get("resourceType").asText()).isEqualTo("github");
+		assertThat(alert(ORG + "/web", "2").get("target").get("kind").asText()).isEqualTo("unresolved");
 		String everything = postgres.dumpAllTables();
 		org.issuedSecrets().forEach(secret -> assertThat(everything).doesNotContain(secret));
 		assertThat(everything).doesNotContain("Pa55");
@@ -71,8 +68,8 @@ class SecretTargetApiTests extends IntegrationTest {
 				org.alert("web", 1, "github_personal_access_token", "open", NOW.minusSeconds(2)))), null);
 		sync.run("test").block();
 
-		JsonNode all = secrets("");
-		JsonNode resources = secrets("?targetKind=cloud_resource");
+		JsonNode all = getJson("/api/v1/secrets");
+		JsonNode resources = getJson("/api/v1/secrets?targetKind=cloud_resource");
 
 		assertThat(all.get("items")).hasSize(2);
 		assertThat(resources.get("items")).hasSize(1);
@@ -103,32 +100,13 @@ class SecretTargetApiTests extends IntegrationTest {
 
 		sync.run("test").block();
 
-		JsonNode target = target("api", "3");
+		JsonNode target = alert(ORG + "/api", "3").get("target");
 		assertThat(target.get("kind").asText()).isEqualTo("cloud_resource");
 		assertThat(target.get("name").asText()).isEqualTo("reportsprod01");
 		assertThat(target.get("confidence").asText()).isEqualTo("medium");
 		assertThat(target.get("evidence").asText()).startsWith("near the secret:");
 		String everything = postgres.dumpAllTables();
 		assertThat(everything).doesNotContain(key).doesNotContain("FileOnlyCanary").doesNotContain("LogLevel");
-	}
-
-	private JsonNode secrets(String query) {
-		return web.get().uri("/api/v1/secrets" + query).headers(headers -> headers.setBearerAuth(API_TOKEN))
-			.exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-	}
-
-	private JsonNode target(String repository, String number) {
-		JsonNode page = web.get().uri("/api/v1/alerts?repository=" + ORG + "/" + repository)
-			.headers(headers -> headers.setBearerAuth(API_TOKEN))
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody(JsonNode.class).returnResult().getResponseBody();
-		for (JsonNode alert : page.get("items")) {
-			if (alert.get("providerAlertId").asText().equals(number)) {
-				return alert.get("target");
-			}
-		}
-		throw new AssertionError("no alert " + repository + "#" + number);
 	}
 
 }

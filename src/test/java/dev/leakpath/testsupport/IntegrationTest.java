@@ -2,11 +2,13 @@ package dev.leakpath.testsupport;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole application over real HTTP, against the tests' PostgreSQL and a WireMock GitHub. Every test
@@ -30,6 +32,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	private CircuitBreakerRegistry breakers;
 
+	@Autowired
+	protected WebTestClient web;
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		postgres.register(registry);
@@ -47,6 +52,29 @@ public abstract class IntegrationTest {
 
 	private void closeCircuitBreakers() {
 		breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+	}
+
+	/** GETs an API path with the test token; fails unless the answer is 200. */
+	protected JsonNode getJson(String uri) {
+		return web.get()
+			.uri(uri)
+			.headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** The alert as {@code GET /api/v1/alerts} shows it, or null when there is none. */
+	protected JsonNode alert(String repositoryFullName, String providerAlertId) {
+		for (JsonNode alert : getJson("/api/v1/alerts?limit=500&repository=" + repositoryFullName).get("items")) {
+			if (alert.get("providerAlertId").asText().equals(providerAlertId)) {
+				return alert;
+			}
+		}
+		return null;
 	}
 
 }

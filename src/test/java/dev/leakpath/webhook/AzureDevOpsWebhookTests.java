@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import dev.leakpath.testsupport.AdoServiceHookPayloads;
 import dev.leakpath.testsupport.AzureDevOpsIntegrationTest;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -28,8 +27,6 @@ class AzureDevOpsWebhookTests extends AzureDevOpsIntegrationTest {
 
 	private static final Instant SEEN = Instant.parse("2026-11-20T09:00:00Z");
 
-	@Autowired
-	private WebTestClient web;
 
 	@Test
 	void deliveryWhenAuthenticatedThenAlertIsReadAgainAndStored() {

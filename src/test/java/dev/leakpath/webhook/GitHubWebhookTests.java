@@ -34,8 +34,6 @@ class GitHubWebhookTests extends IntegrationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
 
-	@Autowired
-	private WebTestClient web;
 
 	@Autowired
 	private SyncService sync;
@@ -313,23 +311,8 @@ class GitHubWebhookTests extends IntegrationTest {
 	}
 
 	private JsonNode awaitAlert(String repository, String number, String state) {
-		return await().atMost(Duration.ofSeconds(10)).until(() -> findAlert(repository, number),
+		return await().atMost(Duration.ofSeconds(10)).until(() -> alert(repository, number),
 				alert -> alert != null && state.equals(alert.get("state").asText()));
-	}
-
-	private JsonNode findAlert(String repository, String number) {
-		for (JsonNode alert : getJson("/api/v1/alerts?limit=500").get("items")) {
-			if (alert.get("repository").get("fullName").asText().equals(repository)
-					&& alert.get("providerAlertId").asText().equals(number)) {
-				return alert;
-			}
-		}
-		return null;
-	}
-
-	private JsonNode getJson(String uri) {
-		return web.get().uri(uri).headers(headers -> headers.setBearerAuth(API_TOKEN)).exchange().expectStatus().isOk()
-			.expectBody(JsonNode.class).returnResult().getResponseBody();
 	}
 
 }

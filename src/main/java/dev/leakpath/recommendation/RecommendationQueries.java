@@ -26,6 +26,9 @@ public class RecommendationQueries {
 
 	private static final String OPEN = "a.state in ('open', 'active')";
 
+	/** The query's point columns and how each is shown, in display order. */
+	private static final Map<String, String> FACTOR_COLUMNS = orderedFactors();
+
 	private static final String SELECT = """
 			with facts as (
 			    select r.id, r.provider, r.organization, r.project, r.full_name, r.url, r.visibility,
@@ -42,17 +45,20 @@ public class RecommendationQueries {
 			    left join asset t on t.id = s.target_asset_id
 			    where (cast(:provider as text) is null or r.provider = :provider)
 			    group by r.id
-			), scored as (
+			), points as (
 			    select facts.*,
-			           case when open_findings = 0 then 0 else
-			               (case when visibility = 'public' then 30 else 0 end)
-			             + (case when publicly_leaked then 20 else 0 end)
-			             + (case when active_secrets > 0 then 20 else 0 end)
-			             + (case when existing_targets > 0 then 15 else 0 end)
-			             + (case when exposed_targets > 0 then 15 else 0 end)
-			             + (case when sensitive_targets > 0 then 10 else 0 end)
-			             + least(open_findings, 10) end as risk_score
+			           case when open_findings > 0 and visibility = 'public' then 30 else 0 end as public_points,
+			           case when open_findings > 0 and publicly_leaked then 20 else 0 end as leaked_points,
+			           case when active_secrets > 0 then 20 else 0 end as valid_points,
+			           case when existing_targets > 0 then 15 else 0 end as exists_points,
+			           case when exposed_targets > 0 then 15 else 0 end as exposed_points,
+			           case when sensitive_targets > 0 then 10 else 0 end as sensitive_points,
+			           least(open_findings, 10) as open_points
 			    from facts
+			), scored as (
+			    select points.*, public_points + leaked_points + valid_points + exists_points + exposed_points
+			                     + sensitive_points + open_points as risk_score
+			    from points
 			)
 			select * from scored
 			where (cast(:status as text) is null
@@ -71,6 +77,18 @@ public class RecommendationQueries {
 			""".formatted(OPEN);
 
 	private final DatabaseClient db;
+
+	private static Map<String, String> orderedFactors() {
+		Map<String, String> factors = new LinkedHashMap<>();
+		factors.put("public_points", "public repository");
+		factors.put("leaked_points", "secret publicly leaked");
+		factors.put("valid_points", "secret still valid");
+		factors.put("exists_points", "target exists in the inventory");
+		factors.put("exposed_points", "target exposed to the internet");
+		factors.put("sensitive_points", "target holds sensitive data");
+		factors.put("open_points", "open findings");
+		return factors;
+	}
 
 	RecommendationQueries(DatabaseClient db) {
 		this.db = db;
@@ -111,40 +129,32 @@ public class RecommendationQueries {
 				new RecommendationView.Repository(row.get("organization", String.class), row.get("project", String.class),
 						row.get("full_name", String.class), row.get("url", String.class),
 						row.get("visibility", String.class)),
-				row.get("open_findings", Long.class), row.get("total_findings", Long.class),
-				Boolean.TRUE.equals(row.get("publicly_leaked", Boolean.class)), row.get("active_secrets", Long.class),
-				row.get("existing_targets", Long.class), row.get("exposed_targets", Long.class),
-				row.get("sensitive_targets", Long.class), row.get("risk_score", Integer.class));
+				row.get("open_findings", Long.class), row.get("total_findings", Long.class), factors(row),
+				row.get("risk_score", Integer.class));
+	}
+
+	/** The score's parts, as the query computed them: the points live in the SQL only. */
+	private static List<RecommendationView.RiskFactor> factors(Readable row) {
+		List<RecommendationView.RiskFactor> factors = new ArrayList<>();
+		FACTOR_COLUMNS.forEach((column, factor) -> {
+			Integer points = row.get(column, Integer.class);
+			if (points != null && points > 0) {
+				factors.add(new RecommendationView.RiskFactor(factor, points));
+			}
+		});
+		return factors;
 	}
 
 	private record Facts(long id, String provider, RecommendationView.Repository repository, long openFindings,
-			long totalFindings, boolean publiclyLeaked, long activeSecrets, long existingTargets, long exposedTargets,
-			long sensitiveTargets, int riskScore) {
+			long totalFindings, List<RecommendationView.RiskFactor> factors, int riskScore) {
 
-		/** The factors, with the same points as the SQL score: the two must be changed together. */
 		RecommendationView view(List<RecommendationView.Finding> findings) {
-			List<RecommendationView.RiskFactor> factors = new ArrayList<>();
-			if (openFindings > 0) {
-				add(factors, "public repository", "public".equals(repository.visibility()), 30);
-				add(factors, "secret publicly leaked", publiclyLeaked, 20);
-				add(factors, "secret still valid", activeSecrets > 0, 20);
-				add(factors, "target exists in the inventory", existingTargets > 0, 15);
-				add(factors, "target exposed to the internet", exposedTargets > 0, 15);
-				add(factors, "target holds sensitive data", sensitiveTargets > 0, 10);
-				factors.add(new RecommendationView.RiskFactor("open findings", (int) Math.min(openFindings, 10)));
-			}
 			boolean healthy = openFindings == 0;
 			String severity = healthy ? "none" : riskScore >= 60 ? "high" : riskScore >= 30 ? "medium" : "low";
 			return new RecommendationView(id, provider, "github".equals(provider) ? GITHUB_TITLE : AZURE_DEVOPS_TITLE,
 					repository, healthy ? "healthy" : "unhealthy", severity, riskScore, factors, openFindings,
 					totalFindings, findings,
 					healthy ? List.of() : Remediations.forFindings(findings, "public".equals(repository.visibility())));
-		}
-
-		private static void add(List<RecommendationView.RiskFactor> factors, String factor, boolean applies, int points) {
-			if (applies) {
-				factors.add(new RecommendationView.RiskFactor(factor, points));
-			}
 		}
 
 	}

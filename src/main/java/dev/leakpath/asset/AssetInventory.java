@@ -6,10 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.attackpath.AttackPathEvaluator;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** Takes asset batches in (all or nothing), re-matches secret targets, and lists assets. */
+/** Takes asset batches in (all or nothing), re-matches secret targets and attack paths, and lists assets. */
 @Service
 public class AssetInventory {
 
@@ -19,16 +21,21 @@ public class AssetInventory {
 
 	private final AssetMatching matching;
 
+	private final AttackPathEvaluator attackPaths;
+
 	private final TransactionalOperator transaction;
 
-	AssetInventory(AssetStore store, AssetMatching matching, TransactionalOperator transaction) {
+	AssetInventory(AssetStore store, AssetMatching matching, AttackPathEvaluator attackPaths,
+			TransactionalOperator transaction) {
 		this.store = store;
 		this.matching = matching;
+		this.attackPaths = attackPaths;
 		this.transaction = transaction;
 	}
 
 	/**
-	 * Validates the whole batch, then upserts it and re-matches every secret in one transaction.
+	 * Validates the whole batch, then upserts it, re-matches every secret and re-evaluates every attack path in one
+	 * transaction.
 	 *
 	 * @throws InvalidAssetsException (as the Mono's error) when any row is invalid; nothing is written then
 	 */
@@ -53,7 +60,8 @@ public class AssetInventory {
 					? store.deleteMissing(source, assets.stream().map(AssetInput::providerId).toList()) : Mono.just(0L);
 			Mono<UpsertResult> write = removed.flatMap(deleted -> store.upsertAll(assets, source)
 				.flatMap(changed -> matching.matchAll()
-					.map(rematched -> new UpsertResult(assets.size(), changed, deleted, rematched))));
+					.flatMap(rematched -> attackPaths.refreshAll()
+						.thenReturn(new UpsertResult(assets.size(), changed, deleted, rematched)))));
 			return transaction.transactional(write).doOnNext(result -> log.info(
 					"Assets from {}: {} received, {} new or changed, {} removed; {} secret targets re-matched", source,
 					result.received(), result.changed(), result.removed(), result.rematchedSecrets()));

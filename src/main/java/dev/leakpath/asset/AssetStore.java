@@ -23,35 +23,37 @@ class AssetStore {
 
 	private static final String UPSERT = """
 			insert into asset (cloud, resource_type, provider_id, name, hosts, region, account_id, tags,
-			                   internet_exposed, sensitive_data, owner, source)
+			                   internet_exposed, sensitive_data, owner, ssh_key_fingerprints, source)
 			select cloud, resource_type, provider_id, name,
 			       coalesce(cast(string_to_array(hosts, ' ') as text[]), '{}'), region, account_id,
-			       cast(tags as jsonb), internet_exposed, sensitive_data, owner, :source
+			       cast(tags as jsonb), internet_exposed, sensitive_data, owner,
+			       coalesce(cast(string_to_array(ssh_keys, ' ') as text[]), '{}'), :source
 			from unnest(cast(:cloud as text[]), cast(:resourceType as text[]), cast(:providerId as text[]),
 			            cast(:name as text[]), cast(:hosts as text[]), cast(:region as text[]),
 			            cast(:accountId as text[]), cast(:tags as text[]), cast(:internetExposed as boolean[]),
-			            cast(:sensitiveData as boolean[]), cast(:owner as text[]))
+			            cast(:sensitiveData as boolean[]), cast(:owner as text[]), cast(:sshKeys as text[]))
 			     as input (cloud, resource_type, provider_id, name, hosts, region, account_id, tags,
-			               internet_exposed, sensitive_data, owner)
+			               internet_exposed, sensitive_data, owner, ssh_keys)
 			order by provider_id
 			on conflict (provider_id) do update set
 			    cloud = excluded.cloud, resource_type = excluded.resource_type, name = excluded.name
 			  , hosts = excluded.hosts, region = excluded.region, account_id = excluded.account_id
 			  , tags = excluded.tags, internet_exposed = excluded.internet_exposed
-			  , sensitive_data = excluded.sensitive_data, owner = excluded.owner, source = excluded.source
-			  , updated_at = now()
+			  , sensitive_data = excluded.sensitive_data, owner = excluded.owner
+			  , ssh_key_fingerprints = excluded.ssh_key_fingerprints, source = excluded.source, updated_at = now()
 			where (asset.cloud, asset.resource_type, asset.name, asset.hosts, asset.region, asset.account_id,
-			       asset.tags, asset.internet_exposed, asset.sensitive_data, asset.owner, asset.source)
+			       asset.tags, asset.internet_exposed, asset.sensitive_data, asset.owner, asset.ssh_key_fingerprints,
+			       asset.source)
 			      is distinct from
 			      (excluded.cloud, excluded.resource_type, excluded.name, excluded.hosts, excluded.region,
 			       excluded.account_id, excluded.tags, excluded.internet_exposed, excluded.sensitive_data,
-			       excluded.owner, excluded.source)
+			       excluded.owner, excluded.ssh_key_fingerprints, excluded.source)
 			""";
 
 	private static final String SELECT = """
 			select a.id, a.cloud, a.resource_type, a.provider_id, a.name, array_to_string(a.hosts, ' ') as hosts,
 			       a.region, a.account_id, cast(a.tags as text) as tags, a.internet_exposed, a.sensitive_data, a.owner,
-			       a.source, a.updated_at,
+			       array_to_string(a.ssh_key_fingerprints, ' ') as ssh_keys, a.source, a.updated_at,
 			       (select count(*) from secret s where s.target_asset_id = a.id) as exposed_secrets
 			from asset a
 			where (cast(:cloud as text) is null or a.cloud = :cloud)
@@ -97,6 +99,9 @@ class AssetStore {
 			.bind("internetExposed", assets.stream().map(AssetInput::internetExposed).toArray(Boolean[]::new))
 			.bind("sensitiveData", assets.stream().map(AssetInput::sensitiveData).toArray(Boolean[]::new))
 			.bind("owner", texts(assets, AssetInput::owner))
+			// fingerprints hold no spaces either (checked)
+			.bind("sshKeys", texts(assets, asset -> asset.sshKeyFingerprints() == null ? null
+					: String.join(" ", asset.sshKeyFingerprints())))
 			.fetch()
 			.rowsUpdated();
 	}
@@ -117,19 +122,22 @@ class AssetStore {
 			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
 			.bind("limit", limit)
 			.map(row -> {
-				String hosts = row.get("hosts", String.class);
 				return new AssetView(row.get("id", Long.class), row.get("cloud", String.class),
 						row.get("resource_type", String.class), row.get("provider_id", String.class),
 						row.get("name", String.class),
-						hosts == null || hosts.isEmpty() ? List.of() : Arrays.asList(hosts.split(" ")),
+						words(row.get("hosts", String.class)),
 						row.get("region", String.class), row.get("account_id", String.class),
 						tags(row.get("tags", String.class)), row.get("internet_exposed", Boolean.class),
 						row.get("sensitive_data", Boolean.class), row.get("owner", String.class),
-						row.get("source", String.class), row.get("exposed_secrets", Long.class),
+						words(row.get("ssh_keys", String.class)), row.get("source", String.class), row.get("exposed_secrets", Long.class),
 						row.get("updated_at", Instant.class));
 			})
 			.all()
 			.collectList();
+	}
+
+	private static List<String> words(String text) {
+		return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(" "));
 	}
 
 	private String json(Map<String, String> tags) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import dev.leakpath.asset.InvalidAssetsException.RowError;
 
@@ -18,6 +19,8 @@ final class AssetValidator {
 	private static final int MAX_TEXT = 1_000;
 
 	private static final int MAX_HOSTS = 50;
+
+	private static final Pattern SSH_FINGERPRINT = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}");
 
 	private AssetValidator() {
 	}
@@ -53,6 +56,15 @@ final class AssetValidator {
 						errors.add(new RowError(index, "hosts", "holds an empty or malformed host name"));
 						break;
 					}
+				}
+			}
+			if (asset.sshKeyFingerprints() != null) {
+				if (asset.sshKeyFingerprints().size() > MAX_HOSTS) {
+					errors.add(new RowError(index, "sshKeyFingerprints", "at most " + MAX_HOSTS + " keys"));
+				}
+				if (!asset.sshKeyFingerprints().stream().allMatch(key -> key != null && SSH_FINGERPRINT.matcher(key).matches())) {
+					errors.add(new RowError(index, "sshKeyFingerprints",
+							"holds a value that is not an OpenSSH SHA256:<43 base64 characters> fingerprint"));
 				}
 			}
 			for (String[] field : new String[][] { { "region", asset.region() }, { "accountId", asset.accountId() },

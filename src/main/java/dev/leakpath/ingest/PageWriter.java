@@ -12,6 +12,7 @@ import reactor.util.function.Tuples;
 import dev.leakpath.alert.AlertStore;
 import dev.leakpath.alert.AlertStore.AlertRow;
 import dev.leakpath.asset.AssetMatching;
+import dev.leakpath.attackpath.AttackPathEvaluator;
 import dev.leakpath.repository.RepositoryStore;
 import dev.leakpath.secret.RawSecret;
 import dev.leakpath.secret.SecretStore;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a page of alerts in a few statements: repositories, secret identities and targets, alerts,
- * locations, then matches the secrets' targets with the asset inventory. The raw secrets go no further than
+ * locations, then matches the secrets' targets with the asset inventory and updates their attack paths. The raw secrets go no further than
  * {@link SecretStore}.
  */
 @Component
@@ -35,11 +36,15 @@ class PageWriter {
 
 	private final AssetMatching matching;
 
-	PageWriter(RepositoryStore repositories, SecretStore secrets, AlertStore alerts, AssetMatching matching) {
+	private final AttackPathEvaluator attackPaths;
+
+	PageWriter(RepositoryStore repositories, SecretStore secrets, AlertStore alerts, AssetMatching matching,
+			AttackPathEvaluator attackPaths) {
 		this.repositories = repositories;
 		this.secrets = secrets;
 		this.alerts = alerts;
 		this.matching = matching;
+		this.attackPaths = attackPaths;
 	}
 
 	Mono<Void> write(List<NormalizedAlert> page) {
@@ -70,7 +75,10 @@ class PageWriter {
 				rows.add(new AlertRow(alert, ids.getT1().get(alert.repository().fullName()), ids.getT2().get(index)));
 			}
 			List<Long> storedSecrets = ids.getT2().stream().filter(Objects::nonNull).distinct().toList();
-			return alerts.upsertAll(rows).then(matching.match(storedSecrets)).then();
+			return alerts.upsertAll(rows)
+				.then(matching.match(storedSecrets))
+				.then(attackPaths.refreshSecrets(storedSecrets))
+				.then();
 		});
 	}
 

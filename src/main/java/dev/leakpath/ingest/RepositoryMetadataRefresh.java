@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.attackpath.AttackPathEvaluator;
 import dev.leakpath.repository.RepositoryStore;
 
 import org.springframework.stereotype.Component;
@@ -26,8 +27,12 @@ class RepositoryMetadataRefresh {
 
 	private final Clock clock;
 
-	RepositoryMetadataRefresh(RepositoryStore repositories, SyncProperties properties, Clock clock) {
+	private final AttackPathEvaluator attackPaths;
+
+	RepositoryMetadataRefresh(RepositoryStore repositories, SyncProperties properties, Clock clock,
+			AttackPathEvaluator attackPaths) {
 		this.repositories = repositories;
+		this.attackPaths = attackPaths;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -43,6 +48,8 @@ class RepositoryMetadataRefresh {
 			.filter(stale -> !stale.isEmpty())
 			.flatMap(stale -> connector.fetchRepositories(scope, stale)
 				.flatMap(repositories::upsertAll)
+				// visibility decides which paths have a public entry
+				.flatMap(ids -> attackPaths.refreshRepositories(ids.values()))
 				.then(repositories.markMetadataRequested(connector.provider(), stale)))
 			.onErrorResume(ex -> {
 				log.warn("{} {}: could not read repository metadata: {}", connector.provider(), scope, ex.getMessage());

@@ -6,8 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
@@ -127,21 +125,10 @@ final class PrivateKeyResolver implements TargetResolver {
 		String fingerprint = null;
 		if (publicKey != null) {
 			type = new String(string(ByteBuffer.wrap(publicKey)), StandardCharsets.US_ASCII);
-			fingerprint = fingerprint(publicKey);
+			fingerprint = SshFingerprints.of(publicKey);
 		}
 		return new SecretTarget(TargetKind.CLOUD_IDENTITY, null, RESOURCE_TYPE, type, null, null, null, null, fingerprint,
 				evidence, fingerprint == null ? SecretTarget.MEDIUM : SecretTarget.HIGH);
-	}
-
-	/** OpenSSH's {@code SHA256:} fingerprint: unpadded base64 of the SHA-256 of the public key blob. */
-	static String fingerprint(byte[] publicKey) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey);
-			return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 	static byte[] sshRsa(BigInteger exponent, BigInteger modulus) {

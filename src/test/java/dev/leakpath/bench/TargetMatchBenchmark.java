@@ -123,7 +123,7 @@ public final class TargetMatchBenchmark {
 			String host = database ? name + ".postgres.database.azure.com" : name + ".blob.core.windows.net";
 			assets.add(new AssetInput("azure", type, "/subscriptions/s/resourceGroups/rg/providers/" + type + "/" + name,
 					name, List.of(host), "westeurope", "s", Map.of("env", "bench"), index % 3 == 0, index % 5 == 0,
-					"team-" + index % 20));
+					"team-" + index % 20, List.of()));
 		}
 		return assets;
 	}

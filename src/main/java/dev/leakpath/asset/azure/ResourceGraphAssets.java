@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.leakpath.asset.AssetInput;
 import dev.leakpath.target.Hosts;
+import dev.leakpath.target.SshFingerprints;
 
 /**
  * Turns Resource Graph rows into assets: the endpoint hosts each resource type keeps in its properties, and
@@ -94,7 +95,8 @@ final class ResourceGraphAssets {
 				}
 				List<String> exposed = publicHostsByVm.getOrDefault(asset.providerId().toLowerCase(Locale.ROOT), List.of());
 				assets.add(new AssetInput(asset.cloud(), asset.resourceType(), asset.providerId(), asset.name(), exposed,
-						asset.region(), asset.accountId(), asset.tags(), !exposed.isEmpty(), null, null));
+						asset.region(), asset.accountId(), asset.tags(), !exposed.isEmpty(), null, null,
+						asset.sshKeyFingerprints()));
 			});
 		}
 		return assets;
@@ -119,7 +121,17 @@ final class ResourceGraphAssets {
 			}
 		}
 		return Optional.of(new AssetInput("azure", type, id, name, hosts, text(row, "location"),
-				text(row, "subscriptionId"), tags(row.path("tags")), internetExposed(type, properties), null, null));
+				text(row, "subscriptionId"), tags(row.path("tags")), internetExposed(type, properties), null, null,
+				sshKeyFingerprints(properties)));
+	}
+
+	/** A Linux VM's authorized keys, as fingerprints: a leaked private key that matches one reaches the VM. */
+	private static List<String> sshKeyFingerprints(JsonNode properties) {
+		List<String> fingerprints = new ArrayList<>();
+		for (JsonNode key : properties.path("osProfile").path("linuxConfiguration").path("ssh").path("publicKeys")) {
+			Optional.ofNullable(text(key, "keyData")).flatMap(SshFingerprints::ofAuthorizedKey).ifPresent(fingerprints::add);
+		}
+		return fingerprints;
 	}
 
 	/** Public network access on (Azure's default) means reachable from the internet; VMs are decided above. */

@@ -1,0 +1,180 @@
+package dev.leakpath.attackpath;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.graph.GraphEdge;
+import dev.leakpath.graph.GraphNode;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+
+/** Reads attack paths for the API: a filtered listing, newest first, and one path with its graph and evidence. */
+@Component
+public class AttackPathQueries {
+
+	private static final String SELECT = """
+			select p.*, r.full_name, r.visibility, r.url as repository_url, s.secret_type, s.preview
+			from attack_path p
+			join repository r on r.id = p.repository_id
+			join secret s on s.id = p.secret_id
+			""";
+
+	private static final String LIST = SELECT + """
+			where (cast(:status as text) is null or p.status = :status)
+			  and (cast(:risk as text) is null or p.risk_level = :risk)
+			  and (cast(:provider as text) is null or p.provider = :provider)
+			  and (cast(:repository as text) is null or r.full_name = :repository)
+			  and (cast(:secretId as bigint) is null or p.secret_id = :secretId)
+			  and (cast(:beforeId as bigint) is null or p.id < :beforeId)
+			order by p.id desc
+			limit :limit
+			""";
+
+	private static final String EVIDENCE = """
+			select a.id, a.provider_alert_id, a.state, a.validity, a.alert_url,
+			       l.path, l.start_line, l.start_column, l.commit_sha, l.file_url
+			from alert a
+			left join alert_location l on l.alert_id = a.id
+			where a.id = any(:ids)
+			order by a.id, l.id
+			""";
+
+	private final DatabaseClient db;
+
+	AttackPathQueries(DatabaseClient db) {
+		this.db = db;
+	}
+
+	public Mono<List<AttackPathView>> find(Filter filter, Long beforeId, int limit) {
+		return db.sql(LIST)
+			.bind("status", Parameter.fromOrEmpty(filter.status(), String.class))
+			.bind("risk", Parameter.fromOrEmpty(filter.risk(), String.class))
+			.bind("provider", Parameter.fromOrEmpty(filter.provider(), String.class))
+			.bind("repository", Parameter.fromOrEmpty(filter.repository(), String.class))
+			.bind("secretId", Parameter.fromOrEmpty(filter.secretId(), Long.class))
+			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
+			.bind("limit", limit)
+			.map(AttackPathQueries::view)
+			.all()
+			.collectList();
+	}
+
+	public Mono<AttackPathDetail> findById(long id) {
+		return db.sql(SELECT + "where p.id = :id")
+			.bind("id", id)
+			.map(row -> Map.entry(view(row), row.get("alert_ids", Long[].class)))
+			.one()
+			.flatMap(found -> evidence(found.getValue()).map(evidence -> detail(found.getKey(), evidence)));
+	}
+
+	private Mono<List<AttackPathDetail.Evidence>> evidence(Long[] alertIds) {
+		return db.sql(EVIDENCE)
+			.bind("ids", alertIds)
+			.map(row -> Map.entry(
+					new AttackPathDetail.Evidence(row.get("id", Long.class), row.get("provider_alert_id", String.class),
+							row.get("state", String.class), row.get("validity", String.class),
+							row.get("alert_url", String.class), new ArrayList<>()),
+					Optional.ofNullable(row.get("path", String.class))
+						.map(path -> new AttackPathDetail.Location(path, row.get("start_line", Integer.class),
+								row.get("start_column", Integer.class), row.get("commit_sha", String.class),
+								row.get("file_url", String.class)))))
+			.all()
+			.collect(LinkedHashMap<Long, AttackPathDetail.Evidence>::new, (byAlert, entry) -> byAlert
+				.computeIfAbsent(entry.getKey().alertId(), key -> entry.getKey())
+				.locations()
+				.addAll(entry.getValue().stream().toList()))
+			.map(byAlert -> List.copyOf(byAlert.values()));
+	}
+
+	private static AttackPathDetail detail(AttackPathView path, List<AttackPathDetail.Evidence> evidence) {
+		Optional<AttackPathRule> rule = AttackPathRules.byId(path.rule().id());
+		String repository = GraphNode.repositoryId(path.repository().id());
+		String secret = GraphNode.secretId(path.secret().id());
+		List<GraphNode> nodes = new ArrayList<>();
+		List<GraphEdge> edges = new ArrayList<>();
+		nodes.add(new GraphNode(repository, GraphNode.REPOSITORY, path.provider(), path.repository().fullName(),
+				Map.of("visibility", String.valueOf(path.repository().visibility()))));
+		nodes.add(new GraphNode(secret, GraphNode.SECRET, path.secret().secretType(), path.secret().preview(),
+				Map.of("active", path.secret().active())));
+		edges.add(new GraphEdge(repository, secret, GraphEdge.CONTAINS));
+		boolean internet = path.publicEntry();
+		if (internet) {
+			edges.add(new GraphEdge(repository, GraphNode.INTERNET.id(), GraphEdge.EXPOSED_TO_INTERNET));
+		}
+		AttackPathView.Target target = path.target();
+		if (target != null) {
+			nodes.add(new GraphNode(target.key(), GraphNode.CLOUD_RESOURCE, target.resourceType(), target.name(),
+					Map.of("inInventory", target.inInventory(), "internetExposed", target.internetExposed(),
+							"sensitiveData", target.sensitiveData())));
+			edges.add(new GraphEdge(secret, target.key(), GraphEdge.CAN_AUTHENTICATE_TO));
+			if (target.internetExposed()) {
+				edges.add(new GraphEdge(target.key(), GraphNode.INTERNET.id(), GraphEdge.EXPOSED_TO_INTERNET));
+				internet = true;
+			}
+		}
+		if (internet) {
+			nodes.add(0, GraphNode.INTERNET);
+		}
+		return new AttackPathDetail(path, rule.map(AttackPathRule::chain).orElse(List.of()), riskFactors(path), nodes,
+				edges, evidence, rule.map(AttackPathRule::remediation).orElse(List.of()));
+	}
+
+	private static List<String> riskFactors(AttackPathView path) {
+		List<String> factors = new ArrayList<>();
+		if (path.publicEntry()) {
+			factors.add("public repository");
+		}
+		if (path.secret().active()) {
+			factors.add("secret still valid");
+		}
+		if (path.target() != null) {
+			if (path.target().inInventory()) {
+				factors.add("target exists in the inventory");
+			}
+			if (path.target().internetExposed()) {
+				factors.add("target exposed to the internet");
+			}
+			if (path.target().sensitiveData()) {
+				factors.add("target holds sensitive data");
+			}
+		}
+		return factors;
+	}
+
+	private static AttackPathView view(Readable row) {
+		String ruleId = row.get("rule_id", String.class);
+		String targetKey = row.get("target_key", String.class);
+		AttackPathView.Target target = targetKey == null || targetKey.isEmpty() ? null
+				: new AttackPathView.Target(targetKey, row.get("asset_id", Long.class), row.get("target_type", String.class),
+						row.get("target_name", String.class), flag(row, "target_exists"), flag(row, "target_exposed"),
+						flag(row, "target_sensitive"));
+		return new AttackPathView(row.get("id", Long.class),
+				new AttackPathView.Rule(ruleId, AttackPathRules.byId(ruleId).map(AttackPathRule::name).orElse(ruleId)),
+				row.get("risk_level", String.class), row.get("risk_score", Integer.class), row.get("status", String.class),
+				row.get("provider", String.class), flag(row, "public_entry"),
+				new AttackPathView.Repository(row.get("repository_id", Long.class), row.get("full_name", String.class),
+						row.get("visibility", String.class), row.get("repository_url", String.class)),
+				new AttackPathView.Secret(row.get("secret_id", Long.class), row.get("secret_type", String.class),
+						row.get("preview", String.class), flag(row, "active_secret")),
+				target, row.get("first_seen_at", Instant.class), row.get("resolved_at", Instant.class),
+				row.get("resolution", String.class));
+	}
+
+	private static boolean flag(Readable row, String column) {
+		return Boolean.TRUE.equals(row.get(column, Boolean.class));
+	}
+
+	/** Listing filters; null means any. */
+	public record Filter(String status, String risk, String provider, String repository, Long secretId) {
+	}
+
+}

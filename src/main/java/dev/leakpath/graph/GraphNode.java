@@ -1,0 +1,31 @@
+package dev.leakpath.graph;
+
+import java.util.Map;
+
+/**
+ * A node of the security graph.
+ *
+ * @param id {@code repository:<id>}, {@code secret:<id>}, {@code asset:<id>}, {@code unlisted:<type>:<name>} for a
+ * target the inventory does not list, or {@code internet}
+ * @param family {@code repository}, {@code secret}, {@code cloudResource} or {@code internet}
+ * @param type the provider, the secret type or the resource type
+ */
+public record GraphNode(String id, String family, String type, String label, Map<String, Object> properties) {
+
+	public static final String REPOSITORY = "repository";
+
+	public static final String SECRET = "secret";
+
+	public static final String CLOUD_RESOURCE = "cloudResource";
+
+	public static final GraphNode INTERNET = new GraphNode("internet", "internet", "internet", "Internet", Map.of());
+
+	public static String repositoryId(long id) {
+		return "repository:" + id;
+	}
+
+	public static String secretId(long id) {
+		return "secret:" + id;
+	}
+
+}

@@ -1,0 +1,201 @@
+package dev.leakpath.attackpath;
+
+import static dev.leakpath.testsupport.TestOrganization.ORG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.leakpath.asset.AssetInput;
+import dev.leakpath.asset.AssetInventory;
+import dev.leakpath.ingest.SyncService;
+import dev.leakpath.testsupport.IntegrationTest;
+import dev.leakpath.testsupport.TestOrganization;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+class AttackPathTests extends IntegrationTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
+
+	private static final String SOURCE = "file:test-inventory.yaml";
+
+	private static final AssetInput STORAGE = new AssetInput("azure", "Microsoft.Storage/storageAccounts",
+			"/subscriptions/0a1b/resourceGroups/prod/providers/Microsoft.Storage/storageAccounts/acmeprodstore",
+			"acmeprodstore", List.of(), null, "0a1b", Map.of(), true, true, null, List.of());
+
+	private static final AssetInput DATABASE = new AssetInput("azure", "Microsoft.DBforPostgreSQL/flexibleServers",
+			"/subscriptions/0a1b/resourceGroups/prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/db-acme-prod",
+			"db-acme-prod", List.of(), null, "0a1b", Map.of(), false, false, null, List.of());
+
+	@Autowired
+	private SyncService sync;
+
+	@Autowired
+	private AssetInventory inventory;
+
+	private final TestOrganization org = new TestOrganization();
+
+	private ObjectNode sasInPublicApi;
+
+	@BeforeEach
+	void inventoryAndAlerts() {
+		inventory.replaceSource(List.of(STORAGE, DATABASE), SOURCE).block();
+		sasInPublicApi = org.alert("api", 1, "azure_sas_token", "open", NOW);
+		github.alertPages(ORG, List.of(List.of(sasInPublicApi,
+				org.alert("infra", 1, "postgres_connection_string", "open", NOW.minusSeconds(1)),
+				org.alert("web", 1, "slack_api_token", "open", NOW.minusSeconds(2)))), null);
+		sync.run("test").block();
+	}
+
+	@Test
+	void syncThenEachRuleThatMatchesHasAnOpenPathScoredByItsFactors() {
+		JsonNode items = getJson("/api/v1/attack-paths").get("items");
+
+		assertThat(paths(items)).containsExactlyInAnyOrder("public-github-secret-to-storage acme/api acmeprodstore",
+				"public-github-plaintext-secret acme/api -", "secret-to-postgresql acme/infra db-acme-prod");
+		JsonNode storage = find(items, "public-github-secret-to-storage");
+		// base 45, public 20, valid secret 20, exists 10, exposed 15, sensitive 15
+		assertThat(storage.get("riskScore").asInt()).isEqualTo(125);
+		assertThat(storage.get("riskLevel").asText()).isEqualTo("critical");
+		assertThat(storage.get("rule").get("name").asText()).isEqualTo(
+				"Publicly accessible GitHub repository contains an exposed secret with lateral movement to a Storage Account");
+		JsonNode database = find(items, "secret-to-postgresql");
+		assertThat(database.get("riskScore").asInt()).isEqualTo(45 + 20 + 10);
+		assertThat(database.get("riskLevel").asText()).isEqualTo("high");
+		assertThat(getJson("/api/v1/attack-paths?risk=critical&provider=github").get("items")).hasSize(2);
+		assertThat(getJson("/api/v1/attack-paths?repository=acme/infra").get("items")).hasSize(1);
+	}
+
+	@Test
+	void getOneThenItsGraphEvidenceAndRemediation() {
+		long id = find(getJson("/api/v1/attack-paths").get("items"), "public-github-secret-to-storage").get("id").asLong();
+
+		JsonNode path = getJson("/api/v1/attack-paths/" + id);
+
+		assertThat(texts(path.get("chain"))).containsExactly("public GitHub repository", "exposed secret", "Storage Account");
+		assertThat(texts(path.get("riskFactors"))).containsExactly("public repository", "secret still valid",
+				"target exists in the inventory", "target exposed to the internet", "target holds sensitive data");
+		assertThat(path.get("nodes").findValuesAsText("family")).containsExactly("internet", "repository", "secret",
+				"cloudResource");
+		List<String> edges = new ArrayList<>();
+		path.get("edges").forEach(edge -> edges.add(edge.get("source").asText().replaceAll(":\\d+", "") + " "
+				+ edge.get("kind").asText() + " " + edge.get("target").asText().replaceAll(":\\d+", "")));
+		assertThat(edges).containsExactly("repository contains secret", "repository exposedToInternet internet",
+				"secret canAuthenticateTo asset", "asset exposedToInternet internet");
+		JsonNode evidence = path.get("evidence").get(0);
+		assertThat(evidence.get("providerAlertId").asText()).isEqualTo("1");
+		assertThat(evidence.get("alertUrl").asText()).isEqualTo(sasInPublicApi.get("html_url").asText());
+		assertThat(evidence.get("locations").get(0).get("path").asText()).isEqualTo("config/app-1.yml");
+		assertThat(evidence.get("locations").get(0).get("startLine").asInt()).isEqualTo(1);
+		assertThat(texts(path.get("remediation")).get(0)).contains("Rotate the storage account key");
+		assertThat(path.toString()).doesNotContain(org.issuedSecrets().get(0).substring(0, 40));
+	}
+
+	@Test
+	void alertResolvedThenItsPathsResolvedInTheSameWriteAndKeptInHistory() {
+		resolveSasAlert();
+
+		assertThat(paths(getJson("/api/v1/attack-paths").get("items")))
+			.containsExactly("secret-to-postgresql acme/infra db-acme-prod");
+		JsonNode resolved = getJson("/api/v1/attack-paths?status=resolved").get("items");
+		assertThat(paths(resolved)).containsExactlyInAnyOrder("public-github-secret-to-storage acme/api acmeprodstore",
+				"public-github-plaintext-secret acme/api -");
+		resolved.forEach(path -> {
+			assertThat(path.get("resolution").asText()).isEqualTo("alert resolved");
+			assertThat(Instant.parse(path.get("resolvedAt").asText()))
+				.isAfterOrEqualTo(Instant.parse(path.get("firstSeenAt").asText()));
+		});
+		assertThat(getJson("/api/v1/attack-paths?status=all").get("items")).hasSize(3);
+	}
+
+	@Test
+	void assetRemovedThenPathToItResolvedAndNoPlaceholderPathTakesItsPlace() {
+		inventory.replaceSource(List.of(DATABASE), SOURCE).block();
+
+		assertThat(paths(getJson("/api/v1/attack-paths").get("items"))).containsExactlyInAnyOrder(
+				"public-github-plaintext-secret acme/api -", "secret-to-postgresql acme/infra db-acme-prod");
+		JsonNode gone = find(getJson("/api/v1/attack-paths?status=resolved").get("items"),
+				"public-github-secret-to-storage");
+		assertThat(gone.get("resolution").asText()).isEqualTo("target removed from the inventory");
+	}
+
+	@Test
+	void targetNotInAnInventoryThatKnowsNothingOfItsCloudThenPathToAPlaceholder() {
+		inventory.replaceSource(List.of(), SOURCE).block();
+
+		JsonNode storage = find(getJson("/api/v1/attack-paths").get("items"), "public-github-secret-to-storage");
+
+		assertThat(storage.get("target").get("key").asText()).isEqualTo("unlisted:microsoft.storage/storageaccounts:acmeprodstore");
+		assertThat(storage.get("target").get("inInventory").asBoolean()).isFalse();
+		assertThat(storage.get("riskScore").asInt()).isEqualTo(45 + 20 + 20);
+	}
+
+	@Test
+	void alertReopenedThenANewPathWhileTheOldOneStaysResolved() {
+		resolveSasAlert();
+		ObjectNode reopened = sasInPublicApi.deepCopy();
+		reopened.put("state", "open").putNull("resolution").putNull("resolved_at")
+			.put("updated_at", NOW.plusSeconds(120).toString());
+		github.alertPages(ORG, List.of(List.of(reopened)), null);
+		sync.run("test").block();
+
+		JsonNode all = getJson("/api/v1/attack-paths?status=all").get("items");
+		List<JsonNode> storage = new ArrayList<>();
+		all.forEach(path -> {
+			if (path.get("rule").get("id").asText().equals("public-github-secret-to-storage")) {
+				storage.add(path);
+			}
+		});
+		assertThat(storage).extracting(path -> path.get("status").asText()).containsExactly("open", "resolved");
+		assertThat(storage.get(0).get("id").asLong()).isGreaterThan(storage.get(1).get("id").asLong());
+	}
+
+	@Test
+	void badFiltersAndUnknownIdsThenProblems() {
+		web.get().uri("/api/v1/attack-paths?risk=severe").headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("risk"));
+		web.get().uri("/api/v1/attack-paths/999999").headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.exchange().expectStatus().isNotFound();
+	}
+
+	private void resolveSasAlert() {
+		ObjectNode resolved = sasInPublicApi.deepCopy();
+		resolved.put("state", "resolved").put("resolution", "revoked").put("resolved_at", NOW.plusSeconds(60).toString())
+			.put("updated_at", NOW.plusSeconds(60).toString());
+		github.alertPages(ORG, List.of(List.of(resolved)), null);
+		sync.run("test").block();
+	}
+
+	private static JsonNode find(JsonNode items, String ruleId) {
+		for (JsonNode item : items) {
+			if (item.get("rule").get("id").asText().equals(ruleId)) {
+				return item;
+			}
+		}
+		throw new AssertionError("no path of rule " + ruleId + " in " + items);
+	}
+
+	private static List<String> paths(JsonNode items) {
+		List<String> paths = new ArrayList<>();
+		items.forEach(item -> paths.add(item.get("rule").get("id").asText() + " "
+				+ item.get("repository").get("fullName").asText() + " "
+				+ (item.get("target").isNull() ? "-" : item.get("target").get("name").asText())));
+		return paths;
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach(value -> texts.add(value.asText()));
+		return texts;
+	}
+
+}

@@ -70,7 +70,7 @@ class AttackPathTests extends IntegrationTest {
 		JsonNode database = find(items, "secret-to-postgresql");
 		assertThat(database.get("riskScore").asInt()).isEqualTo(45 + 20 + 10);
 		assertThat(database.get("riskLevel").asText()).isEqualTo("high");
-		assertThat(getJson("/api/v1/attack-paths?risk=critical&provider=github").get("items")).hasSize(2);
+		assertThat(getJson("/api/v1/attack-paths?risk=critical&provider=github").get("items")).hasSize(1);
 		assertThat(getJson("/api/v1/attack-paths?repository=acme/infra").get("items")).hasSize(1);
 	}
 

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.leakpath.asset.InvalidAssetsException;
+import dev.leakpath.explorer.InvalidExplorerQueryException;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,11 @@ class ApiProblemHandler {
 		ResponseEntity<ProblemDetail> response = response(ProblemType.BAD_REQUEST, ex.getMessage());
 		response.getBody().setProperty("errors", ex.errors());
 		return response;
+	}
+
+	@ExceptionHandler(InvalidExplorerQueryException.class)
+	ResponseEntity<ProblemDetail> invalidQuery(InvalidExplorerQueryException ex) {
+		return response(ProblemType.BAD_REQUEST, ex.getMessage());
 	}
 
 	/** Spring's own 4xx (unreadable input, unknown path, wrong method) keep their status and reason. */

@@ -1,0 +1,79 @@
+package dev.leakpath.api;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.explorer.Explorer;
+import dev.leakpath.explorer.ExplorerResult;
+import dev.leakpath.explorer.ExplorerTemplates;
+import dev.leakpath.explorer.SavedQueries;
+import dev.leakpath.explorer.SavedQueries.SavedQuery;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ExplorerController {
+
+	private final Explorer explorer;
+
+	private final ExplorerTemplates templates;
+
+	private final SavedQueries saved;
+
+	ExplorerController(Explorer explorer, ExplorerTemplates templates, SavedQueries saved) {
+		this.explorer = explorer;
+		this.templates = templates;
+		this.saved = saved;
+	}
+
+	@PostMapping("/api/v1/explorer/query")
+	Mono<ExplorerResult> query(@RequestBody JsonNode query) {
+		return explorer.run(query);
+	}
+
+	@GetMapping("/api/v1/explorer/templates")
+	Map<String, List<ExplorerTemplates.ExplorerTemplate>> templates() {
+		return Map.of("items", templates.all());
+	}
+
+	@PostMapping("/api/v1/explorer/saved")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<SavedQuery> save(@RequestBody SaveRequest request) {
+		return saved.save(request.name(), request.description(), request.query())
+			.onErrorMap(DuplicateKeyException.class, ex -> new ApiProblemException(ProblemType.CONFLICT,
+					"a saved query named '" + request.name().strip() + "' exists"));
+	}
+
+	@GetMapping("/api/v1/explorer/saved")
+	Mono<Map<String, List<SavedQuery>>> savedQueries() {
+		return saved.all().map(items -> Map.of("items", items));
+	}
+
+	@GetMapping("/api/v1/explorer/saved/{id}")
+	Mono<SavedQuery> savedQuery(@PathVariable long id) {
+		return saved.byId(id).switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no saved query " + id)));
+	}
+
+	@DeleteMapping("/api/v1/explorer/saved/{id}")
+	Mono<ResponseEntity<Void>> delete(@PathVariable long id) {
+		return saved.delete(id)
+			.flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
+					: Mono.error(ApiProblemException.notFound("no saved query " + id)));
+	}
+
+	record SaveRequest(String name, String description, JsonNode query) {
+	}
+
+}

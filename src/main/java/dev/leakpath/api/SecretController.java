@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SecretController {
 
-	private static final Set<String> PARAMETERS = Set.of("targetKind", "exists", "limit", "cursor");
+	private static final Set<String> PARAMETERS = Set.of("targetKind", "exists", "sort", "limit", "cursor");
 
 	private static final Set<String> TARGET_KINDS = Set.of("cloud_resource", "cloud_identity", "saas_identity",
 			"unresolved");
@@ -28,12 +28,23 @@ class SecretController {
 		this.secrets = secrets;
 	}
 
+	/**
+	 * Newest first, page by page; or, with {@code sort=pathsClosed}, the secrets on open attack paths ranked by
+	 * how many of them rotating each would close, up to {@code limit} and without a cursor.
+	 */
 	@GetMapping("/api/v1/secrets")
 	Mono<Page<SecretView>> list(@RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
-		return secrets.find(query.oneOf("targetKind", TARGET_KINDS), query.oneOf("exists", EXISTS), query.cursor(), limit + 1)
-			.map(rows -> Page.of(rows, limit, SecretView::id));
+		String targetKind = query.oneOf("targetKind", TARGET_KINDS);
+		String exists = query.oneOf("exists", EXISTS);
+		if ("pathsClosed".equals(query.oneOf("sort", Set.of("newest", "pathsClosed")))) {
+			if (query.cursor() != null) {
+				throw ApiProblemException.badRequest("sort=pathsClosed is one ranked page: it takes a limit, not a cursor");
+			}
+			return secrets.findByPathsClosed(targetKind, exists, limit).map(rows -> new Page<>(rows, null));
+		}
+		return secrets.find(targetKind, exists, query.cursor(), limit + 1).map(rows -> Page.of(rows, limit, SecretView::id));
 	}
 
 }

@@ -15,14 +15,18 @@ import org.springframework.stereotype.Component;
 public class SecretQueries {
 
 	/** Open in the provider's own words: GitHub says open, Azure DevOps says active. */
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			select s.id, s.fingerprint, s.preview, s.secret_type, s.first_seen_at,
 			""" + SecretTargetColumns.SELECT + """
 			,
 			       count(a.id) as alerts,
 			       count(a.id) filter (where a.state in ('open', 'active')) as open_alerts,
 			       array_agg(distinct a.provider) as providers,
-			       array_agg(distinct r.full_name) as repositories
+			       array_agg(distinct r.full_name) as repositories,
+			""";
+
+	private static final String NEWEST_FIRST = COLUMNS + """
+			       (select count(*) from attack_path p where p.secret_id = s.id and p.status = 'open') as open_paths
 			from secret s
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
@@ -34,6 +38,29 @@ public class SecretQueries {
 			limit :limit
 			""";
 
+	/** Secrets that are on no open attack path close none, so they are not ranked. */
+	private static final String MOST_PATHS_FIRST = """
+			with ranked as (
+			    select p.secret_id, count(*) as open_paths
+			    from attack_path p
+			    join secret s on s.id = p.secret_id
+			    where p.status = 'open'
+			      and (cast(:targetKind as text) is null or s.target_kind = :targetKind)
+			      and (cast(:exists as text) is null or s.target_exists = :exists)
+			    group by p.secret_id
+			    order by open_paths desc, p.secret_id desc
+			    limit :limit
+			)
+			""" + COLUMNS + """
+			       min(ranked.open_paths) as open_paths
+			from ranked
+			join secret s on s.id = ranked.secret_id
+			join alert a on a.secret_id = s.id
+			join repository r on r.id = a.repository_id
+			group by s.id
+			order by open_paths desc, s.id desc
+			""";
+
 	private final DatabaseClient db;
 
 	SecretQueries(DatabaseClient db) {
@@ -41,16 +68,28 @@ public class SecretQueries {
 	}
 
 	public Mono<List<SecretView>> find(String targetKind, String exists, Long beforeId, int limit) {
-		return db.sql(SELECT)
+		return read(db.sql(NEWEST_FIRST)
 			.bind("targetKind", Parameter.fromOrEmpty(targetKind, String.class))
 			.bind("exists", Parameter.fromOrEmpty(exists, String.class))
 			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
-			.bind("limit", limit)
-			.map(row -> new SecretView(row.get("id", Long.class), row.get("fingerprint", String.class),
+			.bind("limit", limit));
+	}
+
+	/** The credentials whose rotation would close the most open attack paths, those first. */
+	public Mono<List<SecretView>> findByPathsClosed(String targetKind, String exists, int limit) {
+		return read(db.sql(MOST_PATHS_FIRST)
+			.bind("targetKind", Parameter.fromOrEmpty(targetKind, String.class))
+			.bind("exists", Parameter.fromOrEmpty(exists, String.class))
+			.bind("limit", limit));
+	}
+
+	private static Mono<List<SecretView>> read(DatabaseClient.GenericExecuteSpec query) {
+		return query.map(row -> new SecretView(row.get("id", Long.class), row.get("fingerprint", String.class),
 					row.get("preview", String.class), row.get("secret_type", String.class),
 					SecretTargetColumns.read(row), row.get("alerts", Long.class), row.get("open_alerts", Long.class),
 					Arrays.asList(row.get("providers", String[].class)),
-					Arrays.asList(row.get("repositories", String[].class)), row.get("first_seen_at", Instant.class)))
+					Arrays.asList(row.get("repositories", String[].class)), row.get("open_paths", Long.class),
+					row.get("first_seen_at", Instant.class)))
 			.all()
 			.collectList();
 	}

@@ -5,7 +5,11 @@ import java.util.List;
 
 import dev.leakpath.target.TargetView;
 
-/** A distinct credential: where it was seen, and what it can authenticate to. Never its value. */
+/**
+ * A distinct credential: where it was seen, and what it can authenticate to. Never its value.
+ * {@code openAttackPaths}: how many open attack paths rotating it would close.
+ */
 public record SecretView(long id, String fingerprint, String preview, String secretType, TargetView target,
-		long alerts, long openAlerts, List<String> providers, List<String> repositories, Instant firstSeenAt) {
+		long alerts, long openAlerts, List<String> providers, List<String> repositories, long openAttackPaths,
+		Instant firstSeenAt) {
 }

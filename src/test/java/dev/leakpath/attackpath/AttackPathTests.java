@@ -159,6 +159,25 @@ class AttackPathTests extends IntegrationTest {
 	}
 
 	@Test
+	void secretsByPathsClosedThenTheCredentialOnMostOpenPathsFirst() {
+		String shared = org.secretFor("postgres_connection_string");
+		github.alertPages(ORG, List.of(List.of(
+				org.alert("api", 7, "postgres_connection_string", "open", NOW.plusSeconds(10), shared),
+				org.alert("web", 7, "postgres_connection_string", "open", NOW.plusSeconds(9), shared),
+				org.alert("infra", 7, "postgres_connection_string", "open", NOW.plusSeconds(8), shared))), null);
+		sync.run("test").block();
+
+		JsonNode ranked = getJson("/api/v1/secrets?sort=pathsClosed").get("items");
+
+		// the shared string: a database path from each repository, and acme/api is public; then the SAS URL
+		assertThat(ranked).extracting(secret -> secret.get("secretType").asText() + " " + secret.get("openAttackPaths").asLong())
+			.containsExactly("postgres_connection_string 4", "azure_sas_token 2", "postgres_connection_string 1");
+		assertThat(ranked.get(0).get("repositories")).hasSize(3);
+		web.get().uri("/api/v1/secrets?sort=pathsClosed&cursor=" + "djE6NQ").headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
 	void badFiltersAndUnknownIdsThenProblems() {
 		web.get().uri("/api/v1/attack-paths?risk=severe").headers(headers -> headers.setBearerAuth(API_TOKEN))
 			.exchange().expectStatus().isBadRequest()

@@ -8,6 +8,15 @@ alter table asset add column ssh_key_fingerprints text[] not null default '{}';
 create index asset_ssh_key_idx on asset using gin (ssh_key_fingerprints) with (fastupdate = off);
 create index asset_account_type_idx on asset (account_id, resource_type) where account_id is not null;
 
+-- Resource node keys ('asset:<id>', 'unlisted:<type>:<name>') are looked up from the explorer: these indexes
+-- let each branch of graph_secret_target find the secrets of one node without a scan.
+create index asset_node_key_idx on asset (('asset:' || id));
+create index secret_unlisted_target_idx on secret
+    (('unlisted:' || lower(target_resource_type) || ':' || lower(coalesce(target_name, target_host, ''))))
+    where target_kind = 'cloud_resource' and target_asset_id is null;
+create index secret_identity_account_idx on secret (target_account_id) where target_kind = 'cloud_identity';
+create index secret_key_fingerprint_idx on secret (target_key_fingerprint) where target_kind = 'cloud_identity';
+
 -- Edge "repository contains secret": one row per open alert of the secret in the repository.
 create view graph_contains as
 select a.repository_id, a.secret_id, a.id as alert_id, a.validity, a.publicly_leaked

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,13 +39,11 @@ public class AttackPathEvaluator {
 			           coalesce(bool_or(r.visibility = 'public'), false) as public_entry
 			    from graph_contains c
 			    join repository r on r.id = c.repository_id
-			    where (cast(:secrets as bigint[]) is null or c.secret_id = any(:secrets))
-			      and (cast(:repositories as bigint[]) is null or c.repository_id = any(:repositories))
+			    where {contained}
 			    group by c.repository_id, c.secret_id
 			), targets as materialized (
 			    select t.* from graph_secret_target t
-			    where (cast(:secrets as bigint[]) is null or t.secret_id = any(:secrets))
-			      and t.secret_id in (select secret_id from contained)
+			    where {targets} and t.secret_id in (select secret_id from contained)
 			), matched as (
 			    select rule.id as rule_id, rule.base_score, c.provider, c.repository_id, c.secret_id, c.alert_ids,
 			           c.public_entry, c.active, '' as target_key, cast(null as bigint) as asset_id,
@@ -109,9 +106,7 @@ public class AttackPathEvaluator {
 			                             where t.secret_id = p.secret_id and t.target_key = p.target_key)
 			                then 'secret no longer reaches the target'
 			            else 'rule no longer matches (the repository is no longer public)' end
-			    where p.status = 'open'
-			      and (cast(:secrets as bigint[]) is null or p.secret_id = any(:secrets))
-			      and (cast(:repositories as bigint[]) is null or p.repository_id = any(:repositories))
+			    where p.status = 'open' and {paths}
 			      and not exists (select 1 from scored m
 			                      where m.rule_id = p.rule_id and m.repository_id = p.repository_id
 			                        and m.secret_id = p.secret_id and m.target_key = p.target_key)
@@ -133,24 +128,24 @@ public class AttackPathEvaluator {
 
 	/** Re-evaluates the paths through these secrets, in every repository that contains them. */
 	public Mono<Evaluation> refreshSecrets(Collection<Long> secretIds) {
-		return secretIds.isEmpty() ? Mono.just(Evaluation.NONE) : evaluate(ids(secretIds), null);
+		return secretIds.isEmpty() ? Mono.just(Evaluation.NONE) : evaluate(Scope.SECRETS, ids(secretIds));
 	}
 
 	/** Re-evaluates the paths that start at these repositories, after their visibility or provider data changed. */
 	public Mono<Evaluation> refreshRepositories(Collection<Long> repositoryIds) {
-		return repositoryIds.isEmpty() ? Mono.just(Evaluation.NONE) : evaluate(null, ids(repositoryIds));
+		return repositoryIds.isEmpty() ? Mono.just(Evaluation.NONE) : evaluate(Scope.REPOSITORIES, ids(repositoryIds));
 	}
 
 	/** Re-evaluates every path: after the inventory changed, when any secret's reach may have. */
 	public Mono<Evaluation> refreshAll() {
 		long started = System.nanoTime();
-		return evaluate(null, null).doOnNext(result -> log.info(
+		return evaluate(Scope.ALL, null).doOnNext(result -> log.info(
 				"Attack paths recomputed in {} ms: {} opened, {} updated, {} resolved",
 				(System.nanoTime() - started) / 1_000_000, result.opened(), result.updated(), result.resolved()));
 	}
 
-	private Mono<Evaluation> evaluate(Long[] secrets, Long[] repositories) {
-		return db.sql(EVALUATE)
+	private Mono<Evaluation> evaluate(Scope scope, Long[] ids) {
+		DatabaseClient.GenericExecuteSpec statement = db.sql(scope.statement)
 			.bind("ruleIds", rules.stream().map(AttackPathRule::id).toArray(String[]::new))
 			.bind("ruleProviders", rules.stream().map(AttackPathRule::provider).toArray(String[]::new))
 			.bind("rulePublic", rules.stream().map(AttackPathRule::publicEntry).toArray(Boolean[]::new))
@@ -158,16 +153,34 @@ public class AttackPathEvaluator {
 				.map(rule -> rule.targetTypes().stream().map(type -> type.toLowerCase(Locale.ROOT)).sorted()
 					.collect(Collectors.joining(",")))
 				.toArray(String[]::new))
-			.bind("ruleBase", rules.stream().map(AttackPathRule::baseScore).toArray(Integer[]::new))
-			.bind("secrets", Parameter.fromOrEmpty(secrets, Long[].class))
-			.bind("repositories", Parameter.fromOrEmpty(repositories, Long[].class))
-			.map(row -> new Evaluation(row.get("opened", Long.class), row.get("updated", Long.class),
+			.bind("ruleBase", rules.stream().map(AttackPathRule::baseScore).toArray(Integer[]::new));
+		return (ids == null ? statement : statement.bind("ids", ids)).map(row -> new Evaluation(row.get("opened", Long.class), row.get("updated", Long.class),
 					row.get("resolved", Long.class)))
 			.one();
 	}
 
 	private static Long[] ids(Collection<Long> ids) {
 		return ids.stream().distinct().toArray(Long[]::new);
+	}
+
+	/**
+	 * What one evaluation covers, written into the statement rather than bound as optional parameters: a
+	 * prepared statement's generic plan cannot drop an {@code :ids is null or …} test, and scans everything.
+	 */
+	private enum Scope {
+
+		SECRETS("c.secret_id = any(:ids)", "t.secret_id = any(:ids)", "p.secret_id = any(:ids)"),
+		REPOSITORIES("c.repository_id = any(:ids)", "true", "p.repository_id = any(:ids)"),
+		ALL("true", "true", "true");
+
+		private final String statement;
+
+		Scope(String contained, String targets, String paths) {
+			this.statement = EVALUATE.replace("{contained}", contained)
+				.replace("{targets}", targets)
+				.replace("{paths}", paths);
+		}
+
 	}
 
 	/** How many paths one evaluation opened, changed and resolved. */

@@ -59,8 +59,10 @@ final class ExplorerSql {
 			String far = alias("n");
 			String edge = alias("e");
 			GraphConnection via = connection.via();
+			// offset 0 keeps the exists a per-row subplan: a query asks for the first matches, and as a semi-join
+			// the planner would build the whole graph first (4.3 s instead of 31 ms on a million alerts)
 			parts.add("exists (select 1 from " + via.join(alias, far, edge) + " where "
-					+ via.correlation(alias, far, edge) + " and " + where(connection.target(), far) + ")");
+					+ via.correlation(alias, far, edge) + " and " + where(connection.target(), far) + " offset 0)");
 		}
 		return parts.isEmpty() ? "true" : String.join(" and ", parts);
 	}

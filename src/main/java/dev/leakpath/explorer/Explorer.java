@@ -49,11 +49,6 @@ public class Explorer {
 		this.transaction = transaction;
 	}
 
-	/** Checks a query without running it. */
-	public void validate(JsonNode query) {
-		ExplorerQueryParser.parse(query);
-	}
-
 	public Mono<ExplorerResult> run(JsonNode json) {
 		return Mono.defer(() -> {
 			ExplorerQuery query = ExplorerQueryParser.parse(json);

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import dev.leakpath.secret.SecretTargetColumns;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /** Reads alerts for the API, newest first, with their locations in one extra query per page. */
@@ -54,6 +55,10 @@ public class AlertQueries {
 		condition(conditions, values, "a.state", "state", filter.state());
 		condition(conditions, values, "a.secret_type", "secretType", filter.secretType());
 		condition(conditions, values, "a.validity", "validity", filter.validity());
+		if (filter.organizations() != null) {
+			conditions.add("r.organization = any(:organizations)");
+			values.put("organizations", filter.organizations());
+		}
 		if (filter.beforeId() != null) {
 			conditions.add("a.id < :beforeId");
 			values.put("beforeId", filter.beforeId());
@@ -67,9 +72,12 @@ public class AlertQueries {
 		return spec.map(AlertQueries::alert).all().collectList().flatMap(this::withLocations);
 	}
 
-	public Mono<AlertView> findById(long id) {
-		return db.sql(SELECT + "where a.id = :id")
+	/** @param organizations the organisations seen, or null for all */
+	public Mono<AlertView> findById(long id, String[] organizations) {
+		return db.sql(SELECT + "where a.id = :id "
+				+ "and (cast(:organizations as text[]) is null or r.organization = any(:organizations))")
 			.bind("id", id)
+			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
 			.map(AlertQueries::alert)
 			.one()
 			.flatMap(alert -> withLocations(List.of(alert)))

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 import dev.leakpath.alert.AlertFilter;
 import dev.leakpath.alert.AlertQueries;
 import dev.leakpath.alert.AlertView;
+import dev.leakpath.security.AccessScope;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,17 +38,17 @@ class AlertController {
 	}
 
 	@GetMapping
-	Mono<Page<AlertView>> list(@RequestParam MultiValueMap<String, String> parameters) {
+	Mono<Page<AlertView>> list(@RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
 		AlertFilter filter = new AlertFilter(query.oneOf("provider", PROVIDERS), query.text("organization"),
 				query.text("repository"), query.oneOf("state", STATES), query.text("secretType"),
-				query.oneOf("validity", VALIDITIES), query.cursor(), limit + 1);
+				query.oneOf("validity", VALIDITIES), scope.organizationArray(), query.cursor(), limit + 1);
 		return alerts.find(filter).map(rows -> Page.of(rows, limit, AlertView::id));
 	}
 
 	@GetMapping("/{id}")
-	Mono<AlertView> get(@PathVariable String id) {
+	Mono<AlertView> get(@PathVariable String id, AccessScope scope) {
 		long alertId;
 		try {
 			alertId = Long.parseLong(id);
@@ -55,7 +56,7 @@ class AlertController {
 		catch (NumberFormatException ex) {
 			throw ApiProblemException.badRequest("alert id must be a number");
 		}
-		return alerts.findById(alertId)
+		return alerts.findById(alertId, scope.organizationArray())
 			.switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no alert with id " + alertId)));
 	}
 

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 import dev.leakpath.attackpath.AttackPathDetail;
 import dev.leakpath.attackpath.AttackPathQueries;
 import dev.leakpath.attackpath.AttackPathView;
+import dev.leakpath.security.AccessScope;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,19 +32,19 @@ class AttackPathController {
 
 	/** Newest first; {@code status} is {@code open} unless asked otherwise ({@code all} includes history). */
 	@GetMapping("/api/v1/attack-paths")
-	Mono<Page<AttackPathView>> list(@RequestParam MultiValueMap<String, String> parameters) {
+	Mono<Page<AttackPathView>> list(@RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		String status = query.oneOf("status", STATUSES);
 		int limit = query.limit();
 		AttackPathQueries.Filter filter = new AttackPathQueries.Filter(
 				status == null ? "open" : status.equals("all") ? null : status, query.oneOf("risk", RISKS),
 				query.oneOf("provider", AlertController.PROVIDERS), query.text("repository"), null);
-		return attackPaths.find(filter, query.cursor(), limit + 1).map(rows -> Page.of(rows, limit, AttackPathView::id));
+		return attackPaths.find(filter, scope.organizationArray(), query.cursor(), limit + 1).map(rows -> Page.of(rows, limit, AttackPathView::id));
 	}
 
 	@GetMapping("/api/v1/attack-paths/{id}")
-	Mono<AttackPathDetail> one(@PathVariable long id) {
-		return attackPaths.findById(id)
+	Mono<AttackPathDetail> one(@PathVariable long id, AccessScope scope) {
+		return attackPaths.findById(id, scope.organizationArray())
 			.switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no attack path " + id)));
 	}
 

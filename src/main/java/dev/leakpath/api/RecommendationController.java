@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.recommendation.RecommendationQueries;
 import dev.leakpath.recommendation.RecommendationView;
+import dev.leakpath.security.AccessScope;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +28,11 @@ class RecommendationController {
 
 	/** The riskiest first; {@code limit} caps the list (there is no cursor: scores move as alerts change). */
 	@GetMapping("/api/v1/recommendations")
-	Mono<Map<String, List<RecommendationView>>> list(@RequestParam MultiValueMap<String, String> parameters) {
+	Mono<Map<String, List<RecommendationView>>> list(@RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		return recommendations
 			.find(query.oneOf("provider", AlertController.PROVIDERS), query.oneOf("status", Set.of("healthy", "unhealthy")),
-					query.limit())
+					scope.organizationArray(), query.limit())
 			.map(items -> Map.of("items", items));
 	}
 

@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.repository.RepositoryQueries;
 import dev.leakpath.repository.RepositoryView;
+import dev.leakpath.security.AccessScope;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +25,12 @@ class RepositoryController {
 	}
 
 	@GetMapping("/api/v1/repositories")
-	Mono<Page<RepositoryView>> list(@RequestParam MultiValueMap<String, String> parameters) {
+	Mono<Page<RepositoryView>> list(@RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
 		return repositories
-			.find(query.oneOf("provider", AlertController.PROVIDERS), query.text("organization"), query.cursor(),
-					limit + 1)
+			.find(query.oneOf("provider", AlertController.PROVIDERS), query.text("organization"),
+					scope.organizationArray(), query.cursor(), limit + 1)
 			.map(rows -> Page.of(rows, limit, RepositoryView::id));
 	}
 

@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.secret.SecretQueries;
 import dev.leakpath.secret.SecretView;
+import dev.leakpath.security.AccessScope;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class SecretController {
 	 * how many of them rotating each would close, up to {@code limit} and without a cursor.
 	 */
 	@GetMapping("/api/v1/secrets")
-	Mono<Page<SecretView>> list(@RequestParam MultiValueMap<String, String> parameters) {
+	Mono<Page<SecretView>> list(@RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
 		String targetKind = query.oneOf("targetKind", TARGET_KINDS);
@@ -42,9 +43,9 @@ class SecretController {
 			if (query.cursor() != null) {
 				throw ApiProblemException.badRequest("sort=pathsClosed is one ranked page: it takes a limit, not a cursor");
 			}
-			return secrets.findByPathsClosed(targetKind, exists, limit).map(rows -> new Page<>(rows, null));
+			return secrets.findByPathsClosed(targetKind, exists, scope.organizationArray(), limit).map(rows -> new Page<>(rows, null));
 		}
-		return secrets.find(targetKind, exists, query.cursor(), limit + 1).map(rows -> Page.of(rows, limit, SecretView::id));
+		return secrets.find(targetKind, exists, scope.organizationArray(), query.cursor(), limit + 1).map(rows -> Page.of(rows, limit, SecretView::id));
 	}
 
 }

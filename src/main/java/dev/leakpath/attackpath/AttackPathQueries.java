@@ -35,6 +35,7 @@ public class AttackPathQueries {
 			  and (cast(:repository as text) is null or r.full_name = :repository)
 			  and (cast(:secretId as bigint) is null or p.secret_id = :secretId)
 			  and (cast(:beforeId as bigint) is null or p.id < :beforeId)
+			  and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
 			order by p.id desc
 			limit :limit
 			""";
@@ -54,8 +55,10 @@ public class AttackPathQueries {
 		this.db = db;
 	}
 
-	public Mono<List<AttackPathView>> find(Filter filter, Long beforeId, int limit) {
+	/** @param organizations the organisations seen, or null for all */
+	public Mono<List<AttackPathView>> find(Filter filter, String[] organizations, Long beforeId, int limit) {
 		return db.sql(LIST)
+			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
 			.bind("status", Parameter.fromOrEmpty(filter.status(), String.class))
 			.bind("risk", Parameter.fromOrEmpty(filter.risk(), String.class))
 			.bind("provider", Parameter.fromOrEmpty(filter.provider(), String.class))
@@ -68,9 +71,10 @@ public class AttackPathQueries {
 			.collectList();
 	}
 
-	public Mono<AttackPathDetail> findById(long id) {
-		return db.sql(SELECT + "where p.id = :id")
+	public Mono<AttackPathDetail> findById(long id, String[] organizations) {
+		return db.sql(SELECT + "where p.id = :id and (cast(:organizations as text[]) is null or r.organization = any(:organizations))")
 			.bind("id", id)
+			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
 			.map(row -> Map.entry(view(row), row.get("alert_ids", Long[].class)))
 			.one()
 			.flatMap(found -> evidence(found.getValue()).map(evidence -> detail(found.getKey(), evidence)));

@@ -44,6 +44,7 @@ public class RecommendationQueries {
 			    left join secret s on s.id = a.secret_id
 			    left join asset t on t.id = s.target_asset_id
 			    where (cast(:provider as text) is null or r.provider = :provider)
+			      and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
 			    group by r.id
 			), points as (
 			    select facts.*,
@@ -94,8 +95,10 @@ public class RecommendationQueries {
 		this.db = db;
 	}
 
-	public Mono<List<RecommendationView>> find(String provider, String status, int limit) {
+	/** @param organizations the organisations seen, or null for all */
+	public Mono<List<RecommendationView>> find(String provider, String status, String[] organizations, int limit) {
 		return db.sql(SELECT)
+			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
 			.bind("provider", Parameter.fromOrEmpty(provider, String.class))
 			.bind("status", Parameter.fromOrEmpty(status, String.class))
 			.bind("limit", limit)

@@ -23,6 +23,7 @@ public class RepositoryQueries {
 			where (cast(:provider as text) is null or r.provider = :provider)
 			  and (cast(:organization as text) is null or r.organization = :organization)
 			  and (cast(:beforeId as bigint) is null or r.id < :beforeId)
+			  and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
 			group by r.id
 			order by r.id desc
 			limit :limit
@@ -34,8 +35,11 @@ public class RepositoryQueries {
 		this.db = db;
 	}
 
-	public Mono<List<RepositoryView>> find(String provider, String organization, Long beforeId, int limit) {
+	/** @param organizations the organisations seen, or null for all */
+	public Mono<List<RepositoryView>> find(String provider, String organization, String[] organizations, Long beforeId,
+			int limit) {
 		return db.sql(SELECT)
+			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
 			.bind("provider", Parameter.fromOrEmpty(provider, String.class))
 			.bind("organization", Parameter.fromOrEmpty(organization, String.class))
 			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))

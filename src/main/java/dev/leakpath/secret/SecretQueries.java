@@ -26,27 +26,35 @@ public class SecretQueries {
 			""";
 
 	private static final String NEWEST_FIRST = COLUMNS + """
-			       (select count(*) from attack_path p where p.secret_id = s.id and p.status = 'open') as open_paths
+			       (select count(*) from attack_path p join repository pr on pr.id = p.repository_id
+			        where p.secret_id = s.id and p.status = 'open'
+			          and (cast(:organizations as text[]) is null or pr.organization = any(:organizations))) as open_paths
 			from secret s
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
 			where (cast(:targetKind as text) is null or s.target_kind = :targetKind)
 			  and (cast(:exists as text) is null or s.target_exists = :exists)
 			  and (cast(:beforeId as bigint) is null or s.id < :beforeId)
+			  and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
 			group by s.id
 			order by s.id desc
 			limit :limit
 			""";
 
-	/** Secrets that are on no open attack path close none, so they are not ranked. */
+	/**
+	 * Secrets that are on no open attack path close none, so they are not ranked. A viewer scoped to some
+	 * organisations sees only their repositories, alerts and paths.
+	 */
 	private static final String MOST_PATHS_FIRST = """
 			with ranked as (
 			    select p.secret_id, count(*) as open_paths
 			    from attack_path p
 			    join secret s on s.id = p.secret_id
+			    join repository r on r.id = p.repository_id
 			    where p.status = 'open'
 			      and (cast(:targetKind as text) is null or s.target_kind = :targetKind)
 			      and (cast(:exists as text) is null or s.target_exists = :exists)
+			      and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
 			    group by p.secret_id
 			    order by open_paths desc, p.secret_id desc
 			    limit :limit
@@ -57,6 +65,7 @@ public class SecretQueries {
 			join secret s on s.id = ranked.secret_id
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
+			where (cast(:organizations as text[]) is null or r.organization = any(:organizations))
 			group by s.id
 			order by open_paths desc, s.id desc
 			""";
@@ -67,8 +76,11 @@ public class SecretQueries {
 		this.db = db;
 	}
 
-	public Mono<List<SecretView>> find(String targetKind, String exists, Long beforeId, int limit) {
+	/** @param organizations the organisations seen, or null for all */
+	public Mono<List<SecretView>> find(String targetKind, String exists, String[] organizations, Long beforeId,
+			int limit) {
 		return read(db.sql(NEWEST_FIRST)
+			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
 			.bind("targetKind", Parameter.fromOrEmpty(targetKind, String.class))
 			.bind("exists", Parameter.fromOrEmpty(exists, String.class))
 			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
@@ -76,8 +88,10 @@ public class SecretQueries {
 	}
 
 	/** The credentials whose rotation would close the most open attack paths, those first. */
-	public Mono<List<SecretView>> findByPathsClosed(String targetKind, String exists, int limit) {
+	public Mono<List<SecretView>> findByPathsClosed(String targetKind, String exists, String[] organizations,
+			int limit) {
 		return read(db.sql(MOST_PATHS_FIRST)
+			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
 			.bind("targetKind", Parameter.fromOrEmpty(targetKind, String.class))
 			.bind("exists", Parameter.fromOrEmpty(exists, String.class))
 			.bind("limit", limit));

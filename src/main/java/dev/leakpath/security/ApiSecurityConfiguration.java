@@ -1,30 +1,52 @@
 package dev.leakpath.security;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 
 /**
- * {@code /api/**} needs {@code Authorization: Bearer <token>}; health and Prometheus metrics are open;
- * webhook endpoints authenticate their senders themselves; everything else is closed.
+ * Who may do what:
+ * <ul>
+ * <li>{@code /api/**}: a bearer API token, or the session of a user signed in with OpenID Connect. Reading
+ * needs the viewer role, anything else the admin role (running an explorer query is reading). A viewer
+ * scoped to organisations reads only what can be scoped (alerts, repositories, secrets, recommendations,
+ * attack paths).</li>
+ * <li>The dashboard's files, the OpenAPI document, health and Prometheus metrics are open; they hold no
+ * data.</li>
+ * <li>Webhook endpoints authenticate their senders themselves.</li>
+ * </ul>
+ * Requests on a session cookie need a CSRF token ({@code XSRF-TOKEN} cookie sent back as
+ * {@code X-XSRF-TOKEN}); bearer requests do not, as no browser adds that header by itself.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -32,6 +54,14 @@ class ApiSecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
 
 	private static final String BEARER = "Bearer ";
+
+	/** Paths a viewer scoped to organisations cannot read: they span every organisation. */
+	private static final String[] UNSCOPED_ONLY = { "/api/v1/assets/**", "/api/v1/explorer/**", "/api/v1/sync/**",
+			"/api/v1/webhooks/**", "/api/v1/audit/**", "/api/v1/assets", "/api/v1/sync", "/api/v1/audit" };
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	/**
 	 * Webhook endpoints check their senders' own credentials (a signature, Basic auth); a chain of their
@@ -54,12 +84,68 @@ class ApiSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiTokenProperties properties) {
-		if (properties.tokens().isEmpty()) {
-			log.warn("No leakpath.api.tokens configured: every /api request will be refused");
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiTokenProperties tokens,
+			ObjectProvider<ReactiveClientRegistrationRepository> oidc, OidcProperties oidcProperties) {
+		boolean signIn = oidc.getIfAvailable() != null;
+		if (tokens.isEmpty() && !signIn) {
+			log.warn("No leakpath.api tokens and no leakpath.oidc sign-in configured: every /api request will be refused");
 		}
-		AuthenticationWebFilter bearer = new AuthenticationWebFilter(
-				new ApiTokenAuthenticationManager(properties.tokens()));
+		http.addFilterAt(bearerTokens(tokens), SecurityWebFiltersOrder.AUTHENTICATION)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+				.requireCsrfProtectionMatcher(unsafeCookieRequest()))
+			.addFilterAfter(csrfCookieWriter(), SecurityWebFiltersOrder.CSRF)
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.logout(logout -> logout.logoutSuccessHandler(redirectTo("/")))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(ApiProblems::unauthorized)
+				.accessDeniedHandler(ApiProblems::forbidden))
+			.authorizeExchange(exchanges -> exchanges
+				.pathMatchers("/actuator/health/**", "/actuator/prometheus", "/", "/index.html", "/app/**",
+						"/favicon.svg", "/auth/options", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+						"/webjars/**", "/login/**", "/oauth2/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/v1/me")
+				.authenticated()
+				.pathMatchers(UNSCOPED_ONLY)
+				.access((caller, context) -> decide(caller, context, true))
+				.pathMatchers("/api/**")
+				.access((caller, context) -> decide(caller, context, false))
+				.anyExchange()
+				.denyAll());
+		if (signIn) {
+			http.oauth2Login(login -> login.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
+				.authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/?signin=failed")));
+			log.info("Dashboard sign-in with OpenID Connect provider {}", oidcProperties.issuerUri());
+		}
+		return http.build();
+	}
+
+	private static Mono<AuthorizationDecision> decide(Mono<Authentication> caller, AuthorizationContext context,
+			boolean unscopedOnly) {
+		Role role = requiredRole(context.getExchange());
+		return caller.map(authentication -> new AuthorizationDecision(Callers.has(authentication, role)
+				&& !(unscopedOnly && !AccessScope.of(authentication).isAll())))
+			.defaultIfEmpty(new AuthorizationDecision(false));
+	}
+
+	/** Reading needs a viewer; a change needs an admin. An explorer query is a read sent as POST. */
+	static Role requiredRole(ServerWebExchange exchange) {
+		HttpMethod method = exchange.getRequest().getMethod();
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		if (path.startsWith("/api/v1/audit")) {
+			return Role.ADMIN;
+		}
+		boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD
+				|| (method == HttpMethod.POST && path.equals("/api/v1/explorer/query"));
+		return read ? Role.VIEWER : Role.ADMIN;
+	}
+
+	private static AuthenticationWebFilter bearerTokens(ApiTokenProperties tokens) {
+		AuthenticationWebFilter bearer = new AuthenticationWebFilter(new ApiTokenAuthenticationManager(tokens));
 		bearer.setServerAuthenticationConverter(exchange -> {
 			String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 			if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -69,33 +155,33 @@ class ApiSecurityConfiguration {
 			return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated("api-token", token));
 		});
 		bearer.setAuthenticationFailureHandler(
-				(filterExchange, ex) -> unauthorized(filterExchange.getExchange().getResponse()));
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-			.exceptionHandling(exceptions -> exceptions
-				.authenticationEntryPoint((exchange, ex) -> unauthorized(exchange.getResponse())))
-			.authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus")
-				.permitAll()
-				.pathMatchers("/api/**")
-				.authenticated()
-				.anyExchange()
-				.denyAll())
-			.build();
+				(filterExchange, ex) -> ApiProblems.unauthorized(filterExchange.getExchange(), ex));
+		return bearer;
 	}
 
-	private static Mono<Void> unauthorized(ServerHttpResponse response) {
-		response.setStatusCode(HttpStatus.UNAUTHORIZED);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		byte[] body = """
-				{"type":"about:blank","title":"Unauthorized","status":401,\
-				"detail":"Send a valid API token as 'Authorization: Bearer <token>'"}"""
-			.getBytes(StandardCharsets.UTF_8);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	/** Unsafe methods without a bearer token: only those can ride on a session cookie. */
+	private static ServerWebExchangeMatcher unsafeCookieRequest() {
+		return exchange -> {
+			HttpMethod method = exchange.getRequest().getMethod();
+			boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+			boolean bearer = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+			return safe || bearer ? ServerWebExchangeMatcher.MatchResult.notMatch()
+					: ServerWebExchangeMatcher.MatchResult.match();
+		};
+	}
+
+	/** The CSRF token is made lazily; asking for it makes the repository set the cookie the dashboard reads. */
+	private static WebFilter csrfCookieWriter() {
+		return (exchange, chain) -> {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+		};
+	}
+
+	private static RedirectServerLogoutSuccessHandler redirectTo(String location) {
+		RedirectServerLogoutSuccessHandler handler = new RedirectServerLogoutSuccessHandler();
+		handler.setLogoutSuccessUrl(URI.create(location));
+		return handler;
 	}
 
 }

@@ -2,6 +2,9 @@ package dev.leakpath.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -10,29 +13,67 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Accepts a bearer token equal to one of the configured API tokens, compared in constant time. */
+/**
+ * Accepts a bearer token equal to a configured one, compared in constant time against every token. The
+ * caller is named by the scoped token's name, or by the start of the token's SHA-256, never the token.
+ */
 final class ApiTokenAuthenticationManager implements ReactiveAuthenticationManager {
 
-	private final List<byte[]> tokens;
+	private final List<KnownToken> tokens = new ArrayList<>();
 
-	ApiTokenAuthenticationManager(List<String> tokens) {
-		this.tokens = tokens.stream().map(token -> token.getBytes(StandardCharsets.UTF_8)).toList();
+	ApiTokenAuthenticationManager(ApiTokenProperties properties) {
+		for (String token : properties.tokens()) {
+			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER, Role.ADMIN), List.of()));
+		}
+		for (String token : properties.viewerTokens()) {
+			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER), List.of()));
+		}
+		for (ApiTokenProperties.ScopedToken scoped : properties.scopedTokens()) {
+			if (scoped.organizations().isEmpty()) {
+				throw new IllegalStateException("leakpath.api.scoped-tokens entry '" + scoped.name()
+						+ "' names no organizations; use leakpath.api.viewer-tokens for a token that sees all");
+			}
+			String name = scoped.name() == null ? "token:" + digest(scoped.token()) : "token:" + scoped.name();
+			tokens.add(new KnownToken(scoped.token(), name, List.of(Role.VIEWER), scoped.organizations()));
+		}
 	}
 
 	@Override
 	public Mono<Authentication> authenticate(Authentication authentication) {
 		byte[] presented = String.valueOf(authentication.getCredentials()).getBytes(StandardCharsets.UTF_8);
-		boolean known = false;
-		for (byte[] token : tokens) {
-			known |= MessageDigest.isEqual(token, presented);
+		KnownToken match = null;
+		for (KnownToken token : tokens) {
+			if (MessageDigest.isEqual(token.value(), presented)) {
+				match = token;
+			}
 		}
-		if (!known) {
+		if (match == null) {
 			return Mono.error(new BadCredentialsException("Unknown API token"));
 		}
-		return Mono.just(UsernamePasswordAuthenticationToken.authenticated("api-token", null,
-				AuthorityUtils.createAuthorityList("ROLE_API")));
+		List<GrantedAuthority> authorities = new ArrayList<>(AccessScope.authorities(match.organizations()));
+		match.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+		return Mono.just(UsernamePasswordAuthenticationToken.authenticated(match.name(), null, authorities));
+	}
+
+	private static String digest(String token) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return "sha256:" + HexFormat.of().formatHex(hash, 0, 4);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record KnownToken(byte[] value, String name, List<Role> roles, List<String> organizations) {
+
+		KnownToken(String value, String name, List<Role> roles, List<String> organizations) {
+			this(value.getBytes(StandardCharsets.UTF_8), name, roles, organizations);
+		}
+
 	}
 
 }

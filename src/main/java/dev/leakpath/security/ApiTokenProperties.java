@@ -6,13 +6,42 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 
 /**
- * @param tokens bearer tokens accepted on {@code /api/**}; with none, the API refuses every request
+ * Static bearer tokens for {@code /api/**}. With none (and no OIDC sign-in), the API refuses every request.
+ *
+ * @param tokens admin tokens: read everything, trigger syncs, import assets, save queries
+ * @param viewerTokens read-only tokens over every organisation
+ * @param scopedTokens read-only tokens limited to some organisations
  */
 @ConfigurationProperties("leakpath.api")
-record ApiTokenProperties(List<String> tokens) {
+record ApiTokenProperties(List<String> tokens, List<String> viewerTokens, List<ScopedToken> scopedTokens) {
 
 	ApiTokenProperties {
-		tokens = tokens == null ? List.of() : tokens.stream().filter(StringUtils::hasText).map(String::strip).toList();
+		tokens = cleaned(tokens);
+		viewerTokens = cleaned(viewerTokens);
+		scopedTokens = scopedTokens == null ? List.of()
+				: scopedTokens.stream().filter(scoped -> StringUtils.hasText(scoped.token())).toList();
+	}
+
+	boolean isEmpty() {
+		return tokens.isEmpty() && viewerTokens.isEmpty() && scopedTokens.isEmpty();
+	}
+
+	private static List<String> cleaned(List<String> tokens) {
+		return tokens == null ? List.of() : tokens.stream().filter(StringUtils::hasText).map(String::strip).toList();
+	}
+
+	/**
+	 * @param name shown in the audit log instead of the token
+	 * @param token the bearer token
+	 * @param organizations the organisations (GitHub organisations, Azure DevOps organisations) it may see
+	 */
+	record ScopedToken(String name, String token, List<String> organizations) {
+
+		ScopedToken {
+			token = token == null ? null : token.strip();
+			organizations = organizations == null ? List.of() : List.copyOf(organizations);
+		}
+
 	}
 
 }

@@ -19,7 +19,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=false", "leakpath.sync.schedule=false",
-		"leakpath.api.tokens=test-api-token", "leakpath.fingerprint-key=test-fingerprint-key-0123456789abcdef",
+		"leakpath.api.tokens=" + IntegrationTest.API_TOKEN,
+		"leakpath.api.viewer-tokens=" + IntegrationTest.VIEWER_TOKEN,
+		"leakpath.api.scoped-tokens[0].name=acme-team", "leakpath.api.scoped-tokens[0].token=" + IntegrationTest.ACME_TOKEN,
+		"leakpath.api.scoped-tokens[0].organizations=" + TestOrganization.ORG,
+		"leakpath.api.scoped-tokens[1].name=globex-team",
+		"leakpath.api.scoped-tokens[1].token=" + IntegrationTest.GLOBEX_TOKEN,
+		"leakpath.api.scoped-tokens[1].organizations=globex", "leakpath.fingerprint-key=test-fingerprint-key-0123456789abcdef",
 		"leakpath.github.token=test-github-token", "leakpath.github.organizations=" + TestOrganization.ORG,
 		"leakpath.github.retry.max-attempts=4", "leakpath.github.retry.initial-backoff=PT0.01S",
 		"leakpath.github.retry.max-backoff=PT0.05S", "leakpath.github.retry.rate-limit-wait=PT1S",

@@ -17,7 +17,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ApplicationTest
 public abstract class IntegrationTest {
 
+	/** An admin. */
 	public static final String API_TOKEN = "test-api-token";
+
+	public static final String VIEWER_TOKEN = "test-viewer-token";
+
+	/** A viewer of the test organisation only. */
+	public static final String ACME_TOKEN = "test-acme-token";
+
+	/** A viewer of another organisation only. */
+	public static final String GLOBEX_TOKEN = "test-globex-token";
 
 	public static final String WEBHOOK_SECRET = "test-webhook-secret-4d1f";
 

@@ -1,0 +1,59 @@
+package dev.leakpath.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+/**
+ * Gives a signed-in user leakpath's roles from a claim: admin when it holds an admin value, viewer when it
+ * holds a viewer value (or when no viewer values are set), nothing otherwise, so the API answers 403.
+ */
+final class OidcRoles implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
+
+	private final OidcReactiveOAuth2UserService delegate = new OidcReactiveOAuth2UserService();
+
+	private final OidcProperties properties;
+
+	OidcRoles(OidcProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public Mono<OidcUser> loadUser(OidcUserRequest request) {
+		return delegate.loadUser(request).map(user -> {
+			List<String> values = strings(user.getClaims().get(properties.rolesClaim()));
+			boolean admin = values.stream().anyMatch(properties.adminValues()::contains);
+			boolean viewer = admin || properties.viewerValues().isEmpty()
+					|| values.stream().anyMatch(properties.viewerValues()::contains);
+			List<GrantedAuthority> authorities = new ArrayList<>();
+			if (viewer) {
+				authorities.add(new SimpleGrantedAuthority(Role.VIEWER.authority()));
+			}
+			if (admin) {
+				authorities.add(new SimpleGrantedAuthority(Role.ADMIN.authority()));
+			}
+			else if (properties.organizationsClaim() != null) {
+				authorities.addAll(AccessScope.authorities(strings(user.getClaims().get(properties.organizationsClaim()))));
+			}
+			return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "sub");
+		});
+	}
+
+	private static List<String> strings(Object claim) {
+		if (claim instanceof Collection<?> collection) {
+			return collection.stream().map(String::valueOf).toList();
+		}
+		return claim == null ? List.of() : List.of(String.valueOf(claim));
+	}
+
+}

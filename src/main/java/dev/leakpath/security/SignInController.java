@@ -1,0 +1,48 @@
+package dev.leakpath.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the dashboard needs to sign a user in, and who the caller is. */
+@RestController
+class SignInController {
+
+	private final boolean oidc;
+
+	SignInController(ObjectProvider<ReactiveClientRegistrationRepository> registrations) {
+		this.oidc = registrations.getIfAvailable() != null;
+	}
+
+	/** Open to all: whether single sign-on is set up, and where it starts. */
+	@GetMapping("/auth/options")
+	Map<String, Object> options() {
+		return Map.of("oidc", oidc, "oidcLoginUrl",
+				oidc ? "/oauth2/authorization/" + OidcConfiguration.REGISTRATION_ID : "", "apiToken", true);
+	}
+
+	@GetMapping("/api/v1/me")
+	Caller me(Authentication authentication) {
+		List<String> roles = new ArrayList<>();
+		for (Role role : Role.values()) {
+			if (Callers.has(authentication, role)) {
+				roles.add(role.name().toLowerCase());
+			}
+		}
+		AccessScope scope = AccessScope.of(authentication);
+		return new Caller(Callers.name(authentication), roles, scope.isAll() ? null : List.copyOf(scope.organizations()));
+	}
+
+	/**
+	 * @param organizations the organisations seen, or null for all
+	 */
+	record Caller(String name, List<String> roles, List<String> organizations) {
+	}
+
+}

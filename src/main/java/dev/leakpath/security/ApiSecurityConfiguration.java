@@ -117,8 +117,13 @@ class ApiSecurityConfiguration {
 				.anyExchange()
 				.denyAll());
 		if (signIn) {
+			RedirectServerAuthenticationFailureHandler failed = new RedirectServerAuthenticationFailureHandler(
+					"/?signin=failed");
 			http.oauth2Login(login -> login.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
-				.authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/?signin=failed")));
+				.authenticationFailureHandler((exchange, ex) -> {
+					log.warn("Sign-in with {} failed: {}", oidcProperties.issuerUri(), ex.getMessage());
+					return failed.onAuthenticationFailure(exchange, ex);
+				}));
 			log.info("Dashboard sign-in with OpenID Connect provider {}", oidcProperties.issuerUri());
 		}
 		return http.build();

@@ -1,0 +1,137 @@
+package dev.leakpath.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import dev.leakpath.testsupport.IntegrationTest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole sign-in flow against a real OpenID Connect provider in this JVM: authorization request,
+ * code, token exchange, ID-token signature and nonce, then the session cookie, its CSRF token and logout.
+ */
+@TestPropertySource(properties = { "leakpath.oidc.client-id=leakpath-dashboard",
+		"leakpath.oidc.client-secret=test-oidc-client-secret", "leakpath.oidc.admin-values=leakpath-admins",
+		"leakpath.oidc.organizations-claim=leakpath_orgs" })
+class OidcSignInTests extends IntegrationTest {
+
+	private static final String ISSUER = "corp";
+
+	private static final MockOAuth2Server provider = startProvider();
+
+	private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@DynamicPropertySource
+	static void issuer(DynamicPropertyRegistry registry) {
+		registry.add("leakpath.oidc.issuer-uri", () -> provider.issuerUrl(ISSUER).toString());
+	}
+
+	@AfterAll
+	static void stopProvider() {
+		provider.shutdown();
+	}
+
+	@Test
+	void signInWhenAdminGroupThenSessionIsAnAdminAndChangesNeedTheCsrfToken() throws Exception {
+		String session = signIn("alice", Map.of("email", "alice@example.com", "groups", List.of("leakpath-admins")));
+
+		FluxExchangeResult<JsonNode> me = withSession(web.get().uri("/api/v1/me"), session).exchange()
+			.returnResult(JsonNode.class);
+		assertThat(me.getStatus().value()).isEqualTo(200);
+		JsonNode caller = me.getResponseBody().blockFirst();
+		assertThat(caller.get("name").asText()).isEqualTo("oidc:alice@example.com");
+		assertThat(caller.get("roles").toString()).isEqualTo("[\"viewer\",\"admin\"]");
+		assertThat(caller.get("organizations").isNull()).isTrue();
+		String csrf = me.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+
+		String saved = "{\"name\": \"Mine\", \"query\": {\"source\": {\"family\": \"repository\"}}}";
+		withSession(web.post().uri("/api/v1/explorer/saved"), session).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(saved).exchange().expectStatus().isForbidden();
+		withSession(web.post().uri("/api/v1/explorer/saved"), session).cookie("XSRF-TOKEN", csrf)
+			.header("X-XSRF-TOKEN", csrf).contentType(MediaType.APPLICATION_JSON).bodyValue(saved).exchange()
+			.expectStatus().isCreated();
+		assertThat(postgres.rows("select actor || ' ' || method || ' ' || path || ' ' || status from audit_event"))
+			.containsExactly("oidc:alice@example.com POST /api/v1/explorer/saved 201");
+
+		withSession(web.post().uri("/logout"), session).cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
+			.exchange().expectStatus().isFound().expectHeader().valueEquals(HttpHeaders.LOCATION, "/");
+		withSession(web.get().uri("/api/v1/me"), session).exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void signInWhenNoAdminGroupThenViewerScopedToTheOrganizationsClaim() throws Exception {
+		String session = signIn("bob", Map.of("preferred_username", "bob", "groups", List.of("developers"),
+				"leakpath_orgs", List.of("globex")));
+
+		JsonNode caller = withSession(web.get().uri("/api/v1/me"), session).exchange().expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(caller.get("name").asText()).isEqualTo("oidc:bob");
+		assertThat(caller.get("roles").toString()).isEqualTo("[\"viewer\"]");
+		assertThat(caller.get("organizations").toString()).isEqualTo("[\"globex\"]");
+		withSession(web.get().uri("/api/v1/alerts"), session).exchange().expectStatus().isOk();
+		withSession(web.get().uri("/api/v1/assets"), session).exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	void optionsThenTheDashboardKnowsWhereSignInStarts() {
+		JsonNode options = web.get().uri("/auth/options").exchange().expectStatus().isOk().expectBody(JsonNode.class)
+			.returnResult().getResponseBody();
+		assertThat(options.get("oidc").asBoolean()).isTrue();
+		assertThat(options.get("oidcLoginUrl").asText()).isEqualTo("/oauth2/authorization/oidc");
+	}
+
+	/** Walks the redirects a browser would follow; returns the signed-in session's cookie. */
+	private String signIn(String subject, Map<String, Object> claims) throws IOException, InterruptedException {
+		provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of("leakpath-dashboard"),
+				claims, 3600));
+		FluxExchangeResult<Void> start = web.get().uri("/oauth2/authorization/oidc").exchange().returnResult(Void.class);
+		assertThat(start.getStatus().value()).isEqualTo(302);
+		URI authorize = start.getResponseHeaders().getLocation();
+		assertThat(authorize.toString()).startsWith(provider.issuerUrl(ISSUER).toString());
+		ResponseCookie preLogin = start.getResponseCookies().getFirst("SESSION");
+
+		HttpResponse<Void> code = browser.send(HttpRequest.newBuilder(authorize).build(),
+				HttpResponse.BodyHandlers.discarding());
+		URI callback = URI.create(code.headers().firstValue("Location").orElseThrow());
+		assertThat(callback.getPath()).isEqualTo("/login/oauth2/code/oidc");
+
+		FluxExchangeResult<Void> done = web.get().uri(callback)
+			.cookie("SESSION", preLogin.getValue()).exchange().returnResult(Void.class);
+		assertThat(done.getStatus().value()).isEqualTo(302);
+		assertThat(done.getResponseHeaders().getLocation()).hasToString("/");
+		return done.getResponseCookies().getFirst("SESSION").getValue();
+	}
+
+	private static <S extends WebTestClient.RequestHeadersSpec<?>> S withSession(S request, String session) {
+		request.cookie("SESSION", session);
+		return request;
+	}
+
+	private static MockOAuth2Server startProvider() {
+		MockOAuth2Server server = new MockOAuth2Server();
+		server.start();
+		return server;
+	}
+
+}

@@ -2,6 +2,11 @@ package dev.leakpath.api;
 
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.alert.AlertFilter;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "alerts")
 @RestController
 @RequestMapping("/api/v1/alerts")
 class AlertController {
@@ -37,8 +43,18 @@ class AlertController {
 		this.alerts = alerts;
 	}
 
+	@Operation(operationId = "listAlerts", summary = "Alerts, newest first, with locations, secret preview and target")
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
+			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
+			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "owner/name, or project/name on Azure DevOps"),
+			@Parameter(in = ParameterIn.QUERY, name = "state", description = "open, resolved (GitHub); active, dismissed, fixed, autoDismissed (Azure DevOps)"),
+			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "the provider's secret type"),
+			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown"),
+			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
+			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping
-	Mono<Page<AlertView>> list(@RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
+	Mono<Page<AlertView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
 		AlertFilter filter = new AlertFilter(query.oneOf("provider", PROVIDERS), query.text("organization"),
@@ -47,6 +63,7 @@ class AlertController {
 		return alerts.find(filter).map(rows -> Page.of(rows, limit, AlertView::id));
 	}
 
+	@Operation(operationId = "getAlert", summary = "One alert")
 	@GetMapping("/{id}")
 	Mono<AlertView> get(@PathVariable String id, AccessScope scope) {
 		long alertId;

@@ -3,6 +3,11 @@ package dev.leakpath.api;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.asset.AssetInput;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "assets")
 @RestController
 class AssetController {
 
@@ -28,13 +34,19 @@ class AssetController {
 	}
 
 	/** Upserts a JSON array of assets by provider id: all of them, or none when any row is invalid. */
+	@Operation(operationId = "upsertAssets", summary = "Adds or updates up to 10,000 inventory assets (admin)")
 	@PutMapping("/api/v1/assets")
 	Mono<AssetInventory.UpsertResult> upsert(@RequestBody List<AssetInput> assets) {
 		return inventory.upsert(assets, "api");
 	}
 
+	@Operation(operationId = "listAssets", summary = "Inventory assets, with the secrets that reach them")
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "cloud", description = "azure, aws or gcp"),
+			@Parameter(in = ParameterIn.QUERY, name = "resourceType", description = "ARM or CloudFormation type"),
+			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
+			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/assets")
-	Mono<Page<AssetView>> list(@RequestParam MultiValueMap<String, String> parameters) {
+	Mono<Page<AssetView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
 		return inventory.find(query.text("cloud"), query.text("resourceType"), query.cursor(), limit + 1)

@@ -2,6 +2,11 @@ package dev.leakpath.api;
 
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.audit.AuditEvent;
@@ -13,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The admin actions taken through the API, newest first (admins only). */
+@Tag(name = "audit")
 @RestController
 class AuditController {
 
@@ -24,8 +30,12 @@ class AuditController {
 		this.audit = audit;
 	}
 
+	@Operation(operationId = "listAuditEvents", summary = "Admin actions, newest first (admin)")
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "actor", description = "token:<name or hash> or oidc:<user>"),
+			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
+			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/audit")
-	Mono<Page<AuditEvent>> list(@RequestParam MultiValueMap<String, String> parameters) {
+	Mono<Page<AuditEvent>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
 		return audit.find(query.text("actor"), query.cursor(), limit + 1)

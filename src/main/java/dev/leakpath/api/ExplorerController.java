@@ -3,6 +3,8 @@ package dev.leakpath.api;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "explorer")
 @RestController
 class ExplorerController {
 
@@ -38,16 +41,19 @@ class ExplorerController {
 		this.saved = saved;
 	}
 
+	@Operation(operationId = "runExplorerQuery", summary = "Runs a graph query (a read: viewers may run it)")
 	@PostMapping("/api/v1/explorer/query")
 	Mono<ExplorerResult> query(@RequestBody JsonNode query) {
 		return explorer.run(query);
 	}
 
+	@Operation(operationId = "listExplorerTemplates", summary = "Built-in query templates")
 	@GetMapping("/api/v1/explorer/templates")
 	Map<String, List<ExplorerTemplates.ExplorerTemplate>> templates() {
 		return Map.of("items", templates.all());
 	}
 
+	@Operation(operationId = "saveExplorerQuery", summary = "Saves a named query (admin)")
 	@PostMapping("/api/v1/explorer/saved")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<SavedQuery> save(@RequestBody SaveRequest request) {
@@ -56,16 +62,19 @@ class ExplorerController {
 					"a saved query named '" + request.name().strip() + "' exists"));
 	}
 
+	@Operation(operationId = "listSavedExplorerQueries", summary = "Saved queries")
 	@GetMapping("/api/v1/explorer/saved")
 	Mono<Map<String, List<SavedQuery>>> savedQueries() {
 		return saved.all().map(items -> Map.of("items", items));
 	}
 
+	@Operation(operationId = "getSavedExplorerQuery", summary = "One saved query")
 	@GetMapping("/api/v1/explorer/saved/{id}")
 	Mono<SavedQuery> savedQuery(@PathVariable long id) {
 		return saved.byId(id).switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no saved query " + id)));
 	}
 
+	@Operation(operationId = "deleteSavedExplorerQuery", summary = "Deletes a saved query (admin)")
 	@DeleteMapping("/api/v1/explorer/saved/{id}")
 	Mono<ResponseEntity<Void>> delete(@PathVariable long id) {
 		return saved.delete(id)

@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.recommendation.RecommendationQueries;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "recommendations")
 @RestController
 class RecommendationController {
 
@@ -27,8 +33,13 @@ class RecommendationController {
 	}
 
 	/** The riskiest first; {@code limit} caps the list (there is no cursor: scores move as alerts change). */
+	@Operation(operationId = "listRecommendations", summary = "One recommendation per repository with findings, riskiest first")
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
+			@Parameter(in = ParameterIn.QUERY, name = "status", description = "healthy or unhealthy"),
+			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)") })
 	@GetMapping("/api/v1/recommendations")
-	Mono<Map<String, List<RecommendationView>>> list(@RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
+	Mono<Map<String, List<RecommendationView>>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		return recommendations
 			.find(query.oneOf("provider", AlertController.PROVIDERS), query.oneOf("status", Set.of("healthy", "unhealthy")),

@@ -2,6 +2,11 @@ package dev.leakpath.api;
 
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.repository.RepositoryQueries;
@@ -13,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "repositories")
 @RestController
 class RepositoryController {
 
@@ -24,8 +30,14 @@ class RepositoryController {
 		this.repositories = repositories;
 	}
 
+	@Operation(operationId = "listRepositories", summary = "Repositories with open and total alert counts")
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
+			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
+			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
+			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/repositories")
-	Mono<Page<RepositoryView>> list(@RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
+	Mono<Page<RepositoryView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
 		return repositories

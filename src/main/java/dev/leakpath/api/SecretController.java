@@ -2,6 +2,11 @@ package dev.leakpath.api;
 
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.secret.SecretQueries;
@@ -13,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "secrets")
 @RestController
 class SecretController {
 
@@ -33,8 +39,15 @@ class SecretController {
 	 * Newest first, page by page; or, with {@code sort=pathsClosed}, the secrets on open attack paths ranked by
 	 * how many of them rotating each would close, up to {@code limit} and without a cursor.
 	 */
+	@Operation(operationId = "listSecrets", summary = "Distinct secrets (fingerprint and masked preview only) with their targets")
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "targetKind", description = "what the secret reaches: cloud_resource, identity, ..."),
+			@Parameter(in = ParameterIn.QUERY, name = "exists", description = "true, false or unknown: whether the target is in the inventory"),
+			@Parameter(in = ParameterIn.QUERY, name = "sort", description = "newest (default) or pathsClosed"),
+			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
+			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/secrets")
-	Mono<Page<SecretView>> list(@RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
+	Mono<Page<SecretView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
 		String targetKind = query.oneOf("targetKind", TARGET_KINDS);

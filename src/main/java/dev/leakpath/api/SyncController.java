@@ -2,6 +2,8 @@ package dev.leakpath.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.SyncService;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "sync")
 @RestController
 @RequestMapping("/api/v1/sync")
 class SyncController {
@@ -29,6 +32,7 @@ class SyncController {
 		this.status = status;
 	}
 
+	@Operation(operationId = "startSync", summary = "Starts a poll of every configured organisation (admin)")
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<SyncTrigger> start() {
@@ -38,6 +42,7 @@ class SyncController {
 		return sync.start("api");
 	}
 
+	@Operation(operationId = "getSyncStatus", summary = "Each source's last poll, progress and errors")
 	@GetMapping
 	Mono<SyncStatus> status() {
 		return status.sources().map(SyncStatus::new);

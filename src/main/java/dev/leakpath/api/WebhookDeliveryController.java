@@ -3,6 +3,11 @@ package dev.leakpath.api;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.webhook.WebhookDeliveries;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "webhooks")
 @RestController
 class WebhookDeliveryController {
 
@@ -27,8 +33,13 @@ class WebhookDeliveryController {
 		this.deliveries = deliveries;
 	}
 
+	@Operation(operationId = "listWebhookDeliveries", summary = "Stored webhook deliveries and their processing")
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status", description = "pending, done or failed"),
+			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
+			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
+			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/webhooks/deliveries")
-	Mono<Page<WebhookDeliveryView>> list(@RequestParam MultiValueMap<String, String> parameters) {
+	Mono<Page<WebhookDeliveryView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
 		return deliveries
@@ -38,6 +49,7 @@ class WebhookDeliveryController {
 	}
 
 	/** Sends a parked (failed) delivery through the worker again. */
+	@Operation(operationId = "retryWebhookDelivery", summary = "Processes a failed delivery again (admin)")
 	@PostMapping("/api/v1/webhooks/deliveries/{id}/retry")
 	Mono<ResponseEntity<Map<String, Object>>> retry(@PathVariable long id) {
 		return deliveries.retry(id).map(requeued -> {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What the dashboard needs to sign a user in, and who the caller is. */
+@Tag(name = "session")
 @RestController
 class SignInController {
 
@@ -21,12 +25,15 @@ class SignInController {
 	}
 
 	/** Open to all: whether single sign-on is set up, and where it starts. */
+	@Operation(operationId = "getSignInOptions", summary = "Whether OpenID Connect sign-in is set up (open to all)",
+			security = {})
 	@GetMapping("/auth/options")
 	Map<String, Object> options() {
 		return Map.of("oidc", oidc, "oidcLoginUrl",
 				oidc ? "/oauth2/authorization/" + OidcConfiguration.REGISTRATION_ID : "", "apiToken", true);
 	}
 
+	@Operation(operationId = "getCaller", summary = "The caller's name, roles and organisation scope")
 	@GetMapping("/api/v1/me")
 	Caller me(Authentication authentication) {
 		List<String> roles = new ArrayList<>();

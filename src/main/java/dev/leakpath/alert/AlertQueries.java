@@ -1,8 +1,6 @@
 package dev.leakpath.alert;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,29 +45,9 @@ public class AlertQueries {
 
 	/** Up to {@code filter.limit()} alerts matching the filter. */
 	public Mono<List<AlertView>> find(AlertFilter filter) {
-		List<String> conditions = new ArrayList<>();
-		Map<String, Object> values = new LinkedHashMap<>();
-		condition(conditions, values, "a.provider", "provider", filter.provider());
-		condition(conditions, values, "r.organization", "organization", filter.organization());
-		condition(conditions, values, "r.full_name", "repository", filter.repository());
-		condition(conditions, values, "a.state", "state", filter.state());
-		condition(conditions, values, "a.secret_type", "secretType", filter.secretType());
-		condition(conditions, values, "a.validity", "validity", filter.validity());
-		if (filter.organizations() != null) {
-			conditions.add("r.organization = any(:organizations)");
-			values.put("organizations", filter.organizations());
-		}
-		if (filter.beforeId() != null) {
-			conditions.add("a.id < :beforeId");
-			values.put("beforeId", filter.beforeId());
-		}
-		String sql = SELECT + (conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + "\n")
-				+ "order by a.id desc limit " + filter.limit();
-		DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
-		for (Map.Entry<String, Object> value : values.entrySet()) {
-			spec = spec.bind(value.getKey(), value.getValue());
-		}
-		return spec.map(AlertQueries::alert).all().collectList().flatMap(this::withLocations);
+		AlertConditions where = AlertConditions.of(filter);
+		String sql = SELECT + where.clause() + "order by a.id desc limit " + filter.limit();
+		return where.bind(db.sql(sql)).map(AlertQueries::alert).all().collectList().flatMap(this::withLocations);
 	}
 
 	/** @param organizations the organisations seen, or null for all */
@@ -98,14 +76,6 @@ public class AlertQueries {
 			.map(byAlert -> alerts.stream()
 				.map(alert -> alert.withLocations(byAlert.getOrDefault(alert.id(), List.of())))
 				.toList());
-	}
-
-	private static void condition(List<String> conditions, Map<String, Object> values, String column, String name,
-			String value) {
-		if (value != null) {
-			conditions.add(column + " = :" + name);
-			values.put(name, value);
-		}
 	}
 
 	private static AlertView alert(Readable row) {

@@ -7,13 +7,20 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.alert.AlertExports;
 import dev.leakpath.alert.AlertFilter;
 import dev.leakpath.alert.AlertQueries;
 import dev.leakpath.alert.AlertView;
+import dev.leakpath.export.CsvAlerts;
+import dev.leakpath.export.SarifAlerts;
 import dev.leakpath.security.AccessScope;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +44,19 @@ class AlertController {
 	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "repository", "state",
 			"secretType", "validity", "limit", "cursor");
 
+	private static final Set<String> EXPORT_PARAMETERS = Set.of("provider", "organization", "repository", "state",
+			"secretType", "validity", "format");
+
 	private final AlertQueries alerts;
 
-	AlertController(AlertQueries alerts) {
+	private final AlertExports exports;
+
+	private final ObjectMapper json;
+
+	AlertController(AlertQueries alerts, AlertExports exports, ObjectMapper json) {
 		this.alerts = alerts;
+		this.exports = exports;
+		this.json = json;
 	}
 
 	@Operation(operationId = "listAlerts", summary = "Alerts, newest first, with locations, secret preview and target")
@@ -57,10 +73,41 @@ class AlertController {
 			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
-		AlertFilter filter = new AlertFilter(query.oneOf("provider", PROVIDERS), query.text("organization"),
-				query.text("repository"), query.oneOf("state", STATES), query.text("secretType"),
-				query.oneOf("validity", VALIDITIES), scope.organizationArray(), query.cursor(), limit + 1);
-		return alerts.find(filter).map(rows -> Page.of(rows, limit, AlertView::id));
+		return alerts.find(filter(query, scope, query.cursor(), limit + 1))
+			.map(rows -> Page.of(rows, limit, AlertView::id));
+	}
+
+	/**
+	 * Every location of every matching alert, streamed: CSV (one line per location) or SARIF 2.1.0 (one result
+	 * per location, rule = secret type). Neither holds a secret value.
+	 */
+	@Operation(operationId = "exportAlerts", summary = "Streams matching alerts as CSV or SARIF 2.1.0")
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "format", description = "csv (default) or sarif"),
+			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
+			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
+			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "owner/name, or project/name on Azure DevOps"),
+			@Parameter(in = ParameterIn.QUERY, name = "state", description = "the provider's alert state"),
+			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "the provider's secret type"),
+			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown") })
+	@GetMapping(path = "/export", produces = { "text/csv", "application/sarif+json" })
+	ResponseEntity<Flux<String>> export(
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
+		QueryParameters query = new QueryParameters(parameters, EXPORT_PARAMETERS);
+		String format = query.oneOf("format", Set.of("csv", "sarif"));
+		AlertFilter filter = filter(query, scope, null, 0);
+		if ("sarif".equals(format)) {
+			Flux<String> sarif = exports.secretTypes(filter)
+				.flatMapMany(types -> SarifAlerts.write(json, types, exports.rows(filter)));
+			return Exports.attachment("leakpath-alerts.sarif", MediaType.parseMediaType("application/sarif+json"), sarif);
+		}
+		return Exports.attachment("leakpath-alerts.csv", MediaType.parseMediaType("text/csv;charset=UTF-8"),
+				CsvAlerts.write(exports.rows(filter)));
+	}
+
+	private static AlertFilter filter(QueryParameters query, AccessScope scope, Long cursor, int limit) {
+		return new AlertFilter(query.oneOf("provider", PROVIDERS), query.text("organization"), query.text("repository"),
+				query.oneOf("state", STATES), query.text("secretType"), query.oneOf("validity", VALIDITIES),
+				scope.organizationArray(), cursor, limit);
 	}
 
 	@Operation(operationId = "getAlert", summary = "One alert")

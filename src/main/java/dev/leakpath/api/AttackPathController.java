@@ -7,13 +7,18 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.attackpath.AttackPathDetail;
 import dev.leakpath.attackpath.AttackPathQueries;
 import dev.leakpath.attackpath.AttackPathView;
+import dev.leakpath.export.JsonArrays;
 import dev.leakpath.security.AccessScope;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +35,15 @@ class AttackPathController {
 
 	private static final Set<String> RISKS = Set.of("critical", "high", "medium", "low");
 
+	private static final Set<String> EXPORT_PARAMETERS = Set.of("status", "risk", "provider", "repository", "format");
+
 	private final AttackPathQueries attackPaths;
 
-	AttackPathController(AttackPathQueries attackPaths) {
+	private final ObjectMapper json;
+
+	AttackPathController(AttackPathQueries attackPaths, ObjectMapper json) {
 		this.attackPaths = attackPaths;
+		this.json = json;
 	}
 
 	/** Newest first; {@code status} is {@code open} unless asked otherwise ({@code all} includes history). */
@@ -48,12 +58,32 @@ class AttackPathController {
 	Mono<Page<AttackPathView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
-		String status = query.oneOf("status", STATUSES);
 		int limit = query.limit();
-		AttackPathQueries.Filter filter = new AttackPathQueries.Filter(
-				status == null ? "open" : status.equals("all") ? null : status, query.oneOf("risk", RISKS),
-				query.oneOf("provider", AlertController.PROVIDERS), query.text("repository"), null);
-		return attackPaths.find(filter, scope.organizationArray(), query.cursor(), limit + 1).map(rows -> Page.of(rows, limit, AttackPathView::id));
+		return attackPaths.find(filter(query), scope.organizationArray(), query.cursor(), limit + 1)
+			.map(rows -> Page.of(rows, limit, AttackPathView::id));
+	}
+
+	/** Every matching path, newest first, as one JSON array of the listing's items, streamed. */
+	@Operation(operationId = "exportAttackPaths", summary = "Streams matching attack paths as a JSON array")
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "format", description = "json (the default and only one)"),
+			@Parameter(in = ParameterIn.QUERY, name = "status", description = "open (default), resolved or all"),
+			@Parameter(in = ParameterIn.QUERY, name = "risk", description = "critical, high, medium or low"),
+			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
+			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "full name of the entry repository") })
+	@GetMapping(path = "/api/v1/attack-paths/export", produces = "application/json")
+	ResponseEntity<Flux<String>> export(
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
+		QueryParameters query = new QueryParameters(parameters, EXPORT_PARAMETERS);
+		query.oneOf("format", Set.of("json"));
+		return Exports.attachment("leakpath-attack-paths.json", MediaType.APPLICATION_JSON,
+				JsonArrays.write(json, attackPaths.stream(filter(query), scope.organizationArray())));
+	}
+
+	private static AttackPathQueries.Filter filter(QueryParameters query) {
+		String status = query.oneOf("status", STATUSES);
+		return new AttackPathQueries.Filter(status == null ? "open" : status.equals("all") ? null : status,
+				query.oneOf("risk", RISKS), query.oneOf("provider", AlertController.PROVIDERS), query.text("repository"),
+				null);
 	}
 
 	@Operation(operationId = "getAttackPath", summary = "One attack path with nodes, edges, evidence and remediation")

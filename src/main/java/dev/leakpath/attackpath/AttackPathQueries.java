@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.graph.GraphEdge;
@@ -28,17 +29,25 @@ public class AttackPathQueries {
 			join secret s on s.id = p.secret_id
 			""";
 
-	private static final String LIST = SELECT + """
+	private static final String MATCHING = SELECT + """
 			where (cast(:status as text) is null or p.status = :status)
 			  and (cast(:risk as text) is null or p.risk_level = :risk)
 			  and (cast(:provider as text) is null or p.provider = :provider)
 			  and (cast(:repository as text) is null or r.full_name = :repository)
 			  and (cast(:secretId as bigint) is null or p.secret_id = :secretId)
-			  and (cast(:beforeId as bigint) is null or p.id < :beforeId)
 			  and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
+			""";
+
+	private static final String LIST = MATCHING + """
+			  and (cast(:beforeId as bigint) is null or p.id < :beforeId)
 			order by p.id desc
 			limit :limit
 			""";
+
+	private static final String EVERY = MATCHING + "order by p.id desc";
+
+	/** Rows an export fetches from PostgreSQL at a time, as the client reads. */
+	private static final int EXPORT_FETCH_SIZE = 1000;
 
 	private static final String EVIDENCE = """
 			select a.id, a.provider_alert_id, a.state, a.validity, a.alert_url,
@@ -57,18 +66,28 @@ public class AttackPathQueries {
 
 	/** @param organizations the organisations seen, or null for all */
 	public Mono<List<AttackPathView>> find(Filter filter, String[] organizations, Long beforeId, int limit) {
-		return db.sql(LIST)
-			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
+		return matching(LIST, filter, organizations).bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
+			.bind("limit", limit)
+			.map(AttackPathQueries::view)
+			.all()
+			.collectList();
+	}
+
+	/** Every match, newest first, streamed. */
+	public Flux<AttackPathView> stream(Filter filter, String[] organizations) {
+		return matching(EVERY, filter, organizations).filter(statement -> statement.fetchSize(EXPORT_FETCH_SIZE))
+			.map(AttackPathQueries::view)
+			.all();
+	}
+
+	private DatabaseClient.GenericExecuteSpec matching(String sql, Filter filter, String[] organizations) {
+		return db.sql(sql)
 			.bind("status", Parameter.fromOrEmpty(filter.status(), String.class))
 			.bind("risk", Parameter.fromOrEmpty(filter.risk(), String.class))
 			.bind("provider", Parameter.fromOrEmpty(filter.provider(), String.class))
 			.bind("repository", Parameter.fromOrEmpty(filter.repository(), String.class))
 			.bind("secretId", Parameter.fromOrEmpty(filter.secretId(), Long.class))
-			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
-			.bind("limit", limit)
-			.map(AttackPathQueries::view)
-			.all()
-			.collectList();
+			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class));
 	}
 
 	public Mono<AttackPathDetail> findById(long id, String[] organizations) {

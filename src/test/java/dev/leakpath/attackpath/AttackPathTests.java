@@ -194,6 +194,17 @@ class AttackPathTests extends IntegrationTest {
 		sync.run("test").block();
 	}
 
+	@Test
+	void exportThenEveryMatchingPathAsTheListingShowsIt() {
+		JsonNode exported = web.get().uri("/api/v1/attack-paths/export?status=all")
+			.headers(headers -> headers.setBearerAuth(VIEWER_TOKEN)).exchange().expectStatus().isOk()
+			.expectHeader().valueEquals("Content-Disposition", "attachment; filename=\"leakpath-attack-paths.json\"")
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+
+		assertThat(exported).hasSize(3).isEqualTo(getJson("/api/v1/attack-paths?status=all").get("items"));
+		assertThat(paths(exported)).contains("secret-to-postgresql acme/infra db-acme-prod");
+	}
+
 	private static JsonNode find(JsonNode items, String ruleId) {
 		for (JsonNode item : items) {
 			if (item.get("rule").get("id").asText().equals(ruleId)) {

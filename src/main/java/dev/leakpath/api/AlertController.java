@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 import dev.leakpath.alert.AlertExports;
 import dev.leakpath.alert.AlertFilter;
 import dev.leakpath.alert.AlertQueries;
+import dev.leakpath.alert.AlertSummary;
+import dev.leakpath.alert.AlertSummaryQueries;
 import dev.leakpath.alert.AlertView;
 import dev.leakpath.export.CsvAlerts;
 import dev.leakpath.export.SarifAlerts;
@@ -49,12 +51,15 @@ class AlertController {
 
 	private final AlertQueries alerts;
 
+	private final AlertSummaryQueries summaries;
+
 	private final AlertExports exports;
 
 	private final ObjectMapper json;
 
-	AlertController(AlertQueries alerts, AlertExports exports, ObjectMapper json) {
+	AlertController(AlertQueries alerts, AlertSummaryQueries summaries, AlertExports exports, ObjectMapper json) {
 		this.alerts = alerts;
+		this.summaries = summaries;
 		this.exports = exports;
 		this.json = json;
 	}
@@ -102,6 +107,16 @@ class AlertController {
 		}
 		return Exports.attachment("leakpath-alerts.csv", MediaType.parseMediaType("text/csv;charset=UTF-8"),
 				CsvAlerts.write(exports.rows(filter)));
+	}
+
+	@Operation(operationId = "summarizeAlerts",
+			summary = "Open alerts by provider, secret type, state and validity; opened and resolved per day")
+	@Parameters(@Parameter(in = ParameterIn.QUERY, name = "days", description = "days of timeline, 1 to 366 (default 30)"))
+	@GetMapping("/summary")
+	Mono<AlertSummary> summary(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+			AccessScope scope) {
+		QueryParameters query = new QueryParameters(parameters, Set.of("days"));
+		return summaries.summary(query.number("days", 30, 1, 366), scope.organizationArray());
 	}
 
 	private static AlertFilter filter(QueryParameters query, AccessScope scope, Long cursor, int limit) {

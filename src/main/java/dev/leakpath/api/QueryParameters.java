@@ -48,20 +48,25 @@ final class QueryParameters {
 	}
 
 	int limit() {
-		String value = values.getFirst("limit");
+		return number("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+	}
+
+	/** A whole number from {@code min} to {@code max}, or {@code otherwise} when absent. */
+	int number(String name, int otherwise, int min, int max) {
+		String value = values.getFirst(name);
 		if (value == null) {
-			return DEFAULT_LIMIT;
+			return otherwise;
 		}
 		try {
-			int limit = Integer.parseInt(value);
-			if (limit >= 1 && limit <= MAX_LIMIT) {
-				return limit;
+			int number = Integer.parseInt(value);
+			if (number >= min && number <= max) {
+				return number;
 			}
 		}
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw ApiProblemException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+		throw ApiProblemException.badRequest(name + " must be a whole number from " + min + " to " + max);
 	}
 
 	Long cursor() {

@@ -103,9 +103,10 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		String token = apiToken;
 		application.addListeners((ApplicationReadyEvent event) -> {
 			String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
-			log.info("leakpath demo is up: http://localhost:" + port + "/api/v1/alerts"
-					+ (generatedToken ? " with header 'Authorization: Bearer " + token + "'"
-							: " with one of the configured leakpath.api.tokens"));
+			log.info("leakpath demo is up: dashboard at http://localhost:" + port + "/ and API at http://localhost:"
+					+ port + "/api/v1/alerts; "
+					+ (generatedToken ? "sign in (or send 'Authorization: Bearer <token>') with the admin token " + token
+							: "sign in with one of the configured leakpath.api.tokens"));
 		});
 	}
 

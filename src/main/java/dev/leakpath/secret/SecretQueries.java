@@ -43,18 +43,19 @@ public class SecretQueries {
 
 	/**
 	 * Secrets that are on no open attack path close none, so they are not ranked. A viewer scoped to some
-	 * organisations sees only their repositories, alerts and paths.
+	 * organisations sees only their repositories, alerts and paths; the repository join is left out for
+	 * everyone else, as it triples the ranking's cost over a million alerts.
 	 */
 	private static final String MOST_PATHS_FIRST = """
 			with ranked as (
 			    select p.secret_id, count(*) as open_paths
 			    from attack_path p
 			    join secret s on s.id = p.secret_id
-			    join repository r on r.id = p.repository_id
+			    %1$s
 			    where p.status = 'open'
 			      and (cast(:targetKind as text) is null or s.target_kind = :targetKind)
 			      and (cast(:exists as text) is null or s.target_exists = :exists)
-			      and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
+			      %2$s
 			    group by p.secret_id
 			    order by open_paths desc, p.secret_id desc
 			    limit :limit
@@ -65,10 +66,16 @@ public class SecretQueries {
 			join secret s on s.id = ranked.secret_id
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
-			where (cast(:organizations as text[]) is null or r.organization = any(:organizations))
+			%3$s
 			group by s.id
 			order by open_paths desc, s.id desc
 			""";
+
+	private static final String MOST_PATHS_FIRST_EVERYWHERE = MOST_PATHS_FIRST.formatted("", "", "");
+
+	private static final String MOST_PATHS_FIRST_SCOPED = MOST_PATHS_FIRST.formatted(
+			"join repository r on r.id = p.repository_id", "and r.organization = any(:organizations)",
+			"where r.organization = any(:organizations)");
 
 	private final DatabaseClient db;
 
@@ -90,8 +97,9 @@ public class SecretQueries {
 	/** The credentials whose rotation would close the most open attack paths, those first. */
 	public Mono<List<SecretView>> findByPathsClosed(String targetKind, String exists, String[] organizations,
 			int limit) {
-		return read(db.sql(MOST_PATHS_FIRST)
-			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
+		DatabaseClient.GenericExecuteSpec query = organizations == null ? db.sql(MOST_PATHS_FIRST_EVERYWHERE)
+				: db.sql(MOST_PATHS_FIRST_SCOPED).bind("organizations", organizations);
+		return read(query
 			.bind("targetKind", Parameter.fromOrEmpty(targetKind, String.class))
 			.bind("exists", Parameter.fromOrEmpty(exists, String.class))
 			.bind("limit", limit));

@@ -102,6 +102,38 @@ class AlertApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void summaryThenOpenAlertsByDimensionAndADayByDayTimeline() {
+		JsonNode summary = getJson("/api/v1/alerts/summary?days=366");
+
+		assertThat(summary.get("openByProvider").toString()).isEqualTo("{\"github\":4}");
+		assertThat(summary.get("byState").toString()).isEqualTo("{\"open\":4,\"resolved\":2}");
+		assertThat(summary.get("openBySecretType").get("azure_storage_account_key").asLong()).isEqualTo(1);
+		assertThat(summary.get("openBySecretType")).hasSize(4);
+		long openWithValidity = 0;
+		for (JsonNode count : summary.get("openByValidity")) {
+			openWithValidity += count.asLong();
+		}
+		assertThat(openWithValidity).isEqualTo(4);
+		JsonNode days = summary.get("days");
+		assertThat(days).hasSize(366);
+		assertThat(days.get(365).get("day").asText())
+			.isEqualTo(postgres.rows("select cast(now() at time zone 'UTC' as date)").get(0));
+		long opened = 0;
+		long resolved = 0;
+		for (JsonNode day : days) {
+			opened += day.get("opened").asLong();
+			resolved += day.get("resolved").asLong();
+		}
+		String since = "cast(now() at time zone 'UTC' as date) - 365";
+		assertThat(opened).isEqualTo(postgres.count(
+				"select count(*) from alert where cast(created_at at time zone 'UTC' as date) >= " + since));
+		assertThat(resolved).isEqualTo(postgres.count(
+				"select count(*) from alert where cast(resolved_at at time zone 'UTC' as date) >= " + since));
+		assertThat(getJson("/api/v1/alerts/summary").get("days")).hasSize(30);
+		problem("/api/v1/alerts/summary?days=0", 400, "days must be a whole number from 1 to 366");
+	}
+
+	@Test
 	void listWhenBadInputThenBadRequestWithMessage() {
 		problem("/api/v1/alerts?state=closed", 400, "parameter 'state' must be one of");
 		problem("/api/v1/alerts?provider=gitlab", 400, "parameter 'provider' must be one of");

@@ -1,5 +1,6 @@
 package dev.leakpath.bench;
 
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -119,6 +120,16 @@ public final class SecurityGraphBenchmark {
 					percentiles(timed(() -> get(base + "/api/v1/secrets?sort=pathsClosed&limit=50"))));
 			System.out.printf("Peak heap (sum of the heap pools' peaks): %d MB of %d MB max%n", peakHeapMegabytes(),
 					Runtime.getRuntime().maxMemory() / (1024 * 1024));
+
+			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+			for (String export : List.of("/api/v1/alerts/export?format=csv", "/api/v1/alerts/export?format=sarif",
+					"/api/v1/attack-paths/export?status=all")) {
+				long started = System.nanoTime();
+				long[] bytesAndLines = download(base + export);
+				System.out.printf("GET %s: %,d MB, %,d lines, in %.1f s%n", export, bytesAndLines[0] / (1024 * 1024),
+						bytesAndLines[1], seconds(started));
+			}
+			System.out.printf("Peak heap during the exports: %d MB%n", peakHeapMegabytes());
 		}
 		System.exit(0);
 	}
@@ -226,6 +237,33 @@ public final class SecurityGraphBenchmark {
 				throw new IllegalStateException(response.statusCode() + " " + response.body());
 			}
 			return JSON.readTree(response.body());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Reads a response as it streams in; returns its size and its number of line breaks. */
+	private static long[] download(String uri) {
+		try {
+			HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(uri))
+				.header("Authorization", "Bearer " + TOKEN)
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(uri + " answered " + response.statusCode());
+			}
+			long bytes = 0;
+			long lines = 0;
+			byte[] buffer = new byte[64 * 1024];
+			try (InputStream body = response.body()) {
+				for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+					bytes += read;
+					for (int i = 0; i < read; i++) {
+						lines += buffer[i] == '\n' ? 1 : 0;
+					}
+				}
+			}
+			return new long[] { bytes, lines };
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.leakpath.ingest.SyncService;
+import dev.leakpath.testsupport.DemoSecrets;
 import dev.leakpath.testsupport.TestPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,22 +76,10 @@ class DemoTests {
 		assertThat(postgres.count("select count(*) from asset")).isEqualTo(4);
 
 		String database = postgres.dumpAllTables();
-		assertThat(fixtureSecrets()).hasSize(250).allSatisfy(secret -> {
+		assertThat(DemoSecrets.all()).hasSize(250).allSatisfy(secret -> {
 			assertThat(database).doesNotContain(secret);
 			assertThat(output.getAll()).doesNotContain(secret);
 		});
-	}
-
-	private static List<String> fixtureSecrets() throws IOException {
-		ObjectMapper mapper = new ObjectMapper();
-		List<String> secrets = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(Path.of("wiremock-mappings", "__files"))) {
-			for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
-				JsonNode body = mapper.readTree(file.toFile());
-				body.findValues("secret").forEach(secret -> secrets.add(secret.asText()));
-			}
-		}
-		return secrets;
 	}
 
 }

@@ -1,0 +1,53 @@
+// Small SVG charts drawn by hand: no chart library to ship or trust.
+import { h } from './dom.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function s(tag, attributes = {}, ...children) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+/** Horizontal bars, one per entry of {label: count}, as a list so that screen readers read the numbers. */
+export function barChart(title, counts) {
+  const entries = Object.entries(counts).slice(0, 8);
+  const max = Math.max(1, ...entries.map(([, value]) => value));
+  const rows = entries.map(([label, value]) => {
+    const bar = h('span', { class: 'bar' });
+    bar.style.width = `${Math.max(1, (100 * value) / max)}%`;
+    return h('li', {}, h('span', { class: 'bar-label', title: label }, label), h('span', { class: 'bar-track' }, bar),
+      h('span', { class: 'bar-value' }, value));
+  });
+  return h('figure', { class: 'card chart' }, h('h2', {}, title),
+    entries.length ? h('ul', { class: 'bars' }, rows) : h('p', { class: 'muted' }, 'None.'));
+}
+
+/** Opened and resolved alerts per day as two lines. */
+export function timelineChart(days) {
+  const width = 760;
+  const height = 200;
+  const pad = 32;
+  const max = Math.max(1, ...days.flatMap(day => [day.opened, day.resolved]));
+  const x = index => pad + (index * (width - 2 * pad)) / Math.max(1, days.length - 1);
+  const y = value => height - pad - (value * (height - 2 * pad)) / max;
+  const line = (key, color) => s('polyline', {
+    fill: 'none', stroke: color, 'stroke-width': 2,
+    points: days.map((day, index) => `${x(index)},${y(day[key])}`).join(' '),
+  });
+  const opened = days.reduce((sum, day) => sum + day.opened, 0);
+  const resolved = days.reduce((sum, day) => sum + day.resolved, 0);
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img',
+    'aria-label': `New and resolved alerts over ${days.length} days: ${opened} new, ${resolved} resolved` },
+  s('line', { x1: pad, y1: height - pad, x2: width - pad, y2: height - pad, stroke: '#98a2b3' }),
+  s('text', { x: 0, y: pad, 'font-size': 11 }, max),
+  s('text', { x: pad, y: height - 8, 'font-size': 11 }, days[0]?.day ?? ''),
+  s('text', { x: width - pad, y: height - 8, 'font-size': 11, 'text-anchor': 'end' }, days.at(-1)?.day ?? ''),
+  line('opened', '#b42318'), line('resolved', '#067647'));
+  return h('figure', { class: 'card chart' }, h('h2', {}, `New and resolved alerts, last ${days.length} days`),
+    h('div', { class: 'legend' }, h('span', { style: '--swatch: #b42318' }, `new (${opened})`),
+      h('span', { style: '--swatch: #067647' }, `resolved (${resolved})`)), svg);
+}

@@ -1,0 +1,67 @@
+import { api, query } from '../api.js';
+import { h, badge, external, facts, filterForm, table, when } from '../dom.js';
+
+export async function alertsView({ params, navigate }) {
+  const page = await api(`/api/v1/alerts${query({ ...params, limit: 100 })}`);
+  const { cursor, ...filters } = params;
+  return [
+    h('h1', {}, 'Alerts'),
+    filterForm([
+      ['repository', 'Repository'],
+      ['provider', 'Provider', ['github', 'azure_devops']],
+      ['state', 'State', ['open', 'resolved', 'active', 'dismissed', 'fixed']],
+      ['validity', 'Validity', ['active', 'inactive', 'unknown']],
+      ['secretType', 'Secret type'],
+    ], params, chosen => navigate('/alerts', chosen)),
+    table([
+      ['Alert', alert => h('a', { href: `#/alerts/${alert.id}`, class: 'alert-link' }, `${alert.repository.fullName} #${alert.providerAlertId}`)],
+      ['Secret type', alert => alert.secretTypeDisplayName ?? alert.secretType],
+      ['State', alert => badge(alert.state, `state-${alert.state}`)],
+      ['Validity', alert => alert.validity ?? '—'],
+      ['Target', alert => alert.target?.name ?? '—'],
+      ['Created', alert => when(alert.createdAt)],
+    ], page.items),
+    page.nextCursor
+      ? h('div', { class: 'pager' }, h('a', { href: `#/alerts${query({ ...filters, cursor: page.nextCursor })}` }, 'Older alerts →'))
+      : null,
+  ];
+}
+
+export async function alertView({ match }) {
+  const alert = await api(`/api/v1/alerts/${match[1]}`);
+  const target = alert.target;
+  return [
+    h('h1', {}, `${alert.secretTypeDisplayName ?? alert.secretType} in ${alert.repository.fullName}`),
+    h('div', { class: 'grid' },
+      h('section', { class: 'card' }, h('h2', {}, 'Alert'), facts([
+        ['Provider', alert.provider],
+        ['Repository', external(alert.repository.url, alert.repository.fullName)],
+        ['Visibility', alert.repository.visibility],
+        ['State', badge(alert.state, `state-${alert.state}`)],
+        ['Resolution', alert.resolution],
+        ['Validity', alert.validity],
+        ['Publicly leaked', alert.publiclyLeaked === null ? null : String(alert.publiclyLeaked)],
+        ['Created', when(alert.createdAt)],
+        ['Provider alert', external(alert.alertUrl, `#${alert.providerAlertId}`)],
+      ])),
+      h('section', { class: 'card' }, h('h2', {}, 'Secret'), facts([
+        ['Fingerprint', alert.secret ? h('span', { class: 'mono' }, alert.secret.fingerprint) : 'withheld by the provider'],
+        ['Preview', alert.secret ? h('span', { class: 'mono' }, alert.secret.preview) : null],
+      ])),
+      h('section', { class: 'card', id: 'target' }, h('h2', {}, 'Target'), target ? facts([
+        ['Kind', target.kind],
+        ['Resource type', target.resourceType],
+        ['Name', target.name],
+        ['Host', target.host],
+        ['In the inventory', target.exists ? badge(target.exists, `exists-${target.exists}`) : 'not a cloud resource'],
+        ['Found from', target.evidence],
+      ]) : h('p', { class: 'muted' }, 'Not known: the provider withheld the value, or it names nothing.'))),
+    h('h2', {}, 'Locations'),
+    table([
+      ['Type', location => location.type],
+      ['File', location => location.path ? external(location.fileUrl, `${location.path}${location.startLine ? `:${location.startLine}` : ''}`) : '—'],
+      ['Column', location => location.startColumn ?? '—'],
+      ['Commit', location => location.commitSha ? external(location.commitUrl, location.commitSha.slice(0, 12)) : '—'],
+    ], alert.locations),
+  ];
+}

@@ -105,6 +105,13 @@ try {
   check(await rows() >= 1, 'health lists the polled sources');
   await capture('health');
 
+  // the API's own documentation, under the same Content Security Policy
+  await page.goto(`${BASE_URL}/swagger-ui.html`);
+  await page.waitForSelector('.swagger-ui .info .title', { timeout: 60000 });
+  check((await page.innerText('.swagger-ui .info .title')).includes('leakpath API'), 'Swagger UI shows the API');
+  check(await page.locator('.opblock').count() >= 20, 'Swagger UI lists the operations');
+  await capture('swagger-ui');
+
   check(problems.length === 0, `browser reported problems:\n${problems.join('\n')}`);
   console.log('dashboard: all views passed');
 } catch (error) {

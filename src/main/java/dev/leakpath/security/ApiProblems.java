@@ -31,6 +31,11 @@ final class ApiProblems {
 				+ "recommendations and attack paths");
 	}
 
+	static Mono<Void> csrfMissing(ServerWebExchange exchange, AccessDeniedException ex) {
+		return write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden", "A change on a signed-in session needs "
+				+ "the XSRF-TOKEN cookie's value in an X-XSRF-TOKEN header");
+	}
+
 	private static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String title, String detail) {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -96,7 +96,8 @@ class ApiSecurityConfiguration {
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-				.requireCsrfProtectionMatcher(unsafeCookieRequest()))
+				.requireCsrfProtectionMatcher(unsafeCookieRequest())
+				.accessDeniedHandler(ApiProblems::csrfMissing))
 			.addFilterAfter(csrfCookieWriter(), SecurityWebFiltersOrder.CSRF)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
@@ -133,7 +134,7 @@ class ApiSecurityConfiguration {
 			boolean unscopedOnly) {
 		Role role = requiredRole(context.getExchange());
 		return caller.map(authentication -> new AuthorizationDecision(Callers.has(authentication, role)
-				&& !(unscopedOnly && !AccessScope.of(authentication).isAll())))
+				&& (!unscopedOnly || AccessScope.of(authentication).isAll())))
 			.defaultIfEmpty(new AuthorizationDecision(false));
 	}
 
@@ -151,17 +152,20 @@ class ApiSecurityConfiguration {
 
 	private static AuthenticationWebFilter bearerTokens(ApiTokenProperties tokens) {
 		AuthenticationWebFilter bearer = new AuthenticationWebFilter(new ApiTokenAuthenticationManager(tokens));
-		bearer.setServerAuthenticationConverter(exchange -> {
-			String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-			if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-				return Mono.empty();
-			}
-			String token = header.substring(BEARER.length()).strip();
-			return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated("api-token", token));
-		});
+		bearer.setServerAuthenticationConverter(exchange -> Mono.justOrEmpty(bearerHeader(exchange))
+			.map(token -> UsernamePasswordAuthenticationToken.unauthenticated("api-token", token)));
 		bearer.setAuthenticationFailureHandler(
 				(filterExchange, ex) -> ApiProblems.unauthorized(filterExchange.getExchange(), ex));
 		return bearer;
+	}
+
+	/** The token of an {@code Authorization: Bearer} header, or null. */
+	private static String bearerHeader(ServerWebExchange exchange) {
+		String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return null;
+		}
+		return header.substring(BEARER.length()).strip();
 	}
 
 	/** Unsafe methods without a bearer token: only those can ride on a session cookie. */
@@ -169,7 +173,7 @@ class ApiSecurityConfiguration {
 		return exchange -> {
 			HttpMethod method = exchange.getRequest().getMethod();
 			boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
-			boolean bearer = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+			boolean bearer = bearerHeader(exchange) != null;
 			return safe || bearer ? ServerWebExchangeMatcher.MatchResult.notMatch()
 					: ServerWebExchangeMatcher.MatchResult.match();
 		};

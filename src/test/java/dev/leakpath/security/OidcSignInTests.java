@@ -67,7 +67,11 @@ class OidcSignInTests extends IntegrationTest {
 
 		String saved = "{\"name\": \"Mine\", \"query\": {\"source\": {\"family\": \"repository\"}}}";
 		withSession(web.post().uri("/api/v1/explorer/saved"), session).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(saved).exchange().expectStatus().isForbidden();
+			.bodyValue(saved).exchange().expectStatus().isForbidden()
+			.expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("X-XSRF-TOKEN"));
+		// a header that is not a bearer token does not stand in for the CSRF token
+		withSession(web.post().uri("/api/v1/explorer/saved"), session).header(HttpHeaders.AUTHORIZATION, "Basic eDp5")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(saved).exchange().expectStatus().isForbidden();
 		withSession(web.post().uri("/api/v1/explorer/saved"), session).cookie("XSRF-TOKEN", csrf)
 			.header("X-XSRF-TOKEN", csrf).contentType(MediaType.APPLICATION_JSON).bodyValue(saved).exchange()
 			.expectStatus().isCreated();

@@ -29,10 +29,13 @@ class RepositoryMetadataRefresh {
 
 	private final AttackPathEvaluator attackPaths;
 
+	private final OwnerRefresh owners;
+
 	RepositoryMetadataRefresh(RepositoryStore repositories, SyncProperties properties, Clock clock,
-			AttackPathEvaluator attackPaths) {
+			AttackPathEvaluator attackPaths, OwnerRefresh owners) {
 		this.repositories = repositories;
 		this.attackPaths = attackPaths;
+		this.owners = owners;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -47,9 +50,9 @@ class RepositoryMetadataRefresh {
 			.map(fresh -> names.stream().filter(name -> !fresh.contains(name)).collect(Collectors.toSet()))
 			.filter(stale -> !stale.isEmpty())
 			.flatMap(stale -> connector.fetchRepositories(scope, stale)
-				.flatMap(repositories::upsertAll)
-				// visibility decides which paths have a public entry
-				.flatMap(ids -> attackPaths.refreshRepositories(ids.values()))
+				.flatMap(fetched -> repositories.upsertAll(fetched)
+					// visibility decides which paths have a public entry
+					.flatMap(ids -> attackPaths.refreshRepositories(ids.values()).then(owners.refresh(connector, fetched, ids))))
 				.then(repositories.markMetadataRequested(connector.provider(), stale)))
 			.onErrorResume(ex -> {
 				log.warn("{} {}: could not read repository metadata: {}", connector.provider(), scope, ex.getMessage());

@@ -7,6 +7,7 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.owner.ProviderOwners;
 import dev.leakpath.secret.RawSecret;
 
 /**
@@ -42,6 +43,11 @@ public interface SourceConnector {
 	 */
 	default Mono<RawSecret> readContext(NormalizedAlert alert) {
 		return Mono.empty();
+	}
+
+	/** What the provider says about a repository's owners (CODEOWNERS on the default branch, admin teams). */
+	default Mono<ProviderOwners> fetchOwners(NormalizedRepository repository) {
+		return Mono.just(ProviderOwners.NONE);
 	}
 
 }

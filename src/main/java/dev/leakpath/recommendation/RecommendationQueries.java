@@ -8,6 +8,8 @@ import java.util.Map;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.repository.OwnerColumns;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -61,7 +63,10 @@ public class RecommendationQueries {
 			                     + sensitive_points + open_points as risk_score
 			    from points
 			)
-			select * from scored
+			select scored.*,
+			       (select array_agg(o.owner order by o.position) from repository_owner o where o.repository_id = scored.id) as owners,
+			       (select min(o.source) from repository_owner o where o.repository_id = scored.id) as owner_source
+			from scored
 			where (cast(:status as text) is null
 			       or (:status = 'unhealthy' and open_findings > 0) or (:status = 'healthy' and open_findings = 0))
 			order by risk_score desc, id desc
@@ -131,7 +136,7 @@ public class RecommendationQueries {
 		return new Facts(row.get("id", Long.class), row.get("provider", String.class),
 				new RecommendationView.Repository(row.get("organization", String.class), row.get("project", String.class),
 						row.get("full_name", String.class), row.get("url", String.class),
-						row.get("visibility", String.class)),
+						row.get("visibility", String.class), OwnerColumns.owners(row), row.get("owner_source", String.class)),
 				row.get("open_findings", Long.class), row.get("total_findings", Long.class), factors(row),
 				row.get("risk_score", Integer.class));
 	}

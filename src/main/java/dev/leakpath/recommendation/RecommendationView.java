@@ -10,7 +10,8 @@ public record RecommendationView(long repositoryId, String provider, String titl
 		String status, String severity, int riskScore, List<RiskFactor> factors, long openFindings,
 		long totalFindings, List<Finding> findings, List<String> remediation) {
 
-	public record Repository(String organization, String project, String fullName, String url, String visibility) {
+	public record Repository(String organization, String project, String fullName, String url, String visibility,
+			List<String> owners, String ownerSource) {
 	}
 
 	/** One reason for the score, and the points it adds. */

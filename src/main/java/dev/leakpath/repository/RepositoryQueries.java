@@ -17,7 +17,9 @@ public class RepositoryQueries {
 			select r.id, r.provider, r.organization, r.project, r.full_name, r.url, r.visibility, r.archived,
 			       r.default_branch,
 			       count(a.id) filter (where a.state in ('open', 'active')) as open_alerts,
-			       count(a.id) as total_alerts
+			       count(a.id) as total_alerts,
+			       (select array_agg(o.owner order by o.position) from repository_owner o where o.repository_id = r.id) as owners,
+			       (select min(o.source) from repository_owner o where o.repository_id = r.id) as owner_source
 			from repository r
 			left join alert a on a.repository_id = r.id
 			where (cast(:provider as text) is null or r.provider = :provider)
@@ -49,7 +51,7 @@ public class RepositoryQueries {
 					row.get("full_name", String.class), row.get("url", String.class),
 					row.get("visibility", String.class), row.get("archived", Boolean.class),
 					row.get("default_branch", String.class), row.get("open_alerts", Long.class),
-					row.get("total_alerts", Long.class)))
+					row.get("total_alerts", Long.class), OwnerColumns.owners(row), row.get("owner_source", String.class)))
 			.all()
 			.collectList();
 	}

@@ -1,6 +1,14 @@
 package dev.leakpath.repository;
 
-/** A code repository as the API shows it, with its alert counts. */
+import java.util.List;
+
+/**
+ * A code repository as the API shows it, with its alert counts and owners.
+ *
+ * @param ownerSource where the owners came from: {@code config}, {@code codeowners}, {@code admin-teams},
+ * {@code fallback}; null while none are known
+ */
 public record RepositoryView(long id, String provider, String organization, String project, String fullName,
-		String url, String visibility, Boolean archived, String defaultBranch, long openAlerts, long totalAlerts) {
+		String url, String visibility, Boolean archived, String defaultBranch, long openAlerts, long totalAlerts,
+		List<String> owners, String ownerSource) {
 }

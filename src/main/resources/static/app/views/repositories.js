@@ -20,6 +20,9 @@ export async function repositoriesView({ params, navigate }) {
       ['Visibility', item => item.repository.visibility ?? '—'],
       ['Status', item => badge(item.status, item.status)],
       ['Open / total', item => `${item.openFindings} / ${item.totalFindings}`],
+      ['Owners', item => item.repository.owners.length
+        ? [item.repository.owners.join(', '), h('span', { class: 'muted' }, ` (${item.repository.ownerSource})`)]
+        : h('span', { class: 'muted' }, 'unknown')],
       ['Why this score', item => item.factors.map(factor => `${factor.factor} +${factor.points}`).join(', ') || '—'],
       ['Provider page', item => external(item.repository.url, 'open')],
     ], items, `${items.length} repositories, riskiest first`),

@@ -34,7 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"leakpath.azure-devops.webhook.password=" + IntegrationTest.HOOK_PASSWORD,
 		"leakpath.webhooks.worker.poll-interval=PT0.1S", "leakpath.webhooks.worker.max-attempts=3",
 		"leakpath.webhooks.worker.initial-backoff=PT0.05S", "leakpath.webhooks.worker.max-backoff=PT0.2S",
-		"leakpath.assets.directory=target/test-assets", "leakpath.assets.scan-interval=PT1H",
+		"leakpath.owners.read-codeowners=false", "leakpath.assets.directory=target/test-assets", "leakpath.assets.scan-interval=PT1H",
 		"leakpath.assets.resource-graph.tenant-id=test-tenant", "leakpath.assets.resource-graph.client-id=test-rg-client",
 		"leakpath.assets.resource-graph.client-secret=test-rg-secret", "leakpath.assets.resource-graph.interval=PT1H" })
 public @interface ApplicationTest {

@@ -27,6 +27,8 @@ import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.ingest.SourceError;
 import dev.leakpath.ingest.SourcePage;
 import dev.leakpath.ingest.SyncCursor;
+import dev.leakpath.owner.CodeOwners;
+import dev.leakpath.owner.ProviderOwners;
 import dev.leakpath.secret.RawSecret;
 
 /**
@@ -156,23 +158,42 @@ final class AzureDevOpsConnector implements SourceConnector {
 		if (location == null || repository.providerRepoId() == null || repository.project() == null) {
 			return Mono.empty();
 		}
-		HttpUrl url = HttpUrl.get(properties.apiUrl())
+		HttpUrl url = item(repository, location.path()).addQueryParameter("versionDescriptor.version", location.commitSha())
+			.addQueryParameter("versionDescriptor.versionType", "commit")
+			.build();
+		return client.get(url)
+			.flatMap(response -> Mono.justOrEmpty(FileWindow.around(response.body().path("content").asText(null),
+					location.startLine(), location.endLine())))
+			.onErrorResume(PermanentSourceException.class, ex -> Mono.empty());
+	}
+
+	/** The first CODEOWNERS file, at the same paths as on GitHub, on the repository's default branch. */
+	@Override
+	public Mono<ProviderOwners> fetchOwners(NormalizedRepository repository) {
+		if (repository.providerRepoId() == null || repository.project() == null) {
+			return Mono.just(ProviderOwners.NONE);
+		}
+		return Flux.fromIterable(CodeOwners.PATHS)
+			.concatMap(path -> client.get(item(repository, path).build())
+				.flatMap(response -> Mono.justOrEmpty(response.body().path("content").asText(null)))
+				.onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex)))
+			.next()
+			.map(file -> new ProviderOwners(CodeOwners.parse(file), List.of()))
+			.defaultIfEmpty(ProviderOwners.NONE);
+	}
+
+	/** The Git items API for one file, with its content; without a version, the default branch. */
+	private HttpUrl.Builder item(NormalizedRepository repository, String path) {
+		return HttpUrl.get(properties.apiUrl())
 			.newBuilder()
 			.addPathSegment(repository.organization())
 			.addPathSegment(repository.project())
 			.addPathSegments("_apis/git/repositories")
 			.addPathSegment(repository.providerRepoId())
 			.addPathSegment("items")
-			.addQueryParameter("path", "/" + location.path())
-			.addQueryParameter("versionDescriptor.version", location.commitSha())
-			.addQueryParameter("versionDescriptor.versionType", "commit")
+			.addQueryParameter("path", "/" + path)
 			.addQueryParameter("includeContent", "true")
-			.addQueryParameter("api-version", "7.1")
-			.build();
-		return client.get(url)
-			.flatMap(response -> Mono.justOrEmpty(FileWindow.around(response.body().path("content").asText(null),
-					location.startLine(), location.endLine())))
-			.onErrorResume(PermanentSourceException.class, ex -> Mono.empty());
+			.addQueryParameter("api-version", "7.1");
 	}
 
 	private Flux<SourcePage> repositoryPages(List<AzureDevOpsRepository> repositories, int index, String token,

@@ -20,6 +20,7 @@ import dev.leakpath.ingest.NormalizedAlert;
 import dev.leakpath.ingest.NormalizedRepository;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.SourceConnector;
+import dev.leakpath.owner.ProviderOwners;
 import dev.leakpath.ingest.SourceError;
 import dev.leakpath.ingest.SourcePage;
 import dev.leakpath.ingest.SyncCursor;
@@ -55,6 +56,8 @@ final class GitHubConnector implements SourceConnector {
 
 	private final GitHubFileContext files;
 
+	private final GitHubOwners owners;
+
 	GitHubConnector(GitHubProperties properties, GitHubClient client, GitHubRepositoryClient repositories,
 			ObjectMapper mapper) {
 		this.properties = properties;
@@ -63,6 +66,7 @@ final class GitHubConnector implements SourceConnector {
 		this.alerts = new GitHubAlertMapper(mapper);
 		this.locations = new GitHubLocations(properties.apiUrl(), client, mapper);
 		this.files = new GitHubFileContext(properties.apiUrl(), client);
+		this.owners = new GitHubOwners(properties.apiUrl(), client, repositories);
 	}
 
 	@Override
@@ -149,6 +153,11 @@ final class GitHubConnector implements SourceConnector {
 	@Override
 	public Mono<RawSecret> readContext(NormalizedAlert alert) {
 		return files.read(alert);
+	}
+
+	@Override
+	public Mono<ProviderOwners> fetchOwners(NormalizedRepository repository) {
+		return owners.read(repository);
 	}
 
 	private static RepositoryPayload summary(NormalizedRepository repository) {

@@ -1,0 +1,63 @@
+package dev.leakpath.ingest.github;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.ingest.PermanentSourceException;
+import dev.leakpath.owner.CodeOwners;
+import dev.leakpath.owner.ProviderOwners;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A repository's owners as GitHub knows them: the first CODEOWNERS file GitHub itself would use, on the
+ * default branch ({@code GET /repos/{owner}/{repo}/contents/{path}}); without one, the teams with admin
+ * access (github-api).
+ */
+final class GitHubOwners {
+
+	private final URI apiUrl;
+
+	private final GitHubClient client;
+
+	private final GitHubRepositoryClient repositories;
+
+	GitHubOwners(URI apiUrl, GitHubClient client, GitHubRepositoryClient repositories) {
+		this.apiUrl = apiUrl;
+		this.client = client;
+		this.repositories = repositories;
+	}
+
+	Mono<ProviderOwners> read(NormalizedRepository repository) {
+		return Flux.fromIterable(CodeOwners.PATHS)
+			.concatMap(path -> codeOwnersFile(repository, path))
+			.next()
+			.map(file -> new ProviderOwners(CodeOwners.parse(file), List.of()))
+			.filter(owners -> !owners.codeOwners().isEmpty())
+			.switchIfEmpty(Mono.defer(() -> repositories.adminTeams(repository.fullName())
+				.map(teams -> new ProviderOwners(List.of(), teams))));
+	}
+
+	private Mono<String> codeOwnersFile(NormalizedRepository repository, String path) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromUri(apiUrl).path("/repos/{fullName}/contents/{path}");
+		if (repository.defaultBranch() != null) {
+			url.queryParam("ref", "{branch}");
+		}
+		String uri = url.buildAndExpand(repository.fullName(), path, repository.defaultBranch()).encode().toUriString();
+		return client.get(uri, null).flatMap(response -> {
+			if (response.body().path("size").asLong(0) > CodeOwners.MAX_BYTES
+					|| !"base64".equals(response.body().path("encoding").asText())) {
+				return Mono.<String>empty();
+			}
+			byte[] file = Base64.getMimeDecoder().decode(response.body().path("content").asText(""));
+			return Mono.just(new String(file, StandardCharsets.UTF_8));
+		}).onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex));
+	}
+
+}

@@ -50,6 +50,7 @@ public final class AzureDevOpsSyncBenchmark {
 			stubOrganization(server);
 			List<String> arguments = new ArrayList<>(postgres.arguments());
 			arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false",
+					"--leakpath.notifications.enabled=false",
 					"--leakpath.sync.schedule=false", "--leakpath.github.organizations=",
 					"--leakpath.azure-devops.organizations=" + ORG, "--leakpath.azure-devops.pat=bench-pat",
 					"--leakpath.azure-devops.api-url=" + server.baseUrl(),

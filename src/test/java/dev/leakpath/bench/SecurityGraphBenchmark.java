@@ -57,7 +57,8 @@ public final class SecurityGraphBenchmark {
 	public static void main(String[] args) throws Exception {
 		TestPostgres postgres = TestPostgres.get().sibling("graph_bench");
 		List<String> arguments = new ArrayList<>(postgres.arguments());
-		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
+		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false",
+				"--leakpath.notifications.enabled=false", "--leakpath.sync.schedule=false",
 				"--leakpath.api.tokens=" + TOKEN, "--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef",
 				"--logging.level.dev.leakpath=warn"));
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeakpathApplication.class)

@@ -57,7 +57,8 @@ public final class TargetMatchBenchmark {
 		stubAlerts(github);
 		TestPostgres postgres = TestPostgres.get().sibling("match_bench");
 		List<String> arguments = new ArrayList<>(postgres.arguments());
-		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
+		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false",
+				"--leakpath.notifications.enabled=false", "--leakpath.sync.schedule=false",
 				"--leakpath.github.token=bench-token", "--leakpath.github.organizations=" + ORG,
 				"--leakpath.github.api-url=" + github.baseUrl(),
 				"--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef", "--logging.level.dev.leakpath=warn"));

@@ -160,7 +160,8 @@ public final class WebhookIntakeBenchmark {
 
 	private static ConfigurableApplicationContext start(TestPostgres postgres, FakeGitHub github, boolean worker) {
 		List<String> arguments = new ArrayList<>(postgres.arguments());
-		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
+		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false",
+				"--leakpath.notifications.enabled=false", "--leakpath.sync.schedule=false",
 				"--leakpath.github.token=bench-token", "--leakpath.github.organizations=" + ORG,
 				"--leakpath.github.api-url=" + github.baseUrl(), "--leakpath.github.webhook-secret=" + SECRET,
 				"--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef", "--logging.level.dev.leakpath=warn",

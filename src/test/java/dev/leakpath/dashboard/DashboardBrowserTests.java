@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=true", "leakpath.sync.schedule=false",
-		"leakpath.github.token=", "leakpath.github.organizations=", "leakpath.api.tokens=" + DashboardBrowserTests.TOKEN,
+		"leakpath.github.token=", "leakpath.github.organizations=",
+		"leakpath.notifications.enabled=false", "leakpath.api.tokens=" + DashboardBrowserTests.TOKEN,
 		"leakpath.fingerprint-key=dashboard-test-fingerprint-key-0123456789abcdef" })
 class DashboardBrowserTests {
 

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=true", "leakpath.sync.schedule=false",
-		"leakpath.github.token=", "leakpath.github.organizations=",
+		"leakpath.github.token=", "leakpath.github.organizations=", "leakpath.notifications.enabled=false",
 		"leakpath.fingerprint-key=demo-test-fingerprint-key-0123456789abcdef" })
 class DemoTests {
 

@@ -82,7 +82,8 @@ class SyncRestartTests {
 		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
 				"--leakpath.github.token=restart-test-token", "--leakpath.github.organizations=" + ORG,
 				"--leakpath.github.api-url=" + github.baseUrl(),
-				"--leakpath.fingerprint-key=restart-test-fingerprint-key-0123456789"));
+				"--leakpath.fingerprint-key=restart-test-fingerprint-key-0123456789",
+				"--leakpath.notifications.enabled=false"));
 		return new SpringApplicationBuilder(LeakpathApplication.class).run(arguments.toArray(String[]::new));
 	}
 

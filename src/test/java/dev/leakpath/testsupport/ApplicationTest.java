@@ -25,7 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"leakpath.api.scoped-tokens[0].organizations=" + TestOrganization.ORG,
 		"leakpath.api.scoped-tokens[1].name=globex-team",
 		"leakpath.api.scoped-tokens[1].token=" + IntegrationTest.GLOBEX_TOKEN,
-		"leakpath.api.scoped-tokens[1].organizations=globex", "leakpath.fingerprint-key=test-fingerprint-key-0123456789abcdef",
+		"leakpath.api.scoped-tokens[1].organizations=globex",
+		"leakpath.fingerprint-key=test-fingerprint-key-0123456789abcdef",
 		"leakpath.github.token=test-github-token", "leakpath.github.organizations=" + TestOrganization.ORG,
 		"leakpath.github.retry.max-attempts=4", "leakpath.github.retry.initial-backoff=PT0.01S",
 		"leakpath.github.retry.max-backoff=PT0.05S", "leakpath.github.retry.rate-limit-wait=PT1S",
@@ -34,7 +35,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"leakpath.azure-devops.webhook.password=" + IntegrationTest.HOOK_PASSWORD,
 		"leakpath.webhooks.worker.poll-interval=PT0.1S", "leakpath.webhooks.worker.max-attempts=3",
 		"leakpath.webhooks.worker.initial-backoff=PT0.05S", "leakpath.webhooks.worker.max-backoff=PT0.2S",
-		"leakpath.owners.read-codeowners=false", "leakpath.assets.directory=target/test-assets", "leakpath.assets.scan-interval=PT1H",
+		"leakpath.owners.read-codeowners=false", "leakpath.notifications.enabled=false",
+		"leakpath.assets.directory=target/test-assets", "leakpath.assets.scan-interval=PT1H",
 		"leakpath.assets.resource-graph.tenant-id=test-tenant", "leakpath.assets.resource-graph.client-id=test-rg-client",
 		"leakpath.assets.resource-graph.client-secret=test-rg-secret", "leakpath.assets.resource-graph.interval=PT1H" })
 public @interface ApplicationTest {

@@ -1,0 +1,88 @@
+package dev.leakpath.notify;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import dev.leakpath.attackpath.AttackPathRule;
+import dev.leakpath.attackpath.AttackPathRules;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/** Writes a notification's message from its event as the database has it now. */
+@Component
+class NotificationMessages {
+
+	private static final String EVENT = """
+			select e.kind, e.risk_level, e.alert_id, e.attack_path_id, r.provider, r.organization, r.full_name,
+			       r.visibility, a.provider_alert_id, a.secret_type, a.secret_type_display_name, a.alert_url,
+			       a.validity, p.rule_id, p.risk_score, p.target_name, p.target_type
+			from notification n
+			join notification_event e on e.id = n.event_id
+			join repository r on r.id = e.repository_id
+			left join alert a on a.id = e.alert_id
+			left join attack_path p on p.id = e.attack_path_id
+			where n.id = :id
+			""";
+
+	private final DatabaseClient db;
+
+	private final String dashboard;
+
+	NotificationMessages(DatabaseClient db, NotificationProperties properties) {
+		this.db = db;
+		String url = properties.dashboardUrl().toString();
+		this.dashboard = url.endsWith("/") ? url : url + "/";
+	}
+
+	/** Empty when the event's alert or path is gone. */
+	Mono<NotificationMessage> forNotification(long notificationId) {
+		return db.sql(EVENT).bind("id", notificationId).map(row -> message(notificationId, row)).one();
+	}
+
+	private NotificationMessage message(long id, Readable row) {
+		String kind = row.get("kind", String.class);
+		String repository = row.get("full_name", String.class);
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("provider", row.get("provider", String.class));
+		facts.put("organization", row.get("organization", String.class));
+		facts.put("repository", repository);
+		facts.put("visibility", row.get("visibility", String.class));
+		Long pathId = row.get("attack_path_id", Long.class);
+		if (pathId != null) {
+			String ruleId = row.get("rule_id", String.class);
+			String rule = AttackPathRules.byId(ruleId).map(AttackPathRule::name).orElse(ruleId);
+			String risk = row.get("risk_level", String.class);
+			facts.put("attackPathId", pathId);
+			facts.put("rule", rule);
+			facts.put("riskLevel", risk);
+			facts.put("riskScore", row.get("risk_score", Integer.class));
+			facts.put("target", row.get("target_name", String.class));
+			String verb = kind.equals("attack_path_escalated") ? "Attack path escalated to " : "New ";
+			return new NotificationMessage(id, kind, verb + risk + " attack path in " + repository,
+					rule + (row.get("target_name", String.class) == null ? "" : " (" + row.get("target_name", String.class) + ")")
+							+ ". Rotate the secret, then resolve the alert.",
+					dashboard + "#/attack-paths/" + pathId, null, facts);
+		}
+		Long alertId = row.get("alert_id", Long.class);
+		String type = row.get("secret_type_display_name", String.class) != null
+				? row.get("secret_type_display_name", String.class) : row.get("secret_type", String.class);
+		facts.put("alertId", alertId);
+		facts.put("providerAlertId", row.get("provider_alert_id", String.class));
+		facts.put("secretType", row.get("secret_type", String.class));
+		facts.put("validity", row.get("validity", String.class));
+		String title = switch (kind) {
+			case "secret_valid" -> "Exposed " + type + " in " + repository + " is still valid";
+			case "alert_sla_breached" -> "Exposed " + type + " in " + repository + " is open past its deadline";
+			default -> "New exposed " + type + " in " + repository;
+		};
+		return new NotificationMessage(id, kind, title,
+				"Secret-scanning alert #" + row.get("provider_alert_id", String.class) + " in " + repository
+						+ ". Revoke or rotate the secret at its provider, move it to a secret store, then resolve the alert.",
+				dashboard + "#/alerts/" + alertId, row.get("alert_url", String.class), facts);
+	}
+
+}

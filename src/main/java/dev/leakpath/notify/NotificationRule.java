@@ -1,0 +1,35 @@
+package dev.leakpath.notify;
+
+import java.util.List;
+
+/**
+ * When to notify whom, and how.
+ *
+ * @param name shown on each notification it made
+ * @param events {@code alert_opened}, {@code secret_valid}, {@code attack_path_opened},
+ * {@code attack_path_escalated}; empty: all
+ * @param minRisk attack-path events at or above this level ({@code low} … {@code critical}); null: any
+ * @param providers, organizations, repositories conditions on the repository (full names); empty: any
+ * @param channels {@code email}, {@code slack}, {@code teams}, {@code webhook}
+ * @param recipients e-mail addresses for the e-mail channel; {@code owners} stands for the repository's owners
+ * that are e-mail addresses
+ */
+public record NotificationRule(String name, List<String> events, String minRisk, List<String> providers,
+		List<String> organizations, List<String> repositories, List<String> channels, List<String> recipients) {
+
+	public static final String OWNERS = "owners";
+
+	public NotificationRule {
+		events = orEmpty(events);
+		providers = orEmpty(providers);
+		organizations = orEmpty(organizations);
+		repositories = orEmpty(repositories);
+		channels = orEmpty(channels);
+		recipients = recipients == null || recipients.isEmpty() ? List.of(OWNERS) : List.copyOf(recipients);
+	}
+
+	private static List<String> orEmpty(List<String> values) {
+		return values == null ? List.of() : List.copyOf(values);
+	}
+
+}

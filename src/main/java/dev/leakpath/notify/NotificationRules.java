@@ -1,0 +1,116 @@
+package dev.leakpath.notify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured rules, checked at start-up (a rule naming an unknown event or channel, or a channel that is
+ * not set up, stops the application with a message), and which deliveries an event calls for.
+ */
+@Component
+class NotificationRules {
+
+	static final List<String> EVENTS = List.of("alert_opened", "secret_valid", "attack_path_opened",
+			"attack_path_escalated", "alert_sla_breached");
+
+	static final List<String> RISKS = List.of("low", "medium", "high", "critical");
+
+	private final List<NotificationRule> rules;
+
+	NotificationRules(NotificationProperties properties, List<NotificationPublisher> publishers) {
+		Set<String> channels = new LinkedHashSet<>();
+		publishers.stream().filter(NotificationPublisher::configured).forEach(publisher -> channels.add(publisher.channel()));
+		for (NotificationRule rule : properties.rules()) {
+			String where = "leakpath.notifications.rules '" + rule.name() + "': ";
+			if (rule.name() == null || rule.name().isBlank()) {
+				throw new IllegalStateException("leakpath.notifications.rules: every rule needs a name");
+			}
+			for (String event : rule.events()) {
+				if (!EVENTS.contains(event)) {
+					throw new IllegalStateException(where + "unknown event '" + event + "'; known: " + EVENTS);
+				}
+			}
+			if (rule.minRisk() != null && !RISKS.contains(rule.minRisk())) {
+				throw new IllegalStateException(where + "min-risk must be one of " + RISKS);
+			}
+			if (rule.channels().isEmpty()) {
+				throw new IllegalStateException(where + "names no channel");
+			}
+			for (String channel : rule.channels()) {
+				if (!channels.contains(channel)) {
+					throw new IllegalStateException(where + "channel '" + channel + "' is not set up; set up: " + channels);
+				}
+			}
+		}
+		this.rules = properties.rules();
+	}
+
+	boolean isEmpty() {
+		return rules.isEmpty();
+	}
+
+	/** One delivery per channel and recipient that some rule asks for, the first rule naming it. */
+	List<Delivery> deliveries(PlannedEvent event) {
+		List<Delivery> deliveries = new ArrayList<>();
+		Set<String> seen = new LinkedHashSet<>();
+		for (NotificationRule rule : rules) {
+			if (!matches(rule, event)) {
+				continue;
+			}
+			for (String channel : rule.channels()) {
+				for (String recipient : recipients(rule, channel, event)) {
+					if (seen.add(channel + "\n" + recipient)) {
+						deliveries.add(new Delivery(event.id(), rule.name(), channel, recipient));
+					}
+				}
+			}
+		}
+		return deliveries;
+	}
+
+	private static boolean matches(NotificationRule rule, PlannedEvent event) {
+		boolean pathEvent = event.kind().startsWith("attack_path");
+		return (rule.events().isEmpty() || rule.events().contains(event.kind()))
+				&& (rule.minRisk() == null || !pathEvent
+						|| RISKS.indexOf(event.riskLevel()) >= RISKS.indexOf(rule.minRisk()))
+				&& (rule.providers().isEmpty() || rule.providers().contains(event.provider()))
+				&& (rule.organizations().isEmpty() || rule.organizations().contains(event.organization()))
+				&& (rule.repositories().isEmpty() || rule.repositories().contains(event.repository()));
+	}
+
+	/** E-mail goes to addresses; a chat or webhook channel is one destination, named after itself. */
+	private static List<String> recipients(NotificationRule rule, String channel, PlannedEvent event) {
+		if (!channel.equals(EmailPublisher.CHANNEL)) {
+			return List.of(channel);
+		}
+		List<String> addresses = new ArrayList<>();
+		for (String recipient : rule.recipients()) {
+			if (recipient.equals(NotificationRule.OWNERS)) {
+				event.owners().stream().filter(NotificationRules::isEmailAddress).forEach(addresses::add);
+			}
+			else if (isEmailAddress(recipient)) {
+				addresses.add(recipient);
+			}
+		}
+		return addresses;
+	}
+
+	/** {@code @org/team} and {@code @user} are code-host handles, not addresses. */
+	static boolean isEmailAddress(String owner) {
+		int at = owner.indexOf('@');
+		return at > 0 && at < owner.length() - 1 && owner.indexOf('@', at + 1) < 0;
+	}
+
+	/** An event with what rules look at. */
+	record PlannedEvent(long id, String kind, String riskLevel, String provider, String organization,
+			String repository, List<String> owners) {
+	}
+
+	record Delivery(long eventId, String rule, String channel, String recipient) {
+	}
+
+}

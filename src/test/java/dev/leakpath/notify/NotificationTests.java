@@ -1,0 +1,168 @@
+package dev.leakpath.notify;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.leakpath.testsupport.TestOrganization.ORG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.leakpath.ingest.SyncService;
+import dev.leakpath.testsupport.IntegrationTest;
+import dev.leakpath.testsupport.TestOrganization;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Alerts become events in the database, rules turn them into messages, and each channel delivers them: e-mail to
+ * a real SMTP server (GreenMail), Slack, Teams and the signed webhook to WireMock, one of them failing first.
+ */
+// every test context of the run shares one database: only this one plans and sends
+@TestPropertySource(properties = { "leakpath.notifications.enabled=true", "leakpath.notifications.poll-interval=PT0.2S",
+		"leakpath.notifications.initial-backoff=PT0.2S", "leakpath.notifications.max-backoff=PT0.5S",
+		"leakpath.notifications.max-attempts=4", "leakpath.notifications.email.from=leakpath@test.example",
+		"leakpath.notifications.dashboard-url=https://leakpath.test.example",
+		"leakpath.notifications.webhook.secret=" + NotificationTests.WEBHOOK_SECRET,
+		"leakpath.owners.mappings[0].pattern=acme/*",
+		"leakpath.owners.mappings[0].owners=alice@acme.example,@acme/api-team",
+		"leakpath.notifications.rules[0].name=new-alerts", "leakpath.notifications.rules[0].events=alert_opened",
+		"leakpath.notifications.rules[0].channels=email,slack,webhook",
+		"leakpath.notifications.rules[1].name=new-alerts-by-mail", "leakpath.notifications.rules[1].channels=email",
+		"leakpath.notifications.rules[1].events=alert_opened", "leakpath.notifications.rules[1].recipients=owners",
+		"leakpath.notifications.rules[2].name=valid-on-teams", "leakpath.notifications.rules[2].events=secret_valid",
+		"leakpath.notifications.rules[2].channels=teams" })
+class NotificationTests extends IntegrationTest {
+
+	static final String WEBHOOK_SECRET = "test-notification-webhook-secret";
+
+	private static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+
+	private static final GreenMail smtp = startSmtp();
+
+	@Autowired
+	private SyncService sync;
+
+	private final TestOrganization org = new TestOrganization();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@DynamicPropertySource
+	static void channels(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		registry.add("leakpath.notifications.slack.url", () -> github.baseUrl() + "/hooks/slack");
+		registry.add("leakpath.notifications.teams.url", () -> github.baseUrl() + "/hooks/teams");
+		registry.add("leakpath.notifications.webhook.url", () -> github.baseUrl() + "/hooks/leakpath");
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		smtp.stop();
+	}
+
+	@BeforeEach
+	void receivers() throws Exception {
+		smtp.purgeEmailFromAllMailboxes();
+		github.repositories(ORG, org.orgId(), org.repositories());
+		// Slack is down twice, then back
+		github.server().stubFor(post(urlPathEqualTo("/hooks/slack")).inScenario("slack").whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withStatus(503)).willSetStateTo("down once"));
+		github.server().stubFor(post(urlPathEqualTo("/hooks/slack")).inScenario("slack").whenScenarioStateIs("down once")
+			.willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+		github.server().stubFor(post(urlPathEqualTo("/hooks/slack")).inScenario("slack").whenScenarioStateIs("up")
+			.willReturn(aResponse().withStatus(200).withBody("ok")));
+		github.server().stubFor(post(urlPathEqualTo("/hooks/teams")).willReturn(aResponse().withStatus(200)));
+		github.server().stubFor(post(urlPathEqualTo("/hooks/leakpath")).willReturn(aResponse().withStatus(204)));
+	}
+
+	@Test
+	void newAlertThenEachChannelDeliversOnceAndARecoveringEndpointGetsItsMessage() throws Exception {
+		github.alertPages(ORG, List.of(List.of(org.alert("api", 1, "github_personal_access_token", "open", NOW))), null);
+
+		sync.run("test").block();
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				postgres.rows("select channel || ' ' || recipient || ' ' || status from notification order by 1"))
+			.containsExactly("email alice@acme.example sent", "slack slack sent", "teams teams sent",
+					"webhook webhook sent"));
+		assertThat(postgres.rows("select kind from notification_event order by id")).startsWith("alert_opened",
+				"secret_valid");
+		// two rules ask for the same e-mail: one message; @acme/api-team is not an address
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(mail.getAllRecipients()[0]).hasToString("alice@acme.example");
+		assertThat(mail.getSubject()).isEqualTo("[leakpath] New exposed github personal access token in acme/api");
+		String body = GreenMailUtil.getBody(mail);
+		assertThat(body).contains("https://leakpath.test.example/#/alerts/")
+			.contains("https://github.com/acme/api/security/secret-scanning/1");
+		org.issuedSecrets().forEach(secret -> assertThat(body).doesNotContain(secret));
+
+		assertThat(postgres.rows("select attempts || ' ' || coalesce(last_error, '-') from notification "
+				+ "where channel = 'slack'")).containsExactly("3 -");
+		assertThat(github.server().findAll(postRequestedFor(urlPathEqualTo("/hooks/slack")))).hasSize(3);
+
+		LoggedRequest hook = github.server().findAll(postRequestedFor(urlPathEqualTo("/hooks/leakpath"))).get(0);
+		String timestamp = hook.getHeader(WebhookPublisher.TIMESTAMP);
+		assertThat(hook.getHeader(WebhookPublisher.SIGNATURE))
+			.isEqualTo("sha256=" + WebhookPublisher.hmac(WEBHOOK_SECRET, timestamp + "." + hook.getBodyAsString()));
+		assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(), within(60L));
+		JsonNode payload = json.readTree(hook.getBodyAsString());
+		assertThat(payload.get("event").asText()).isEqualTo("alert_opened");
+		assertThat(payload.get("facts").get("repository").asText()).isEqualTo("acme/api");
+
+		// nothing new: nothing more
+		sync.run("test").block();
+		Thread.sleep(600);
+		assertThat(postgres.count("select count(*) from notification")).isEqualTo(4);
+		JsonNode listed = getJson("/api/v1/notifications?channel=slack").get("items");
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).get("attempts").asInt()).isEqualTo(3);
+		assertThat(listed.get(0).get("rule").asText()).isEqualTo("new-alerts");
+	}
+
+	@Test
+	void secretFoundValidThenTeamsHearsAndAnEndpointThatNeverRecoversFailsAfterMaxAttempts() {
+		github.server().stubFor(post(urlPathEqualTo("/hooks/teams")).willReturn(aResponse().withStatus(500)));
+		github.alertPages(ORG, List.of(List.of(org.alert("web", 1, "slack_api_token", "resolved", NOW))), null);
+		sync.run("test").block();
+		assertThat(postgres.count("select count(*) from notification_event")).isZero();
+
+		postgres.execute("update alert set state = 'open', validity = 'active'");
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				postgres.rows("select channel || ' ' || status || ' ' || attempts || ' ' || coalesce(last_error, '-') "
+						+ "from notification where channel = 'teams'"))
+			.containsExactly("teams failed 4 teams answered 500"));
+		assertThat(postgres.rows("select kind from notification_event order by id")).containsExactly("alert_opened",
+				"secret_valid");
+		assertThat(getJson("/api/v1/notifications?status=failed").get("items")).hasSize(1);
+	}
+
+	private static GreenMail startSmtp() {
+		GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		return server;
+	}
+
+}

@@ -32,6 +32,8 @@ public class SyncService {
 
 	private final ScopeSync scopes;
 
+	private final ScopeLease leases;
+
 	private final SyncRunStore runs;
 
 	private final SyncProperties properties;
@@ -46,10 +48,11 @@ public class SyncService {
 
 	private final AtomicReference<Disposable> background = new AtomicReference<>();
 
-	SyncService(List<SourceConnector> connectors, ScopeSync scopes, SyncRunStore runs, SyncProperties properties,
-			SyncSourceStore sources, ObjectProvider<PollPacing> pacing, Clock clock) {
+	SyncService(List<SourceConnector> connectors, ScopeSync scopes, ScopeLease leases, SyncRunStore runs,
+			SyncProperties properties, SyncSourceStore sources, ObjectProvider<PollPacing> pacing, Clock clock) {
 		this.connectors = connectors;
 		this.scopes = scopes;
+		this.leases = leases;
 		this.runs = runs;
 		this.properties = properties;
 		this.sources = sources;
@@ -154,7 +157,8 @@ public class SyncService {
 		return Flux.fromIterable(selected)
 			.flatMap(scope -> {
 				total.incrementAndGet();
-				return scopes.sync(scope.connector(), scope.name(), id).onErrorResume(ex -> {
+				return leases.whileHeld(scope.connector().provider(), scope.name(),
+						scopes.sync(scope.connector(), scope.name(), id)).onErrorResume(ex -> {
 					failed.incrementAndGet();
 					return Mono.empty();
 				});

@@ -24,11 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPerRecipientPerHour messages sent to one recipient in an hour; the rest wait their turn
  * @param ownerWait how long an event of a repository with no known owners waits for them (they are read just
  * after a sync stores its alerts) before it is planned without
+ * @param sla how long an alert may stay open, by severity (the highest risk of its open attack paths, else low)
+ * @param slaCheckInterval how often open alerts are checked against their deadline
  */
 @ConfigurationProperties("leakpath.notifications")
 public record NotificationProperties(boolean enabled, URI dashboardUrl, List<NotificationRule> rules, Email email,
 		Hook slack, Hook teams, SignedHook webhook, Duration pollInterval, int batchSize, int maxAttempts,
-		Duration initialBackoff, Duration maxBackoff, int maxPerRecipientPerHour, Duration ownerWait) {
+		Duration initialBackoff, Duration maxBackoff, int maxPerRecipientPerHour, Duration ownerWait, Sla sla,
+		Duration slaCheckInterval) {
 
 	public NotificationProperties {
 		rules = rules == null ? List.of() : List.copyOf(rules);
@@ -44,9 +47,23 @@ public record NotificationProperties(boolean enabled, URI dashboardUrl, List<Not
 		maxBackoff = maxBackoff == null ? Duration.ofHours(1) : maxBackoff;
 		maxPerRecipientPerHour = maxPerRecipientPerHour <= 0 ? 30 : maxPerRecipientPerHour;
 		ownerWait = ownerWait == null ? Duration.ofMinutes(2) : ownerWait;
+		sla = sla == null ? new Sla(null, null, null, null) : sla;
+		slaCheckInterval = slaCheckInterval == null ? Duration.ofHours(1) : slaCheckInterval;
 	}
 
 	public record Email(String from) {
+	}
+
+	/** Deadlines by severity: by default 7, 14, 30 and 90 days. */
+	public record Sla(Duration critical, Duration high, Duration medium, Duration low) {
+
+		public Sla {
+			critical = critical == null ? Duration.ofDays(7) : critical;
+			high = high == null ? Duration.ofDays(14) : high;
+			medium = medium == null ? Duration.ofDays(30) : medium;
+			low = low == null ? Duration.ofDays(90) : low;
+		}
+
 	}
 
 	/** @param url unset (or blank) when the channel is not used */

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param name shown on each notification it made
  * @param events {@code alert_opened}, {@code secret_valid}, {@code attack_path_opened},
- * {@code attack_path_escalated}; empty: all
- * @param minRisk attack-path events at or above this level ({@code low} … {@code critical}); null: any
+ * {@code attack_path_escalated}, {@code alert_sla_breached}; empty: all
+ * @param minRisk attack-path events (by the path's risk) and deadline breaches (by the alert's severity) at or above
+ * this level ({@code low} … {@code critical}); null: any
  * @param providers, organizations, repositories conditions on the repository (full names); empty: any
  * @param channels {@code email}, {@code slack}, {@code teams}, {@code webhook}
  * @param recipients e-mail addresses for the e-mail channel; {@code owners} stands for the repository's owners

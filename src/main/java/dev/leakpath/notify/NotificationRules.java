@@ -73,9 +73,10 @@ class NotificationRules {
 	}
 
 	private static boolean matches(NotificationRule rule, PlannedEvent event) {
-		boolean pathEvent = event.kind().startsWith("attack_path");
+		// attack-path events carry the path's risk, deadline breaches the alert's severity
+		boolean ranked = event.riskLevel() != null;
 		return (rule.events().isEmpty() || rule.events().contains(event.kind()))
-				&& (rule.minRisk() == null || !pathEvent
+				&& (rule.minRisk() == null || !ranked
 						|| RISKS.indexOf(event.riskLevel()) >= RISKS.indexOf(rule.minRisk()))
 				&& (rule.providers().isEmpty() || rule.providers().contains(event.provider()))
 				&& (rule.organizations().isEmpty() || rule.organizations().contains(event.organization()))

@@ -1,6 +1,8 @@
 package dev.leakpath.notify;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,10 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Every poll interval: plans new events into notifications, then sends what is due, batch after batch. */
+/**
+ * Every poll interval: records deadline breaches (every SLA check interval), plans new events into
+ * notifications, then sends what is due, batch after batch.
+ */
 @Component
 class NotificationWorker {
 
@@ -23,14 +28,23 @@ class NotificationWorker {
 
 	private final NotificationSender sender;
 
+	private final SlaCheck slas;
+
 	private final NotificationProperties properties;
+
+	private final Clock clock;
 
 	private volatile Disposable loop;
 
-	NotificationWorker(NotificationPlanner planner, NotificationSender sender, NotificationProperties properties) {
+	private volatile Instant lastSlaCheck = Instant.MIN;
+
+	NotificationWorker(NotificationPlanner planner, NotificationSender sender, SlaCheck slas,
+			NotificationProperties properties, Clock clock) {
 		this.planner = planner;
 		this.sender = sender;
+		this.slas = slas;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -64,7 +78,22 @@ class NotificationWorker {
 		Mono<Integer> send = sender.sendBatch(batch)
 			.expand(sent -> sent < batch ? Mono.empty() : sender.sendBatch(batch))
 			.reduce(0, Integer::sum);
-		return plan.then(send).then();
+		return slaCheckWhenDue().then(plan).then(send).then();
+	}
+
+	private Mono<Void> slaCheckWhenDue() {
+		Instant now = clock.instant();
+		if (lastSlaCheck.plus(properties.slaCheckInterval()).isAfter(now)) {
+			return Mono.empty();
+		}
+		lastSlaCheck = now;
+		return slas.record()
+			.doOnNext(breached -> {
+				if (breached > 0) {
+					log.info("{} open alert(s) passed their deadline", breached);
+				}
+			})
+			.then();
 	}
 
 }

@@ -51,7 +51,10 @@ import org.springframework.test.context.TestPropertySource;
 		"leakpath.notifications.rules[1].name=new-alerts-by-mail", "leakpath.notifications.rules[1].channels=email",
 		"leakpath.notifications.rules[1].events=alert_opened", "leakpath.notifications.rules[1].recipients=owners",
 		"leakpath.notifications.rules[2].name=valid-on-teams", "leakpath.notifications.rules[2].events=secret_valid",
-		"leakpath.notifications.rules[2].channels=teams" })
+		"leakpath.notifications.rules[2].channels=teams", "leakpath.notifications.sla.low=P1D",
+		"leakpath.notifications.sla-check-interval=PT24H", "leakpath.notifications.rules[3].name=late",
+		"leakpath.notifications.rules[3].events=alert_sla_breached", "leakpath.notifications.rules[3].min-risk=low",
+		"leakpath.notifications.rules[3].channels=webhook" })
 class NotificationTests extends IntegrationTest {
 
 	static final String WEBHOOK_SECRET = "test-notification-webhook-secret";
@@ -62,6 +65,9 @@ class NotificationTests extends IntegrationTest {
 
 	@Autowired
 	private SyncService sync;
+
+	@Autowired
+	private SlaCheck slas;
 
 	private final TestOrganization org = new TestOrganization();
 
@@ -157,6 +163,29 @@ class NotificationTests extends IntegrationTest {
 		assertThat(postgres.rows("select kind from notification_event order by id")).containsExactly("alert_opened",
 				"secret_valid");
 		assertThat(getJson("/api/v1/notifications?status=failed").get("items")).hasSize(1);
+	}
+
+	@Test
+	void alertOpenPastItsDeadlineThenOneBreachAndOneMessage() {
+		github.alertPages(ORG, List.of(List.of(org.alert("infra", 1, "npm_access_token", "open", NOW),
+				org.alert("infra", 2, "npm_access_token", "resolved", NOW))), null);
+		sync.run("test").block();
+		// the alert was created on 2026-11-01; with no attack path it is low, due in a day
+		postgres.execute("update alert set created_at = now() - interval '2 days' where provider_alert_id = '1'");
+		postgres.execute("update alert set created_at = now() - interval '2 hours' where provider_alert_id = '2'");
+
+		assertThat(slas.record().block()).isEqualTo(1);
+		assertThat(slas.record().block()).isZero();
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(postgres.rows(
+				"select e.kind || ' ' || e.risk_level || ' ' || n.status from notification n "
+						+ "join notification_event e on e.id = n.event_id where n.rule_name = 'late'"))
+			.containsExactly("alert_sla_breached low sent"));
+		LoggedRequest hook = github.server().findAll(postRequestedFor(urlPathEqualTo("/hooks/leakpath"))).stream()
+			.filter(request -> request.getHeader("X-Leakpath-Event").equals("alert_sla_breached"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(hook.getBodyAsString()).contains("is open past its deadline");
 	}
 
 	private static GreenMail startSmtp() {

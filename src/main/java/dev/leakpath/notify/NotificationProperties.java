@@ -25,13 +25,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ownerWait how long an event of a repository with no known owners waits for them (they are read just
  * after a sync stores its alerts) before it is planned without
  * @param sla how long an alert may stay open, by severity (the highest risk of its open attack paths, else low)
- * @param slaCheckInterval how often open alerts are checked against their deadline
+ * @param slaCheckInterval how often open alerts are checked against their deadline (and old events pruned)
+ * @param retention how long planned events and their notifications are kept
  */
 @ConfigurationProperties("leakpath.notifications")
 public record NotificationProperties(boolean enabled, URI dashboardUrl, List<NotificationRule> rules, Email email,
 		Hook slack, Hook teams, SignedHook webhook, Duration pollInterval, int batchSize, int maxAttempts,
 		Duration initialBackoff, Duration maxBackoff, int maxPerRecipientPerHour, Duration ownerWait, Sla sla,
-		Duration slaCheckInterval) {
+		Duration slaCheckInterval, Duration retention) {
 
 	public NotificationProperties {
 		rules = rules == null ? List.of() : List.copyOf(rules);
@@ -49,6 +50,7 @@ public record NotificationProperties(boolean enabled, URI dashboardUrl, List<Not
 		ownerWait = ownerWait == null ? Duration.ofMinutes(2) : ownerWait;
 		sla = sla == null ? new Sla(null, null, null, null) : sla;
 		slaCheckInterval = slaCheckInterval == null ? Duration.ofHours(1) : slaCheckInterval;
+		retention = retention == null ? Duration.ofDays(30) : retention;
 	}
 
 	public record Email(String from) {

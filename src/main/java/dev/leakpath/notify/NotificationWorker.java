@@ -16,8 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every poll interval: records deadline breaches (every SLA check interval), plans new events into
- * notifications, then sends what is due, batch after batch.
+ * Every poll interval: records deadline breaches and prunes old events (every SLA check interval), plans new
+ * events into notifications, then sends what is due, batch after batch.
  */
 @Component
 class NotificationWorker {
@@ -30,6 +30,8 @@ class NotificationWorker {
 
 	private final SlaCheck slas;
 
+	private final NotificationRetention retention;
+
 	private final NotificationProperties properties;
 
 	private final Clock clock;
@@ -39,10 +41,11 @@ class NotificationWorker {
 	private volatile Instant lastSlaCheck = Instant.MIN;
 
 	NotificationWorker(NotificationPlanner planner, NotificationSender sender, SlaCheck slas,
-			NotificationProperties properties, Clock clock) {
+			NotificationRetention retention, NotificationProperties properties, Clock clock) {
 		this.planner = planner;
 		this.sender = sender;
 		this.slas = slas;
+		this.retention = retention;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -91,6 +94,12 @@ class NotificationWorker {
 			.doOnNext(breached -> {
 				if (breached > 0) {
 					log.info("{} open alert(s) passed their deadline", breached);
+				}
+			})
+			.then(retention.prune())
+			.doOnNext(pruned -> {
+				if (pruned > 0) {
+					log.info("Deleted {} notification event(s) older than {}", pruned, properties.retention());
 				}
 			})
 			.then();

@@ -156,6 +156,11 @@ class AlertApiTests extends IntegrationTest {
 			.expectStatus()
 			.isUnauthorized();
 		web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		// the probes orchestrators and the Docker health check ask, open like /actuator/health
+		web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP");
+		web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP");
 		web.get()
 			.uri("/actuator/prometheus")
 			.exchange()

@@ -41,6 +41,9 @@ class AttackPathTests extends IntegrationTest {
 	@Autowired
 	private AssetInventory inventory;
 
+	@Autowired
+	private AttackPathMetrics metrics;
+
 	private final TestOrganization org = new TestOrganization();
 
 	private ObjectNode sasInPublicApi;
@@ -203,6 +206,20 @@ class AttackPathTests extends IntegrationTest {
 
 		assertThat(exported).hasSize(3).isEqualTo(getJson("/api/v1/attack-paths?status=all").get("items"));
 		assertThat(paths(exported)).contains("secret-to-postgresql acme/infra db-acme-prod");
+	}
+
+	@Test
+	void metricsThenOpenPathsByRisk() {
+		metrics.refresh().block();
+
+		String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+			.returnResult().getResponseBody();
+		for (String risk : List.of("critical", "high", "medium", "low")) {
+			long open = postgres
+				.count("select count(*) from attack_path where status = 'open' and risk_level = '" + risk + "'");
+			assertThat(scrape).contains("leakpath_attack_paths_open{risk=\"" + risk + "\"} " + open + ".0");
+		}
+		assertThat(postgres.count("select count(*) from attack_path where status = 'open'")).isEqualTo(3);
 	}
 
 	private static JsonNode find(JsonNode items, String ruleId) {

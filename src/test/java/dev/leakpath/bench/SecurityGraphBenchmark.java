@@ -78,6 +78,11 @@ public final class SecurityGraphBenchmark {
 			Evaluation unchanged = transaction.transactional(evaluator.refreshAll()).block();
 			System.out.printf("Open paths stored: %,d%n",
 					postgres.count("select count(*) from attack_path where status = 'open'"));
+			System.out.printf("Database size: %,d MB (%,d MB in alerts and locations, %,d MB in attack paths, "
+					+ "%,d MB in notification events)%n", megabytes(postgres, "pg_database_size(current_database())"),
+					megabytes(postgres, "pg_total_relation_size('alert') + pg_total_relation_size('alert_location')"),
+					megabytes(postgres, "pg_total_relation_size('attack_path')"),
+					megabytes(postgres, "pg_total_relation_size('notification_event')"));
 			System.out.printf("Full recompute, nothing changed: %.1f s (%,d updated)%n", seconds(again),
 					unchanged.updated());
 			postgres.execute("analyze");
@@ -278,6 +283,10 @@ public final class SecurityGraphBenchmark {
 			.map(MemoryPoolMXBean::getPeakUsage)
 			.mapToLong(usage -> usage.getUsed())
 			.sum() / (1024 * 1024);
+	}
+
+	private static long megabytes(TestPostgres postgres, String sizeExpression) {
+		return postgres.count("select (" + sizeExpression + ") / (1024 * 1024)");
 	}
 
 	private static double seconds(long startedNanos) {

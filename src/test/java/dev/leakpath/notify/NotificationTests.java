@@ -69,6 +69,9 @@ class NotificationTests extends IntegrationTest {
 	@Autowired
 	private SlaCheck slas;
 
+	@Autowired
+	private NotificationRetention retention;
+
 	private final TestOrganization org = new TestOrganization();
 
 	private final ObjectMapper json = new ObjectMapper();
@@ -186,6 +189,13 @@ class NotificationTests extends IntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(hook.getBodyAsString()).contains("is open past its deadline");
+
+		// kept for the retention period, then gone with its notification; still open, it breaches again
+		postgres.execute("update notification_event set planned_at = now() - interval '31 days' "
+				+ "where kind = 'alert_sla_breached'");
+		assertThat(retention.prune().block()).isEqualTo(1);
+		assertThat(postgres.count("select count(*) from notification where rule_name = 'late'")).isZero();
+		assertThat(slas.record().block()).isEqualTo(1);
 	}
 
 	private static GreenMail startSmtp() {

@@ -78,13 +78,15 @@ create trigger attack_path_inserted_events after insert on attack_path
 create trigger attack_path_updated_events after update on attack_path
     referencing old table as updated_old new table as updated_new for each statement execute function attack_path_updated_events();
 
--- One message per event, channel and recipient, whatever rules matched; retried with back-off.
+-- One message per event, channel and recipient, whatever rules matched; retried with back-off. A digest
+-- notification waits for its recipient's next digest time and is sent in one message with the others due then.
 create table notification (
     id              bigint generated always as identity primary key
   , event_id        bigint      not null references notification_event (id) on delete cascade
   , rule_name       text        not null
   , channel         text        not null
   , recipient       text        not null
+  , digest          boolean     not null default false
   , status          text        not null default 'pending'
   , attempts        int         not null default 0
   , last_error      text

@@ -47,7 +47,8 @@ class EmailPublisher implements NotificationPublisher {
 		email.setSubject("[leakpath] " + message.title());
 		email.setText(message.text() + "\n\nIn leakpath: " + message.dashboardUrl()
 				+ (message.providerUrl() == null ? "" : "\nProvider alert: " + message.providerUrl())
-				+ "\n\nYou get this because you own " + message.facts().get("repository") + ".");
+				+ "\n\nYou get this because you own " + (message.facts().get("repository") != null
+						? message.facts().get("repository") : "these repositories") + ".");
 		return Mono.<Void>fromRunnable(() -> mail.send(email))
 			.subscribeOn(Schedulers.boundedElastic())
 			.onErrorMap(MailException.class, ex -> new DeliveryException("e-mail not sent: " + ex.getClass().getSimpleName(),

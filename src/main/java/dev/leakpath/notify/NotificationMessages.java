@@ -1,6 +1,8 @@
 package dev.leakpath.notify;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.r2dbc.spi.Readable;
@@ -41,6 +43,29 @@ class NotificationMessages {
 	/** Empty when the event's alert or path is gone. */
 	Mono<NotificationMessage> forNotification(long notificationId) {
 		return db.sql(EVENT).bind("id", notificationId).map(row -> message(notificationId, row)).one();
+	}
+
+	/** Several messages for one recipient as one: a line and a link each. */
+	NotificationMessage digest(List<NotificationMessage> items) {
+		StringBuilder text = new StringBuilder();
+		List<Map<String, Object>> listed = new ArrayList<>();
+		for (NotificationMessage item : items) {
+			text.append("- ").append(item.title()).append(": ").append(item.dashboardUrl()).append('\n');
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("event", item.kind());
+			entry.put("title", item.title());
+			entry.put("dashboardUrl", item.dashboardUrl());
+			entry.put("providerUrl", item.providerUrl());
+			entry.put("facts", item.facts());
+			listed.add(entry);
+		}
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("count", items.size());
+		facts.put("items", listed);
+		String title = items.size() + (items.size() == 1 ? " secret-scanning finding" : " secret-scanning findings")
+				+ " to fix";
+		return new NotificationMessage(items.get(0).notificationId(), "digest", title, text.toString().strip(), dashboard,
+				null, facts);
 	}
 
 	private NotificationMessage message(long id, Readable row) {

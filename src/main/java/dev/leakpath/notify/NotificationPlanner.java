@@ -1,5 +1,7 @@
 package dev.leakpath.notify;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +38,12 @@ class NotificationPlanner {
 			""";
 
 	private static final String INSERT = """
-			insert into notification (event_id, rule_name, channel, recipient)
-			select * from unnest(cast(:events as bigint[]), cast(:rules as text[]), cast(:channels as text[]),
-			                     cast(:recipients as text[]))
+			insert into notification (event_id, rule_name, channel, recipient, digest, next_attempt_at)
+			select d.event_id, d.rule_name, d.channel, d.recipient, d.digest,
+			       case when d.digest then cast(:nextDigest as timestamptz) else now() end
+			from unnest(cast(:events as bigint[]), cast(:rules as text[]), cast(:channels as text[]),
+			            cast(:recipients as text[]), cast(:digests as boolean[]))
+			     as d(event_id, rule_name, channel, recipient, digest)
 			on conflict (event_id, channel, recipient) do nothing
 			""";
 
@@ -50,10 +55,13 @@ class NotificationPlanner {
 
 	private final NotificationProperties properties;
 
+	private final Clock clock;
+
 	NotificationPlanner(DatabaseClient db, NotificationRules rules, TransactionalOperator transaction,
-			NotificationProperties properties) {
+			NotificationProperties properties, Clock clock) {
 		this.db = db;
 		this.properties = properties;
+		this.clock = clock;
 		this.rules = rules;
 		this.transaction = transaction;
 	}
@@ -84,6 +92,8 @@ class NotificationPlanner {
 					.bind("rules", deliveries.stream().map(Delivery::rule).toArray(String[]::new))
 					.bind("channels", deliveries.stream().map(Delivery::channel).toArray(String[]::new))
 					.bind("recipients", deliveries.stream().map(Delivery::recipient).toArray(String[]::new))
+					.bind("digests", deliveries.stream().map(Delivery::digest).toArray(Boolean[]::new))
+					.bind("nextDigest", properties.digest().next(clock.instant()).atOffset(ZoneOffset.UTC))
 					.then();
 		return insert.then(db.sql("update notification_event set planned_at = now() where id = any(:ids)")
 			.bind("ids", events.stream().map(PlannedEvent::id).toArray(Long[]::new))

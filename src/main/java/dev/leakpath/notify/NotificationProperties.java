@@ -2,6 +2,11 @@ package dev.leakpath.notify;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,12 +32,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sla how long an alert may stay open, by severity (the highest risk of its open attack paths, else low)
  * @param slaCheckInterval how often open alerts are checked against their deadline (and old events pruned)
  * @param retention how long planned events and their notifications are kept
+ * @param digest when digest rules send, once a day
  */
 @ConfigurationProperties("leakpath.notifications")
 public record NotificationProperties(boolean enabled, URI dashboardUrl, List<NotificationRule> rules, Email email,
 		Hook slack, Hook teams, SignedHook webhook, Duration pollInterval, int batchSize, int maxAttempts,
 		Duration initialBackoff, Duration maxBackoff, int maxPerRecipientPerHour, Duration ownerWait, Sla sla,
-		Duration slaCheckInterval, Duration retention) {
+		Duration slaCheckInterval, Duration retention, Digest digest) {
 
 	public NotificationProperties {
 		rules = rules == null ? List.of() : List.copyOf(rules);
@@ -51,9 +57,29 @@ public record NotificationProperties(boolean enabled, URI dashboardUrl, List<Not
 		sla = sla == null ? new Sla(null, null, null, null) : sla;
 		slaCheckInterval = slaCheckInterval == null ? Duration.ofHours(1) : slaCheckInterval;
 		retention = retention == null ? Duration.ofDays(30) : retention;
+		digest = digest == null ? new Digest(null, null) : digest;
 	}
 
 	public record Email(String from) {
+	}
+
+	/**
+	 * @param time the time of day digests go out (default 08:00)
+	 * @param zone the time zone of {@code time} (default UTC)
+	 */
+	public record Digest(LocalTime time, ZoneId zone) {
+
+		public Digest {
+			time = time == null ? LocalTime.of(8, 0) : time;
+			zone = zone == null ? ZoneOffset.UTC : zone;
+		}
+
+		/** The first digest time after {@code now}. */
+		public Instant next(Instant now) {
+			ZonedDateTime today = now.atZone(zone).with(time);
+			return (today.toInstant().isAfter(now) ? today : today.plusDays(1)).toInstant();
+		}
+
 	}
 
 	/** Deadlines by severity: by default 7, 14, 30 and 90 days. */

@@ -14,11 +14,17 @@ import java.util.List;
  * @param channels {@code email}, {@code slack}, {@code teams}, {@code webhook}
  * @param recipients e-mail addresses for the e-mail channel; {@code owners} stands for the repository's owners
  * that are e-mail addresses
+ * @param delivery {@code immediate} (the default), or {@code digest}: once a day, one message per recipient
  */
 public record NotificationRule(String name, List<String> events, String minRisk, List<String> providers,
-		List<String> organizations, List<String> repositories, List<String> channels, List<String> recipients) {
+		List<String> organizations, List<String> repositories, List<String> channels, List<String> recipients,
+		String delivery) {
 
 	public static final String OWNERS = "owners";
+
+	public static final String IMMEDIATE = "immediate";
+
+	public static final String DIGEST = "digest";
 
 	public NotificationRule {
 		events = orEmpty(events);
@@ -27,6 +33,11 @@ public record NotificationRule(String name, List<String> events, String minRisk,
 		repositories = orEmpty(repositories);
 		channels = orEmpty(channels);
 		recipients = recipients == null || recipients.isEmpty() ? List.of(OWNERS) : List.copyOf(recipients);
+		delivery = delivery == null || delivery.isBlank() ? IMMEDIATE : delivery;
+	}
+
+	boolean digest() {
+		return DIGEST.equals(delivery);
 	}
 
 	private static List<String> orEmpty(List<String> values) {

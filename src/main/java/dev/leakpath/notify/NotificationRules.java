@@ -37,6 +37,9 @@ class NotificationRules {
 			if (rule.minRisk() != null && !RISKS.contains(rule.minRisk())) {
 				throw new IllegalStateException(where + "min-risk must be one of " + RISKS);
 			}
+			if (!List.of(NotificationRule.IMMEDIATE, NotificationRule.DIGEST).contains(rule.delivery())) {
+				throw new IllegalStateException(where + "delivery must be immediate or digest");
+			}
 			if (rule.channels().isEmpty()) {
 				throw new IllegalStateException(where + "names no channel");
 			}
@@ -64,7 +67,7 @@ class NotificationRules {
 			for (String channel : rule.channels()) {
 				for (String recipient : recipients(rule, channel, event)) {
 					if (seen.add(channel + "\n" + recipient)) {
-						deliveries.add(new Delivery(event.id(), rule.name(), channel, recipient));
+						deliveries.add(new Delivery(event.id(), rule.name(), channel, recipient, rule.digest()));
 					}
 				}
 			}
@@ -111,7 +114,7 @@ class NotificationRules {
 			String repository, List<String> owners) {
 	}
 
-	record Delivery(long eventId, String rule, String channel, String recipient) {
+	record Delivery(long eventId, String rule, String channel, String recipient, boolean digest) {
 	}
 
 }

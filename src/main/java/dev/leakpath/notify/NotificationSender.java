@@ -3,6 +3,7 @@ package dev.leakpath.notify;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,9 +38,9 @@ class NotificationSender {
 			), claimed as (
 			    update notification n set next_attempt_at = now() + cast(:lease as interval)
 			    from due where n.id = due.id
-			    returning n.id, n.channel, n.recipient, n.attempts
+			    returning n.id, n.channel, n.recipient, n.attempts, n.digest
 			)
-			select c.id, c.channel, c.recipient, c.attempts,
+			select c.id, c.channel, c.recipient, c.attempts, c.digest,
 			       (select count(*) from notification s where s.recipient = c.recipient and s.status = 'sent'
 			          and s.sent_at > now() - interval '1 hour') as sent_last_hour
 			from claimed c
@@ -72,11 +73,52 @@ class NotificationSender {
 			.bind("batch", batch)
 			.map(row -> new Claimed(row.get("id", Long.class), row.get("channel", String.class),
 					row.get("recipient", String.class), row.get("attempts", Integer.class),
-					row.get("sent_last_hour", Long.class)))
+					row.get("sent_last_hour", Long.class), row.get("digest", Boolean.class)))
 			.all()
 			.collectList()
-			.flatMap(claimed -> Flux.fromIterable(withinRateLimit(claimed)).flatMap(this::send, 8)
-				.then(Mono.just(claimed.size())));
+			.flatMap(claimed -> {
+				Map<String, List<Claimed>> digests = new LinkedHashMap<>();
+				claimed.stream()
+					.filter(Claimed::digest)
+					.forEach(one -> digests.computeIfAbsent(one.channel() + "\n" + one.recipient(), key -> new ArrayList<>())
+						.add(one));
+				Flux<Void> immediate = Flux.fromIterable(withinRateLimit(claimed.stream().filter(one -> !one.digest()).toList()))
+					.flatMap(this::send, 8);
+				Flux<Void> digested = Flux.fromIterable(digests.values()).flatMap(this::sendDigest, 4);
+				return Flux.concat(immediate, digested).then(Mono.just(claimed.size()));
+			});
+	}
+
+	/** Everything due for one recipient on one channel, in one message; all sent or all tried again. */
+	private Mono<Void> sendDigest(List<Claimed> group) {
+		Claimed first = group.get(0);
+		NotificationPublisher publisher = publishers.get(first.channel());
+		if (publisher == null || !publisher.configured()) {
+			return Flux.fromIterable(group).concatMap(claimed -> failed(claimed, claimed.attempts() + 1,
+					new DeliveryException(first.channel() + " is not set up on this instance", true, null))).then();
+		}
+		return Flux.fromIterable(group)
+			.concatMap(claimed -> messages.forNotification(claimed.id()))
+			.collectList()
+			.flatMap(items -> {
+				if (items.isEmpty()) {
+					return Flux.fromIterable(group)
+						.concatMap(claimed -> giveUp(claimed, claimed.attempts() + 1, "its alerts and attack paths are gone"))
+						.then();
+				}
+				return publisher.publish(messages.digest(items), first.recipient()).then(sent(group));
+			})
+			.onErrorResume(ex -> Flux.fromIterable(group)
+				.concatMap(claimed -> failed(claimed, claimed.attempts() + 1, ex))
+				.then());
+	}
+
+	private Mono<Void> sent(List<Claimed> group) {
+		count(group.get(0).channel(), "sent");
+		return db.sql("update notification set status = 'sent', attempts = attempts + 1, sent_at = now(), "
+				+ "last_error = null where id = any(:ids)")
+			.bind("ids", group.stream().map(Claimed::id).toArray(Long[]::new))
+			.then();
 	}
 
 	/** Postpones what would take a recipient over its hourly limit, counting this batch's own messages too. */
@@ -160,7 +202,8 @@ class NotificationSender {
 		meters.counter("leakpath_notifications_total", "channel", channel, "outcome", outcome).increment();
 	}
 
-	private record Claimed(long id, String channel, String recipient, int attempts, long sentLastHour) {
+	private record Claimed(long id, String channel, String recipient, int attempts, long sentLastHour,
+			boolean digest) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.leakpath.notify;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,8 @@ class TeamsPublisher implements NotificationPublisher {
 		}
 		List<Map<String, String>> facts = new ArrayList<>();
 		message.facts().forEach((name, value) -> {
-			if (value != null) {
+			// a digest's list of items is in its text already
+			if (value != null && !(value instanceof Collection<?>)) {
 				facts.add(Map.of("name", name, "value", String.valueOf(value)));
 			}
 		});

@@ -54,7 +54,9 @@ import org.springframework.test.context.TestPropertySource;
 		"leakpath.notifications.rules[2].channels=teams", "leakpath.notifications.sla.low=P1D",
 		"leakpath.notifications.sla-check-interval=PT24H", "leakpath.notifications.rules[3].name=late",
 		"leakpath.notifications.rules[3].events=alert_sla_breached", "leakpath.notifications.rules[3].min-risk=low",
-		"leakpath.notifications.rules[3].channels=webhook" })
+		"leakpath.notifications.rules[3].channels=webhook", "leakpath.notifications.rules[4].name=infra-daily",
+		"leakpath.notifications.rules[4].events=alert_opened", "leakpath.notifications.rules[4].repositories=acme/infra",
+		"leakpath.notifications.rules[4].channels=teams", "leakpath.notifications.rules[4].delivery=digest" })
 class NotificationTests extends IntegrationTest {
 
 	static final String WEBHOOK_SECRET = "test-notification-webhook-secret";
@@ -196,6 +198,40 @@ class NotificationTests extends IntegrationTest {
 		assertThat(retention.prune().block()).isEqualTo(1);
 		assertThat(postgres.count("select count(*) from notification where rule_name = 'late'")).isZero();
 		assertThat(slas.record().block()).isEqualTo(1);
+	}
+
+	@Test
+	void digestRuleThenOneMessageAtDigestTimeForEverythingDue() throws Exception {
+		github.alertPages(ORG, List.of(List.of(org.alert("infra", 1, "npm_access_token", "open", NOW),
+				org.alert("infra", 2, "slack_api_token", "open", NOW.minusSeconds(1)))), null);
+		sync.run("test").block();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> postgres.count(
+				"select count(*) from notification where rule_name = 'infra-daily' and digest") == 2);
+		// due at the next 08:00 UTC, not now
+		assertThat(postgres.rows("select distinct status || ' ' || (next_attempt_at > now()) || ' ' || "
+				+ "to_char(next_attempt_at at time zone 'UTC', 'HH24:MI') from notification where rule_name = 'infra-daily'"))
+			.containsExactly("pending true 08:00");
+		Thread.sleep(600);
+		assertThat(digestPosts()).isEmpty();
+
+		postgres.execute("update notification set next_attempt_at = now() where rule_name = 'infra-daily'");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> postgres.count(
+				"select count(*) from notification where rule_name = 'infra-daily' and status = 'sent'") == 2);
+		// secret_valid messages go to Teams at once by another rule; the digest is one more message
+		List<LoggedRequest> posts = digestPosts();
+		assertThat(posts).hasSize(1);
+		JsonNode card = json.readTree(posts.get(0).getBodyAsString());
+		assertThat(card.get("title").asText()).isEqualTo("2 secret-scanning findings to fix");
+		assertThat(card.get("text").asText()).contains("New exposed npm access token in acme/infra")
+			.contains("New exposed slack api token in acme/infra");
+	}
+
+	private static List<LoggedRequest> digestPosts() {
+		return github.server().findAll(postRequestedFor(urlPathEqualTo("/hooks/teams"))).stream()
+			.filter(post -> post.getBodyAsString().contains("findings to fix"))
+			.toList();
 	}
 
 	private static GreenMail startSmtp() {

@@ -100,3 +100,10 @@ create table notification (
 create index notification_due_idx on notification (next_attempt_at) where status = 'pending';
 create index notification_recipient_sent_idx on notification (recipient, sent_at) where status = 'sent';
 create index notification_listing_idx on notification (id desc);
+
+-- Rules added through the API (admins), beside those in config; the definition is the rule's JSON.
+create table notification_rule (
+    name       text        primary key
+  , definition jsonb       not null
+  , created_at timestamptz not null default now()
+);

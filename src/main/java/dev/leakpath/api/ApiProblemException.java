@@ -14,6 +14,10 @@ class ApiProblemException extends RuntimeException {
 		return new ApiProblemException(ProblemType.BAD_REQUEST, message);
 	}
 
+	static ApiProblemException conflict(String message) {
+		return new ApiProblemException(ProblemType.CONFLICT, message);
+	}
+
 	static ApiProblemException notFound(String message) {
 		return new ApiProblemException(ProblemType.NOT_FOUND, message);
 	}

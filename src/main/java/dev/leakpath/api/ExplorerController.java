@@ -58,7 +58,7 @@ class ExplorerController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<SavedQuery> save(@RequestBody SaveRequest request) {
 		return saved.save(request.name(), request.description(), request.query())
-			.onErrorMap(DuplicateKeyException.class, ex -> new ApiProblemException(ProblemType.CONFLICT,
+			.onErrorMap(DuplicateKeyException.class, ex -> ApiProblemException.conflict(
 					"a saved query named '" + request.name().strip() + "' exists"));
 	}
 

@@ -1,5 +1,7 @@
 package dev.leakpath.api;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,11 +12,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.notify.NotificationQueries;
+import dev.leakpath.notify.NotificationRule;
+import dev.leakpath.notify.NotificationRuleStore;
 import dev.leakpath.notify.NotificationView;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "notifications")
@@ -27,8 +38,43 @@ class NotificationController {
 
 	private final NotificationQueries notifications;
 
-	NotificationController(NotificationQueries notifications) {
+	private final NotificationRuleStore rules;
+
+	NotificationController(NotificationQueries notifications, NotificationRuleStore rules) {
 		this.notifications = notifications;
+		this.rules = rules;
+	}
+
+	@Operation(operationId = "listNotificationRules", summary = "Notification rules, from config and added here")
+	@GetMapping("/api/v1/notifications/rules")
+	Mono<Map<String, List<NotificationRuleStore.StoredRule>>> rules() {
+		return rules.all().map(all -> Map.of("items", all));
+	}
+
+	@Operation(operationId = "addNotificationRule",
+			summary = "Adds a rule (admin); 400 when it is wrong, 409 when its name is taken")
+	@PostMapping("/api/v1/notifications/rules")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<NotificationRule> addRule(@RequestBody NotificationRule rule) {
+		return rules.add(rule)
+			.onErrorMap(IllegalArgumentException.class, ex -> ApiProblemException.badRequest(ex.getMessage()))
+			.onErrorMap(IllegalStateException.class,
+					ex -> ApiProblemException.conflict(ex.getMessage()));
+	}
+
+	@Operation(operationId = "deleteNotificationRule",
+			summary = "Deletes a rule added here (admin); a config rule is 409, an unknown one 404")
+	@DeleteMapping("/api/v1/notifications/rules/{name}")
+	Mono<ResponseEntity<Void>> deleteRule(@PathVariable String name) {
+		if (rules.isConfigured(name)) {
+			throw ApiProblemException.conflict("rule '" + name + "' is in config; change it there");
+		}
+		return rules.delete(name).map(deleted -> {
+			if (!deleted) {
+				throw ApiProblemException.notFound("no rule named '" + name + "'");
+			}
+			return ResponseEntity.noContent().<Void>build();
+		});
 	}
 
 	@Operation(operationId = "listNotifications",

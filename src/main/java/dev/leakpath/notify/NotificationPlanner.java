@@ -49,7 +49,7 @@ class NotificationPlanner {
 
 	private final DatabaseClient db;
 
-	private final NotificationRules rules;
+	private final NotificationRuleStore rules;
 
 	private final TransactionalOperator transaction;
 
@@ -57,7 +57,7 @@ class NotificationPlanner {
 
 	private final Clock clock;
 
-	NotificationPlanner(DatabaseClient db, NotificationRules rules, TransactionalOperator transaction,
+	NotificationPlanner(DatabaseClient db, NotificationRuleStore rules, TransactionalOperator transaction,
 			NotificationProperties properties, Clock clock) {
 		this.db = db;
 		this.properties = properties;
@@ -80,12 +80,13 @@ class NotificationPlanner {
 			})
 			.all()
 			.collectList()
-			.flatMap(events -> events.isEmpty() ? Mono.just(0) : plan(events).thenReturn(events.size())));
+			.flatMap(events -> events.isEmpty() ? Mono.just(0)
+					: rules.evaluated().flatMap(all -> plan(all, events)).thenReturn(events.size())));
 	}
 
-	private Mono<Void> plan(List<PlannedEvent> events) {
+	private Mono<Void> plan(List<NotificationRule> all, List<PlannedEvent> events) {
 		List<Delivery> deliveries = new ArrayList<>();
-		events.forEach(event -> deliveries.addAll(rules.deliveries(event)));
+		events.forEach(event -> deliveries.addAll(NotificationRules.deliveries(all, event)));
 		Mono<Void> insert = deliveries.isEmpty() ? Mono.empty()
 				: db.sql(INSERT)
 					.bind("events", deliveries.stream().map(Delivery::eventId).toArray(Long[]::new))

@@ -8,8 +8,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured rules, checked at start-up (a rule naming an unknown event or channel, or a channel that is
- * not set up, stops the application with a message), and which deliveries an event calls for.
+ * The rules: those in config, checked at start-up (a rule naming an unknown event or channel, or a channel that
+ * is not set up, stops the application with a message), and those added through the API, checked the same way
+ * when they are added. Says which deliveries an event calls for.
  */
 @Component
 class NotificationRules {
@@ -19,45 +20,61 @@ class NotificationRules {
 
 	static final List<String> RISKS = List.of("low", "medium", "high", "critical");
 
-	private final List<NotificationRule> rules;
+	private final List<NotificationRule> configured;
+
+	private final Set<String> channels = new LinkedHashSet<>();
 
 	NotificationRules(NotificationProperties properties, List<NotificationPublisher> publishers) {
-		Set<String> channels = new LinkedHashSet<>();
 		publishers.stream().filter(NotificationPublisher::configured).forEach(publisher -> channels.add(publisher.channel()));
+		Set<String> names = new LinkedHashSet<>();
 		for (NotificationRule rule : properties.rules()) {
-			String where = "leakpath.notifications.rules '" + rule.name() + "': ";
-			if (rule.name() == null || rule.name().isBlank()) {
-				throw new IllegalStateException("leakpath.notifications.rules: every rule needs a name");
+			try {
+				check(rule);
 			}
-			for (String event : rule.events()) {
-				if (!EVENTS.contains(event)) {
-					throw new IllegalStateException(where + "unknown event '" + event + "'; known: " + EVENTS);
-				}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("leakpath.notifications.rules: " + ex.getMessage());
 			}
-			if (rule.minRisk() != null && !RISKS.contains(rule.minRisk())) {
-				throw new IllegalStateException(where + "min-risk must be one of " + RISKS);
-			}
-			if (!List.of(NotificationRule.IMMEDIATE, NotificationRule.DIGEST).contains(rule.delivery())) {
-				throw new IllegalStateException(where + "delivery must be immediate or digest");
-			}
-			if (rule.channels().isEmpty()) {
-				throw new IllegalStateException(where + "names no channel");
-			}
-			for (String channel : rule.channels()) {
-				if (!channels.contains(channel)) {
-					throw new IllegalStateException(where + "channel '" + channel + "' is not set up; set up: " + channels);
-				}
+			if (!names.add(rule.name())) {
+				throw new IllegalStateException("leakpath.notifications.rules: two rules are named '" + rule.name() + "'");
 			}
 		}
-		this.rules = properties.rules();
+		this.configured = properties.rules();
 	}
 
-	boolean isEmpty() {
-		return rules.isEmpty();
+	/** The rules from config, first in every evaluation. */
+	List<NotificationRule> configured() {
+		return configured;
 	}
 
-	/** One delivery per channel and recipient that some rule asks for, the first rule naming it. */
-	List<Delivery> deliveries(PlannedEvent event) {
+	/** Throws an {@link IllegalArgumentException} saying what is wrong with the rule. */
+	void check(NotificationRule rule) {
+		if (rule.name() == null || rule.name().isBlank() || rule.name().length() > 100) {
+			throw new IllegalArgumentException("every rule needs a name of 1 to 100 characters");
+		}
+		String where = "rule '" + rule.name() + "': ";
+		for (String event : rule.events()) {
+			if (!EVENTS.contains(event)) {
+				throw new IllegalArgumentException(where + "unknown event '" + event + "'; known: " + EVENTS);
+			}
+		}
+		if (rule.minRisk() != null && !RISKS.contains(rule.minRisk())) {
+			throw new IllegalArgumentException(where + "min-risk must be one of " + RISKS);
+		}
+		if (!List.of(NotificationRule.IMMEDIATE, NotificationRule.DIGEST).contains(rule.delivery())) {
+			throw new IllegalArgumentException(where + "delivery must be immediate or digest");
+		}
+		if (rule.channels().isEmpty()) {
+			throw new IllegalArgumentException(where + "names no channel");
+		}
+		for (String channel : rule.channels()) {
+			if (!channels.contains(channel)) {
+				throw new IllegalArgumentException(where + "channel '" + channel + "' is not set up; set up: " + channels);
+			}
+		}
+	}
+
+	/** One delivery per channel and recipient that one of the rules asks for, the first rule naming it. */
+	static List<Delivery> deliveries(List<NotificationRule> rules, PlannedEvent event) {
 		List<Delivery> deliveries = new ArrayList<>();
 		Set<String> seen = new LinkedHashSet<>();
 		for (NotificationRule rule : rules) {

@@ -30,9 +30,11 @@ import dev.leakpath.testsupport.IntegrationTest;
 import dev.leakpath.testsupport.TestOrganization;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Alerts become events in the database, rules turn them into messages, and each channel delivers them: e-mail to
@@ -226,6 +228,42 @@ class NotificationTests extends IntegrationTest {
 		assertThat(card.get("title").asText()).isEqualTo("2 secret-scanning findings to fix");
 		assertThat(card.get("text").asText()).contains("New exposed npm access token in acme/infra")
 			.contains("New exposed slack api token in acme/infra");
+	}
+
+	@Test
+	void rulesApiThenAdminsAddAndDeleteRulesThatApplyToTheNextEvents() {
+		assertThat(getJson("/api/v1/notifications/rules").get("items").findValuesAsText("source"))
+			.containsOnly("config").hasSize(5);
+		String rule = """
+				{"name": "web-on-teams", "events": ["alert_opened"], "repositories": ["acme/web"], "channels": ["teams"]}""";
+		postRule(VIEWER_TOKEN, rule).expectStatus().isForbidden();
+		postRule(API_TOKEN, rule.replace("teams", "pager")).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("channel 'pager' is not set up"));
+		postRule(API_TOKEN, rule.replace("web-on-teams", "new-alerts")).expectStatus().isEqualTo(409);
+		postRule(API_TOKEN, rule).expectStatus().isCreated();
+		postRule(API_TOKEN, rule).expectStatus().isEqualTo(409);
+		assertThat(getJson("/api/v1/notifications/rules").get("items").findValuesAsText("source")).endsWith("api");
+
+		github.alertPages(ORG, List.of(List.of(org.alert("web", 7, "npm_access_token", "open", NOW))), null);
+		sync.run("test").block();
+		await().atMost(Duration.ofSeconds(20)).until(() -> postgres.count(
+				"select count(*) from notification where rule_name = 'web-on-teams' and status = 'sent'") == 1);
+
+		deleteRule("web-on-teams").expectStatus().isNoContent();
+		deleteRule("web-on-teams").expectStatus().isNotFound();
+		deleteRule("new-alerts").expectStatus().isEqualTo(409);
+		assertThat(postgres.rows("select method || ' ' || path || ' ' || status from audit_event order by id"))
+			.contains("POST /api/v1/notifications/rules 201", "DELETE /api/v1/notifications/rules/web-on-teams 204");
+	}
+
+	private WebTestClient.ResponseSpec postRule(String token, String json) {
+		return web.post().uri("/api/v1/notifications/rules").headers(headers -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+	}
+
+	private WebTestClient.ResponseSpec deleteRule(String name) {
+		return web.delete().uri("/api/v1/notifications/rules/" + name).headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.exchange();
 	}
 
 	private static List<LoggedRequest> digestPosts() {

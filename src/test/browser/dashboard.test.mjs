@@ -101,6 +101,11 @@ try {
   check((await page.innerText('main')).includes('acmeprodstore'), 'inventory shows the demo storage account');
   await capture('inventory');
 
+  await page.goto(`${BASE_URL}/#/notifications`);
+  await page.waitForSelector('main h2');
+  check((await page.innerText('main h1')) === 'Notifications', 'notifications view loads');
+  await capture('notifications');
+
   await page.goto(`${BASE_URL}/#/health`);
   check(await rows() >= 1, 'health lists the polled sources');
   await capture('health');

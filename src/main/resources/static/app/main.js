@@ -9,6 +9,7 @@ import { attackPathsView, attackPathView } from './views/attack-paths.js';
 import { explorerView } from './views/explorer.js';
 import { inventoryView } from './views/inventory.js';
 import { healthView } from './views/health.js';
+import { notificationsView } from './views/notifications.js';
 
 const routes = [
   [/^\/$/, overviewView, 'Overview'],
@@ -20,6 +21,7 @@ const routes = [
   [/^\/explorer$/, explorerView, 'Explorer'],
   [/^\/inventory$/, inventoryView, 'Inventory'],
   [/^\/health$/, healthView, 'Health'],
+  [/^\/notifications$/, notificationsView, 'Notifications'],
 ];
 
 let caller = null;

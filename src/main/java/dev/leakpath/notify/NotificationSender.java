@@ -76,26 +76,36 @@ class NotificationSender {
 					row.get("sent_last_hour", Long.class), row.get("digest", Boolean.class)))
 			.all()
 			.collectList()
-			.flatMap(claimed -> {
-				Map<String, List<Claimed>> digests = new LinkedHashMap<>();
-				claimed.stream()
-					.filter(Claimed::digest)
-					.forEach(one -> digests.computeIfAbsent(one.channel() + "\n" + one.recipient(), key -> new ArrayList<>())
-						.add(one));
-				Flux<Void> immediate = Flux.fromIterable(withinRateLimit(claimed.stream().filter(one -> !one.digest()).toList()))
-					.flatMap(this::send, 8);
-				Flux<Void> digested = Flux.fromIterable(digests.values()).flatMap(this::sendDigest, 4);
-				return Flux.concat(immediate, digested).then(Mono.just(claimed.size()));
-			});
+			.flatMap(claimed -> sendAll(claimed).thenReturn(claimed.size()));
 	}
 
-	/** Everything due for one recipient on one channel, in one message; all sent or all tried again. */
-	private Mono<Void> sendDigest(List<Claimed> group) {
+	/** Immediate notifications one by one, digest ones one message per channel and recipient. */
+	private Mono<Void> sendAll(List<Claimed> claimed) {
+		Map<String, List<Claimed>> digests = new LinkedHashMap<>();
+		List<Claimed> immediate = new ArrayList<>();
+		for (Claimed one : claimed) {
+			if (one.digest()) {
+				digests.computeIfAbsent(one.channel() + "\n" + one.recipient(), key -> new ArrayList<>()).add(one);
+			}
+			else {
+				immediate.add(one);
+			}
+		}
+		return Flux.concat(Flux.fromIterable(withinRateLimit(immediate)).flatMap(one -> send(List.of(one)), 8),
+				Flux.fromIterable(digests.values()).flatMap(this::send, 4))
+			.then();
+	}
+
+	/**
+	 * Sends a group of notifications for one channel and recipient: one message, or a digest of several. All are
+	 * sent, or all are tried again.
+	 */
+	private Mono<Void> send(List<Claimed> group) {
 		Claimed first = group.get(0);
 		NotificationPublisher publisher = publishers.get(first.channel());
 		if (publisher == null || !publisher.configured()) {
-			return Flux.fromIterable(group).concatMap(claimed -> failed(claimed, claimed.attempts() + 1,
-					new DeliveryException(first.channel() + " is not set up on this instance", true, null))).then();
+			// planned by an instance that has this channel: another attempt may land there
+			return failed(group, new DeliveryException(first.channel() + " is not set up on this instance", true, null));
 		}
 		return Flux.fromIterable(group)
 			.concatMap(claimed -> messages.forNotification(claimed.id()))
@@ -103,14 +113,13 @@ class NotificationSender {
 			.flatMap(items -> {
 				if (items.isEmpty()) {
 					return Flux.fromIterable(group)
-						.concatMap(claimed -> giveUp(claimed, claimed.attempts() + 1, "its alerts and attack paths are gone"))
+						.concatMap(claimed -> giveUp(claimed, claimed.attempts() + 1, "its alert or attack path is gone"))
 						.then();
 				}
-				return publisher.publish(messages.digest(items), first.recipient()).then(sent(group));
+				NotificationMessage message = group.size() == 1 ? items.get(0) : messages.digest(items);
+				return publisher.publish(message, first.recipient()).then(Mono.defer(() -> sent(group)));
 			})
-			.onErrorResume(ex -> Flux.fromIterable(group)
-				.concatMap(claimed -> failed(claimed, claimed.attempts() + 1, ex))
-				.then());
+			.onErrorResume(ex -> failed(group, ex));
 	}
 
 	private Mono<Void> sent(List<Claimed> group) {
@@ -119,6 +128,10 @@ class NotificationSender {
 				+ "last_error = null where id = any(:ids)")
 			.bind("ids", group.stream().map(Claimed::id).toArray(Long[]::new))
 			.then();
+	}
+
+	private Mono<Void> failed(List<Claimed> group, Throwable ex) {
+		return Flux.fromIterable(group).concatMap(claimed -> failed(claimed, claimed.attempts() + 1, ex)).then();
 	}
 
 	/** Postpones what would take a recipient over its hourly limit, counting this batch's own messages too. */
@@ -136,31 +149,6 @@ class NotificationSender {
 		}
 		// postponed ones keep their lease: they come due again in LEASE, uncounted
 		return allowed;
-	}
-
-	private Mono<Void> send(Claimed claimed) {
-		NotificationPublisher publisher = publishers.get(claimed.channel());
-		int attempt = claimed.attempts() + 1;
-		if (publisher == null || !publisher.configured()) {
-			// planned by an instance that has this channel: another attempt may land there
-			return failed(claimed, attempt, new DeliveryException(claimed.channel() + " is not set up on this instance",
-					true, null));
-		}
-		return messages.forNotification(claimed.id())
-			.flatMap(message -> publisher.publish(message, claimed.recipient()).thenReturn(true))
-			.defaultIfEmpty(false)
-			.flatMap(sent -> {
-				if (!sent) {
-					return giveUp(claimed, attempt, "its alert or attack path is gone");
-				}
-				count(claimed.channel(), "sent");
-				return db.sql("update notification set status = 'sent', attempts = :attempt, sent_at = now(), "
-						+ "last_error = null where id = :id")
-					.bind("attempt", attempt)
-					.bind("id", claimed.id())
-					.then();
-			})
-			.onErrorResume(ex -> failed(claimed, attempt, ex));
 	}
 
 	private Mono<Void> giveUp(Claimed claimed, int attempt, String error) {

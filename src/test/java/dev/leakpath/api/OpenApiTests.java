@@ -95,6 +95,13 @@ class OpenApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void dashboardFilesAreNotApi() {
+		assertThat(paths.has("/")).isFalse();
+		assertThat(paths.has("/app/**")).isFalse();
+		assertThat(paths.has("/index.html")).isFalse();
+	}
+
+	@Test
 	void swaggerUiIsServed() {
 		web.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
 	}

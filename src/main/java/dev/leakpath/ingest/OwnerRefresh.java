@@ -19,7 +19,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Works out the owners of repositories whose metadata was just read, and stores them. A repository the
  * config maps costs no request; otherwise its provider is asked (up to 3 CODEOWNERS reads, and on GitHub
- * the admin teams). A failure leaves config and fallback owners, and is logged.
+ * the admins). A failure leaves config and fallback owners, and is logged.
  */
 @Component
 class OwnerRefresh {

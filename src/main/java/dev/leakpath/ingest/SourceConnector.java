@@ -45,7 +45,7 @@ public interface SourceConnector {
 		return Mono.empty();
 	}
 
-	/** What the provider says about a repository's owners (CODEOWNERS on the default branch, admin teams). */
+	/** What the provider says about a repository's owners (CODEOWNERS on the default branch, admins). */
 	default Mono<ProviderOwners> fetchOwners(NormalizedRepository repository) {
 		return Mono.just(ProviderOwners.NONE);
 	}

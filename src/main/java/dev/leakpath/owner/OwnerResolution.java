@@ -43,8 +43,8 @@ public class OwnerResolution {
 		if (!provider.codeOwners().isEmpty()) {
 			return new ResolvedOwners(provider.codeOwners(), "codeowners");
 		}
-		if (!provider.adminTeams().isEmpty()) {
-			return new ResolvedOwners(provider.adminTeams(), "admin-teams");
+		if (!provider.admins().isEmpty()) {
+			return new ResolvedOwners(provider.admins(), "admins");
 		}
 		List<String> fallback = properties.fallback().getOrDefault(organization, List.of());
 		return fallback.isEmpty() ? ResolvedOwners.NONE : new ResolvedOwners(fallback, "fallback");

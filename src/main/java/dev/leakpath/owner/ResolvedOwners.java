@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A repository's owners and where they came from.
  *
- * @param source {@code config}, {@code codeowners}, {@code admin-teams}, {@code fallback}, or {@code none}
+ * @param source {@code config}, {@code codeowners}, {@code admins}, {@code fallback}, or {@code none}
  */
 public record ResolvedOwners(List<String> owners, String source) {
 

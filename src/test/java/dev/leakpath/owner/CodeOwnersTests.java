@@ -47,7 +47,7 @@ class CodeOwnersTests {
 		assertThat(resolution.resolve("acme", "acme/web", both))
 			.isEqualTo(new ResolvedOwners(List.of("@acme/code"), "codeowners"));
 		assertThat(resolution.resolve("acme", "acme/web", new ProviderOwners(List.of(), List.of("@acme/admins"))))
-			.isEqualTo(new ResolvedOwners(List.of("@acme/admins"), "admin-teams"));
+			.isEqualTo(new ResolvedOwners(List.of("@acme/admins"), "admins"));
 		assertThat(resolution.resolve("acme", "acme/web", ProviderOwners.NONE))
 			.isEqualTo(new ResolvedOwners(List.of("sec@acme.example"), "fallback"));
 		assertThat(resolution.resolve("globex", "globex/web", ProviderOwners.NONE)).isEqualTo(ResolvedOwners.NONE);

@@ -1,5 +1,6 @@
 package dev.leakpath.owner;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.leakpath.testsupport.TestOrganization.ORG;
@@ -23,7 +24,7 @@ import dev.leakpath.testsupport.TestOrganization;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-/** Owners from config, CODEOWNERS, admin teams and the fallback, read while repository metadata is. */
+/** Owners from config, CODEOWNERS, admins and the fallback, read while repository metadata is. */
 @TestPropertySource(properties = { "leakpath.owners.read-codeowners=true",
 		"leakpath.owners.mappings[0].pattern=acme/infra*", "leakpath.owners.mappings[0].owners=platform@acme.example",
 		"leakpath.owners.fallback.acme=security@acme.example" })
@@ -55,11 +56,15 @@ class OwnerTests extends IntegrationTest {
 		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/teams")).willReturn(FakeGitHub.json(200, """
 				[{"id": 1, "slug": "web-admins", "name": "Web admins", "permission": "admin"},
 				 {"id": 2, "slug": "readers", "name": "Readers", "permission": "pull"}]""")));
+		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/collaborators"))
+			.withQueryParam("affiliation", equalTo("direct")).withQueryParam("permission", equalTo("admin"))
+			.willReturn(FakeGitHub.json(200, """
+					[{"login": "octo-admin", "id": 7, "type": "User", "role_name": "admin"}]""")));
 
 		sync.run("test").block();
 
 		assertThat(owners()).containsExactly("acme/api codeowners [\"@acme/api-owners\",\"alice@acme.example\"]",
-				"acme/infra config [\"platform@acme.example\"]", "acme/web admin-teams [\"@acme/web-admins\"]");
+				"acme/infra config [\"platform@acme.example\"]", "acme/web admins [\"@acme/web-admins\",\"@octo-admin\"]");
 		// a mapped repository costs no request
 		assertThat(github.requests("/repos/acme/infra/contents/.*")).isZero();
 		JsonNode recommendation = getJson("/api/v1/recommendations").get("items").get(0).get("repository");

@@ -2,6 +2,7 @@ package dev.leakpath.ingest.github;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -17,8 +18,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A repository's owners as GitHub knows them: the first CODEOWNERS file GitHub itself would use, on the
- * default branch ({@code GET /repos/{owner}/{repo}/contents/{path}}); without one, the teams with admin
- * access (github-api).
+ * default branch ({@code GET /repos/{owner}/{repo}/contents/{path}}); without one, the teams (github-api) and the
+ * people ({@code GET /repos/{owner}/{repo}/collaborators?affiliation=direct&permission=admin}) with admin access.
  */
 final class GitHubOwners {
 
@@ -41,7 +42,32 @@ final class GitHubOwners {
 			.map(file -> new ProviderOwners(CodeOwners.parse(file), List.of()))
 			.filter(owners -> !owners.codeOwners().isEmpty())
 			.switchIfEmpty(Mono.defer(() -> repositories.adminTeams(repository.fullName())
-				.map(teams -> new ProviderOwners(List.of(), teams))));
+				.zipWith(adminUsers(repository), (teams, users) -> {
+					List<String> admins = new ArrayList<>(teams);
+					admins.addAll(users);
+					return new ProviderOwners(List.of(), admins);
+				})));
+	}
+
+	/** {@code @login} of each direct collaborator with admin access; none when GitHub will not say (403, 404). */
+	private Mono<List<String>> adminUsers(NormalizedRepository repository) {
+		String uri = UriComponentsBuilder.fromUri(apiUrl)
+			.path("/repos/{fullName}/collaborators")
+			.queryParam("affiliation", "direct")
+			.queryParam("permission", "admin")
+			.queryParam("per_page", 100)
+			.buildAndExpand(repository.fullName())
+			.encode()
+			.toUriString();
+		return client.get(uri, null).map(response -> {
+			List<String> users = new ArrayList<>();
+			response.body().forEach(user -> {
+				if (user.hasNonNull("login")) {
+					users.add("@" + user.get("login").asText());
+				}
+			});
+			return users;
+		}).onErrorResume(PermanentSourceException.class, ex -> Mono.just(List.of()));
 	}
 
 	private Mono<String> codeOwnersFile(NormalizedRepository repository, String path) {

@@ -9,6 +9,7 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.repository.OwnerColumns;
 import dev.leakpath.secret.SecretTargetColumns;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,6 +22,9 @@ public class AlertQueries {
 
 	private static final String SELECT = """
 			select a.id, a.provider, r.organization, r.project, r.full_name, r.url as repository_url, r.visibility,
+			       (select array_agg(o.owner order by o.position) from repository_owner o
+			        where o.repository_id = r.id) as owners,
+			       (select min(o.source) from repository_owner o where o.repository_id = r.id) as owner_source,
 			       a.provider_alert_id, a.secret_type, a.secret_type_display_name, a.state, a.resolution, a.validity,
 			       a.publicly_leaked, a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url,
 			       s.fingerprint, s.preview,
@@ -83,7 +87,7 @@ public class AlertQueries {
 		return new AlertView(row.get("id", Long.class), row.get("provider", String.class),
 				row.get("organization", String.class), row.get("project", String.class),
 				new AlertView.Repository(row.get("full_name", String.class), row.get("repository_url", String.class),
-						row.get("visibility", String.class)),
+						row.get("visibility", String.class), OwnerColumns.owners(row), row.get("owner_source", String.class)),
 				row.get("provider_alert_id", String.class), row.get("secret_type", String.class),
 				row.get("secret_type_display_name", String.class), row.get("state", String.class),
 				row.get("resolution", String.class), row.get("validity", String.class),

@@ -14,7 +14,9 @@ public record AlertView(long id, String provider, String organization, String pr
 		String validity, Boolean publiclyLeaked, Boolean multiRepo, Instant createdAt, Instant updatedAt,
 		Instant resolvedAt, String alertUrl, Secret secret, TargetView target, List<Location> locations) {
 
-	public record Repository(String fullName, String url, String visibility) {
+	/** @param ownerSource where {@code owners} came from (see {@code RepositoryView}); null while none are known */
+	public record Repository(String fullName, String url, String visibility, List<String> owners,
+			String ownerSource) {
 	}
 
 	public record Secret(String fingerprint, String preview) {

@@ -37,6 +37,8 @@ export async function alertView({ match }) {
         ['Provider', alert.provider],
         ['Repository', external(alert.repository.url, alert.repository.fullName)],
         ['Visibility', alert.repository.visibility],
+        ['Owners', alert.repository.owners.length
+          ? `${alert.repository.owners.join(', ')} (${alert.repository.ownerSource})` : 'unknown'],
         ['State', badge(alert.state, `state-${alert.state}`)],
         ['Resolution', alert.resolution],
         ['Validity', alert.validity],

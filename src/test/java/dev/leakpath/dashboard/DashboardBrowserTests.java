@@ -80,7 +80,8 @@ class DashboardBrowserTests {
 		Files.createDirectories(OUT);
 		ProcessBuilder node = new ProcessBuilder("node", SCRIPT.toString()).redirectErrorStream(true)
 			.redirectOutput(OUT.resolve("dashboard.log").toFile());
-		node.environment().put("BASE_URL", "http://localhost:" + port);
+		// an IPv4 address: "localhost" may resolve to ::1 first, where another process can listen on the same port
+		node.environment().put("BASE_URL", "http://127.0.0.1:" + port);
 		node.environment().put("API_TOKEN", TOKEN);
 		node.environment().put("OUT_DIR", OUT.toAbsolutePath().toString());
 		node.environment().put("CHROMIUM", CHROMIUM.toString());

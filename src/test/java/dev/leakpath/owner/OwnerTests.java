@@ -67,6 +67,9 @@ class OwnerTests extends IntegrationTest {
 				"acme/infra config [\"platform@acme.example\"]", "acme/web admins [\"@acme/web-admins\",\"@octo-admin\"]");
 		// a mapped repository costs no request
 		assertThat(github.requests("/repos/acme/infra/contents/.*")).isZero();
+		JsonNode alert = alert("acme/api", "1").get("repository");
+		assertThat(alert.get("owners").toString()).isEqualTo("[\"@acme/api-owners\",\"alice@acme.example\"]");
+		assertThat(alert.get("ownerSource").asText()).isEqualTo("codeowners");
 		JsonNode recommendation = getJson("/api/v1/recommendations").get("items").get(0).get("repository");
 		assertThat(recommendation.get("ownerSource").asText()).isNotBlank();
 		assertThat(recommendation.get("owners")).isNotEmpty();

@@ -27,7 +27,8 @@ public final class CsvAlerts {
 	}
 
 	public static Flux<String> write(Flux<AlertExportRow> rows) {
-		return Flux.concat(Flux.just(HEADER), rows.map(CsvAlerts::line).buffer(LINES_PER_CHUNK).map(chunk -> String.join("", chunk)));
+		return Flux.concat(Flux.just(HEADER),
+				rows.map(CsvAlerts::line).buffer(LINES_PER_CHUNK).map(chunk -> String.join("", chunk)));
 	}
 
 	private static String line(AlertExportRow row) {

@@ -23,6 +23,15 @@ const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
 page.on('console', message => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
 page.on('pageerror', error => problems.push(`page error: ${error.message}`));
 page.setDefaultTimeout(15000);
+// requests still waiting for an answer, printed if a step times out
+const pending = new Map();
+page.on('request', request => pending.set(request, `${request.method()} ${request.url()} at ${new Date().toISOString()}`));
+page.on('requestfinished', request => pending.delete(request));
+// a navigation aborts the previous page's requests: logged, not a problem
+page.on('requestfailed', request => {
+  pending.delete(request);
+  console.log(`request failed: ${request.method()} ${request.url()}: ${request.failure()?.errorText}`);
+});
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -123,6 +132,7 @@ try {
   await page.screenshot({ path: join(OUT_DIR, 'failure.png'), fullPage: true }).catch(() => {});
   console.error(`dashboard test failed at ${page.url()}: ${error.message}`);
   if (problems.length) console.error(problems.join('\n'));
+  if (pending.size) console.error(`requests without an answer:\n${[...pending.values()].join('\n')}`);
   process.exitCode = 1;
 } finally {
   await browser.close();

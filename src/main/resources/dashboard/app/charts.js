@@ -1,16 +1,5 @@
 // Small SVG charts drawn by hand: no chart library to ship or trust.
-import { h } from './dom.js';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function s(tag, attributes = {}, ...children) {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined) element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return element;
-}
+import { h, svg as s } from './dom.js';
 
 /** Horizontal bars, one per entry of {label: count}, as a list so that screen readers read the numbers. */
 export function barChart(title, counts) {

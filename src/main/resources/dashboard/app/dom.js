@@ -19,6 +19,14 @@ function append(element, children) {
   }
 }
 
+/** An SVG element; text goes in as text nodes, as with h(). */
+export function svg(tag, attributes = {}, ...children) {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  append(element, children);
+  return element;
+}
+
 /** A link to a provider page; only http(s) addresses become links. */
 export function external(href, text) {
   if (!href || !/^https?:\/\//i.test(href)) return text ?? '';

@@ -30,7 +30,7 @@ class SignInController {
 	@GetMapping("/auth/options")
 	Map<String, Object> options() {
 		return Map.of("oidc", oidc, "oidcLoginUrl",
-				oidc ? "/oauth2/authorization/" + OidcConfiguration.REGISTRATION_ID : "", "apiToken", true);
+				oidc ? "/oauth2/authorization/" + OidcConfiguration.REGISTRATION_ID : "");
 	}
 
 	@Operation(operationId = "getCaller", summary = "The caller's name, roles and organisation scope")

@@ -1,19 +1,11 @@
 // Draws an attack path left to right: repository → secret → resource, with the internet above
 // whatever it reaches.
-import { h } from '../dom.js';
+import { h, svg as s } from '../dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const COLUMNS = { repository: 0, secret: 1, cloudResource: 2 };
 const COLORS = { repository: '#1f4fd1', secret: '#b42318', cloudResource: '#067647', internet: '#475467' };
 const WIDTH = 880;
 const BOX = { width: 190, height: 56 };
-
-function s(tag, attributes = {}, ...children) {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  for (const child of children) element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  return element;
-}
 
 function position(node) {
   if (node.family === 'internet') return { x: WIDTH / 2 - BOX.width / 2, y: 10 };

@@ -6,19 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.leakpath.LeakpathApplication;
+import dev.leakpath.testsupport.ApplicationProcess;
 import dev.leakpath.testsupport.FakeGitHub;
 import dev.leakpath.testsupport.TestOrganization;
 import dev.leakpath.testsupport.TestPostgres;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -53,8 +51,8 @@ class MultiInstanceTests {
 		github.server().stubFor(github.alertsRequest(ORG, 2).atPriority(1)
 			.willReturn(FakeGitHub.json(200, "[]").withFixedDelay(30_000)));
 
-		try (ConfigurableApplicationContext second = start()) {
-			try (ConfigurableApplicationContext first = start()) {
+		try (ConfigurableApplicationContext second = ApplicationProcess.start(postgres, github)) {
+			try (ConfigurableApplicationContext first = ApplicationProcess.start(postgres, github)) {
 				first.getBean(SyncService.class).start("test").block();
 				await().atMost(Duration.ofSeconds(20))
 					.until(() -> postgres.count("select count(*) from alert") == 2 && github.alertRequests(ORG, 2) == 1);
@@ -79,15 +77,4 @@ class MultiInstanceTests {
 			.containsExactly("acme/api#1", "acme/api#2", "acme/infra#1", "acme/web#1", "acme/web#2");
 		assertThat(postgres.rows("select state || ' ' || last_outcome from sync_source")).containsExactly("idle completed");
 	}
-
-	private ConfigurableApplicationContext start() {
-		List<String> arguments = new ArrayList<>(postgres.arguments());
-		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
-				"--leakpath.github.token=multi-instance-test-token", "--leakpath.github.organizations=" + ORG,
-				"--leakpath.github.api-url=" + github.baseUrl(), "--leakpath.notifications.enabled=false",
-				"--leakpath.owners.read-codeowners=false",
-				"--leakpath.fingerprint-key=multi-instance-test-fingerprint-key-0123456789"));
-		return new SpringApplicationBuilder(LeakpathApplication.class).run(arguments.toArray(String[]::new));
-	}
-
 }

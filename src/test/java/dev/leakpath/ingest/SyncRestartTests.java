@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.leakpath.LeakpathApplication;
+import dev.leakpath.testsupport.ApplicationProcess;
 import dev.leakpath.testsupport.FakeGitHub;
 import dev.leakpath.testsupport.TestOrganization;
 import dev.leakpath.testsupport.TestPostgres;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -53,7 +51,7 @@ class SyncRestartTests {
 				.atPriority(1)
 				.willReturn(FakeGitHub.json(200, "[]").withFixedDelay(30_000)));
 
-		try (ConfigurableApplicationContext first = start()) {
+		try (ConfigurableApplicationContext first = ApplicationProcess.start(postgres, github)) {
 			first.getBean(SyncService.class).start("test").block();
 			awaitAlerts(2, Duration.ofSeconds(20));
 		}
@@ -61,7 +59,7 @@ class SyncRestartTests {
 
 		github.reset();
 		github.alertPages(ORG, pages, null);
-		try (ConfigurableApplicationContext second = start()) {
+		try (ConfigurableApplicationContext second = ApplicationProcess.start(postgres, github)) {
 			second.getBean(SyncService.class).run("test").block();
 		}
 
@@ -77,16 +75,6 @@ class SyncRestartTests {
 				"succeeded");
 	}
 
-	private ConfigurableApplicationContext start() {
-		List<String> arguments = new ArrayList<>(postgres.arguments());
-		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
-				"--leakpath.github.token=restart-test-token", "--leakpath.github.organizations=" + ORG,
-				"--leakpath.github.api-url=" + github.baseUrl(),
-				"--leakpath.fingerprint-key=restart-test-fingerprint-key-0123456789",
-				"--leakpath.notifications.enabled=false"));
-		return new SpringApplicationBuilder(LeakpathApplication.class).run(arguments.toArray(String[]::new));
-	}
-
 	private void awaitAlerts(long expected, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (postgres.count("select count(*) from alert") < expected) {
@@ -96,5 +84,4 @@ class SyncRestartTests {
 			Thread.sleep(50);
 		}
 	}
-
 }

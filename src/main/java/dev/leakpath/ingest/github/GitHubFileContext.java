@@ -1,8 +1,6 @@
 package dev.leakpath.ingest.github;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +45,10 @@ final class GitHubFileContext {
 			.buildAndExpand(alert.repository().fullName(), location.blobSha())
 			.encode()
 			.toUriString();
-		return client.get(url, null).flatMap(response -> {
-			if (response.body().path("size").asLong(0) > FileWindow.MAX_FILE_CHARACTERS
-					|| !"base64".equals(response.body().path("encoding").asText())) {
-				return Mono.<RawSecret>empty();
-			}
-			byte[] file = Base64.getMimeDecoder().decode(response.body().path("content").asText(""));
-			return Mono.justOrEmpty(FileWindow.around(new String(file, StandardCharsets.UTF_8), location.startLine(),
-					location.endLine()));
-		}).onErrorResume(PermanentSourceException.class, ex -> {
+		return client.get(url, null)
+			.flatMap(response -> Mono.justOrEmpty(GitHubFileContent.text(response.body(), FileWindow.MAX_FILE_CHARACTERS)
+				.flatMap(file -> FileWindow.around(file, location.startLine(), location.endLine()))))
+			.onErrorResume(PermanentSourceException.class, ex -> {
 			log.debug("No file context for GitHub alert {}#{}: {}", alert.repository().fullName(), alert.providerAlertId(),
 					ex.getMessage());
 			return Mono.empty();

@@ -1,9 +1,7 @@
 package dev.leakpath.ingest.github;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import reactor.core.publisher.Flux;
@@ -76,14 +74,9 @@ final class GitHubOwners {
 			url.queryParam("ref", "{branch}");
 		}
 		String uri = url.buildAndExpand(repository.fullName(), path, repository.defaultBranch()).encode().toUriString();
-		return client.get(uri, null).flatMap(response -> {
-			if (response.body().path("size").asLong(0) > CodeOwners.MAX_BYTES
-					|| !"base64".equals(response.body().path("encoding").asText())) {
-				return Mono.<String>empty();
-			}
-			byte[] file = Base64.getMimeDecoder().decode(response.body().path("content").asText(""));
-			return Mono.just(new String(file, StandardCharsets.UTF_8));
-		}).onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex));
+		return client.get(uri, null)
+			.flatMap(response -> Mono.justOrEmpty(GitHubFileContent.text(response.body(), CodeOwners.MAX_BYTES)))
+			.onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex));
 	}
 
 }

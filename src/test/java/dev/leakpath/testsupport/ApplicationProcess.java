@@ -1,0 +1,30 @@
+package dev.leakpath.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.leakpath.LeakpathApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts a whole leakpath instance of its own (not a cached test context) against the tests' PostgreSQL and a
+ * fake GitHub polling {@link TestOrganization#ORG}, for tests about restarts and several instances.
+ */
+public final class ApplicationProcess {
+
+	private ApplicationProcess() {
+	}
+
+	public static ConfigurableApplicationContext start(TestPostgres postgres, FakeGitHub github) {
+		List<String> arguments = new ArrayList<>(postgres.arguments());
+		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
+				"--leakpath.github.token=instance-test-token", "--leakpath.github.organizations=" + TestOrganization.ORG,
+				"--leakpath.github.api-url=" + github.baseUrl(), "--leakpath.notifications.enabled=false",
+				"--leakpath.owners.read-codeowners=false",
+				"--leakpath.fingerprint-key=instance-test-fingerprint-key-0123456789"));
+		return new SpringApplicationBuilder(LeakpathApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+}

@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
-import dev.leakpath.ingest.NormalizedAlert;
-import dev.leakpath.ingest.NormalizedLocation;
+import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.NormalizedLocation;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

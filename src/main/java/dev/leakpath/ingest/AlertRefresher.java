@@ -1,5 +1,8 @@
 package dev.leakpath.ingest;
 
+import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.AlertReference;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

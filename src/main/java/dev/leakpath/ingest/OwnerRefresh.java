@@ -1,5 +1,7 @@
 package dev.leakpath.ingest;
 
+import dev.leakpath.model.NormalizedRepository;
+
 import java.util.Collection;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package dev.leakpath.ingest;
 
+import dev.leakpath.model.NormalizedAlert;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.leakpath.ingest;
 
+import dev.leakpath.model.NormalizedAlert;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;

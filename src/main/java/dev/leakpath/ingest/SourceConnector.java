@@ -1,5 +1,9 @@
 package dev.leakpath.ingest;
 
+import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.NormalizedRepository;
+import dev.leakpath.model.AlertReference;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

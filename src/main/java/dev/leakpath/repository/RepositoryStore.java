@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
-import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.model.NormalizedRepository;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package dev.leakpath.webhook;
 
-import dev.leakpath.ingest.AlertReference;
-import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.model.AlertReference;
+import dev.leakpath.model.NormalizedRepository;
 
 /**
  * A verified webhook delivery that names an alert: what the inbox stores. The payload itself is not kept,

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import dev.leakpath.ingest.AlertRefresher;
-import dev.leakpath.ingest.NormalizedAlert;
+import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.webhook.WebhookInbox.ClaimedDelivery;
 import dev.leakpath.webhook.WebhookInbox.Failure;
 

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.leakpath.ingest.NormalizedAlert;
-import dev.leakpath.ingest.NormalizedLocation;
+import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.NormalizedLocation;
 import dev.leakpath.ingest.ado.payload.AlertPayload;
 
 /**

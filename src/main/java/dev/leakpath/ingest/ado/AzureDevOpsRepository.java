@@ -1,6 +1,6 @@
 package dev.leakpath.ingest.ado;
 
-import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.model.NormalizedRepository;
 
 /** A repository found by discovery, with its project's visibility. */
 record AzureDevOpsRepository(String organization, String projectId, String projectName, String projectVisibility,

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.leakpath.ingest.NormalizedAlert;
-import dev.leakpath.ingest.NormalizedLocation;
-import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.NormalizedLocation;
+import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.ingest.github.payload.AlertPayload;
 import dev.leakpath.ingest.github.payload.RepositoryPayload;
 

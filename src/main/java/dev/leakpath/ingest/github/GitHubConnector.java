@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.leakpath.ingest.AlertReference;
-import dev.leakpath.ingest.NormalizedAlert;
-import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.model.AlertReference;
+import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.owner.ProviderOwners;

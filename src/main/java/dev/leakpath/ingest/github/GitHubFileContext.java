@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.FileWindow;
-import dev.leakpath.ingest.NormalizedAlert;
-import dev.leakpath.ingest.NormalizedLocation;
+import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.NormalizedLocation;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.secret.RawSecret;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.leakpath.ingest.NormalizedLocation;
+import dev.leakpath.model.NormalizedLocation;
 import dev.leakpath.ingest.github.payload.LocationPayload;
 
 /** Maps GitHub secret-scanning locations, whatever their kind, to {@link NormalizedLocation}. */

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.leakpath.ingest.NormalizedAlert;
-import dev.leakpath.ingest.NormalizedLocation;
-import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.NormalizedLocation;
+import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.SourceError;
 import dev.leakpath.ingest.github.payload.AlertPayload;

@@ -7,7 +7,7 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.owner.CodeOwners;
 import dev.leakpath.owner.ProviderOwners;

@@ -17,7 +17,7 @@ import org.kohsuke.github.HttpException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.RetryableSourceException;
 import dev.leakpath.ingest.SourceResilience;

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.leakpath.ingest.AlertRefresher;
-import dev.leakpath.ingest.NormalizedRepository;
+import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.webhook.DeliveryFields;
 import dev.leakpath.webhook.InboundDelivery;
 import dev.leakpath.webhook.IntakeDecision;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-import dev.leakpath.ingest.NormalizedLocation;
+import dev.leakpath.model.NormalizedLocation;
 import dev.leakpath.testsupport.GitHubPayloads;
 
 class GitHubLocationMapperTests {

@@ -1,4 +1,4 @@
-package dev.leakpath.ingest;
+package dev.leakpath.model;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.leakpath.ingest;
+package dev.leakpath.model;
 
 /**
  * Where a secret was found. Commit locations carry path, lines, columns and commit; other kinds (issue

@@ -1,4 +1,4 @@
-package dev.leakpath.ingest;
+package dev.leakpath.model;
 
 /**
  * Where one alert lives, as a webhook names it: enough for a connector to re-read the alert.

@@ -1,4 +1,4 @@
-package dev.leakpath.ingest;
+package dev.leakpath.model;
 
 /**
  * A code repository. {@code visibility}, {@code archived} and {@code defaultBranch} are null when only

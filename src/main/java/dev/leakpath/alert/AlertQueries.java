@@ -25,8 +25,10 @@ public class AlertQueries {
 			       (select array_agg(o.owner order by o.position) from repository_owner o
 			        where o.repository_id = r.id) as owners,
 			       (select min(o.source) from repository_owner o where o.repository_id = r.id) as owner_source,
-			       a.provider_alert_id, a.secret_type, a.secret_type_display_name, a.state, a.resolution, a.validity,
-			       a.publicly_leaked, a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url,
+			       a.provider_alert_id, a.secret_type, secret_category(a.secret_type) as secret_category,
+			       a.provider_secret_type, a.rule_id, a.secret_type_display_name, a.state, a.provider_state,
+			       a.resolution, a.provider_resolution, a.validity, a.validity_checked_at, a.publicly_leaked,
+			       a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url, cast(a.details as text) as details,
 			       s.fingerprint, s.preview,
 			""" + SecretTargetColumns.SELECT + """
 
@@ -43,15 +45,18 @@ public class AlertQueries {
 
 	private final DatabaseClient db;
 
-	AlertQueries(DatabaseClient db) {
+	private final AlertDetailsJson details;
+
+	AlertQueries(DatabaseClient db, AlertDetailsJson details) {
 		this.db = db;
+		this.details = details;
 	}
 
 	/** Up to {@code filter.limit()} alerts matching the filter. */
 	public Mono<List<AlertView>> find(AlertFilter filter) {
 		AlertConditions where = AlertConditions.of(filter);
 		String sql = SELECT + where.clause() + "order by a.id desc limit " + filter.limit();
-		return where.bind(db.sql(sql)).map(AlertQueries::alert).all().collectList().flatMap(this::withLocations);
+		return where.bind(db.sql(sql)).map(this::alert).all().collectList().flatMap(this::withLocations);
 	}
 
 	/** @param organizations the organisations seen, or null for all */
@@ -60,7 +65,7 @@ public class AlertQueries {
 				+ "and (cast(:organizations as text[]) is null or r.organization = any(:organizations))")
 			.bind("id", id)
 			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
-			.map(AlertQueries::alert)
+			.map(this::alert)
 			.one()
 			.flatMap(alert -> withLocations(List.of(alert)))
 			.map(alerts -> alerts.get(0));
@@ -82,18 +87,22 @@ public class AlertQueries {
 				.toList());
 	}
 
-	private static AlertView alert(Readable row) {
+	private AlertView alert(Readable row) {
 		String fingerprint = row.get("fingerprint", String.class);
 		return new AlertView(row.get("id", Long.class), row.get("provider", String.class),
 				row.get("organization", String.class), row.get("project", String.class),
 				new AlertView.Repository(row.get("full_name", String.class), row.get("repository_url", String.class),
 						row.get("visibility", String.class), OwnerColumns.owners(row), row.get("owner_source", String.class)),
 				row.get("provider_alert_id", String.class), row.get("secret_type", String.class),
-				row.get("secret_type_display_name", String.class), row.get("state", String.class),
-				row.get("resolution", String.class), row.get("validity", String.class),
+				row.get("secret_category", String.class), row.get("provider_secret_type", String.class),
+				row.get("rule_id", String.class), row.get("secret_type_display_name", String.class),
+				row.get("state", String.class), row.get("provider_state", String.class),
+				row.get("resolution", String.class), row.get("provider_resolution", String.class),
+				row.get("validity", String.class), row.get("validity_checked_at", Instant.class),
 				row.get("publicly_leaked", Boolean.class), row.get("multi_repo", Boolean.class),
 				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
 				row.get("resolved_at", Instant.class), row.get("alert_url", String.class),
+				details.read(row.get("details", String.class)),
 				fingerprint == null ? null : new AlertView.Secret(fingerprint, row.get("preview", String.class)),
 				SecretTargetColumns.read(row), List.of());
 	}

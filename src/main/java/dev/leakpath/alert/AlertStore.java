@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.model.NormalizedLocation;
+import dev.leakpath.secrettype.SecretType;
+import dev.leakpath.secrettype.SecretTypeCatalogue;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -24,23 +26,37 @@ import org.springframework.stereotype.Component;
 public class AlertStore {
 
 	private static final String UPSERT = """
-			insert into alert (provider, repository_id, provider_alert_id, secret_type, secret_type_display_name,
-			                   state, resolution, validity, publicly_leaked, multi_repo, secret_id, alert_url,
-			                   api_url, created_at, updated_at, resolved_at)
-			select * from unnest(cast(:provider as text[]), cast(:repositoryId as bigint[]),
-			                     cast(:providerAlertId as text[]), cast(:secretType as text[]),
-			                     cast(:secretTypeDisplayName as text[]), cast(:state as text[]),
-			                     cast(:resolution as text[]), cast(:validity as text[]),
-			                     cast(:publiclyLeaked as boolean[]), cast(:multiRepo as boolean[]),
-			                     cast(:secretId as bigint[]), cast(:alertUrl as text[]), cast(:apiUrl as text[]),
-			                     cast(:createdAt as timestamptz[]), cast(:updatedAt as timestamptz[]),
-			                     cast(:resolvedAt as timestamptz[]))
+			insert into alert (provider, repository_id, provider_alert_id, secret_type, provider_secret_type, rule_id,
+			                   secret_type_display_name, state, provider_state, resolution, provider_resolution,
+			                   validity, validity_checked_at, publicly_leaked, multi_repo, secret_id, alert_url,
+			                   api_url, created_at, updated_at, resolved_at, details)
+			select provider, repository_id, provider_alert_id, secret_type, provider_secret_type, rule_id,
+			       secret_type_display_name, state, provider_state, resolution, provider_resolution, validity,
+			       validity_checked_at, publicly_leaked, multi_repo, secret_id, alert_url, api_url, created_at,
+			       updated_at, resolved_at, cast(details as jsonb)
+			from unnest(cast(:provider as text[]), cast(:repositoryId as bigint[]), cast(:providerAlertId as text[]),
+			            cast(:secretType as text[]), cast(:providerSecretType as text[]), cast(:ruleId as text[]),
+			            cast(:secretTypeDisplayName as text[]), cast(:state as text[]), cast(:providerState as text[]),
+			            cast(:resolution as text[]), cast(:providerResolution as text[]), cast(:validity as text[]),
+			            cast(:validityCheckedAt as timestamptz[]), cast(:publiclyLeaked as boolean[]),
+			            cast(:multiRepo as boolean[]), cast(:secretId as bigint[]), cast(:alertUrl as text[]),
+			            cast(:apiUrl as text[]), cast(:createdAt as timestamptz[]), cast(:updatedAt as timestamptz[]),
+			            cast(:resolvedAt as timestamptz[]), cast(:details as text[]))
+			     as input (provider, repository_id, provider_alert_id, secret_type, provider_secret_type, rule_id,
+			               secret_type_display_name, state, provider_state, resolution, provider_resolution, validity,
+			               validity_checked_at, publicly_leaked, multi_repo, secret_id, alert_url, api_url, created_at,
+			               updated_at, resolved_at, details)
 			on conflict (repository_id, provider_alert_id) do update set
 			    secret_type              = excluded.secret_type
+			  , provider_secret_type     = excluded.provider_secret_type
+			  , rule_id                  = excluded.rule_id
 			  , secret_type_display_name = excluded.secret_type_display_name
 			  , state                    = excluded.state
+			  , provider_state           = excluded.provider_state
 			  , resolution               = excluded.resolution
+			  , provider_resolution      = excluded.provider_resolution
 			  , validity                 = excluded.validity
+			  , validity_checked_at      = excluded.validity_checked_at
 			  , publicly_leaked          = excluded.publicly_leaked
 			  , multi_repo               = excluded.multi_repo
 			  , secret_id                = coalesce(excluded.secret_id, alert.secret_id)
@@ -49,16 +65,20 @@ public class AlertStore {
 			  , created_at               = excluded.created_at
 			  , updated_at               = excluded.updated_at
 			  , resolved_at              = excluded.resolved_at
+			  , details                  = excluded.details
 			  , last_changed_at          = now()
 			where (alert.updated_at is null or excluded.updated_at is null or excluded.updated_at >= alert.updated_at)
-			  and (alert.secret_type, alert.secret_type_display_name, alert.state, alert.resolution, alert.validity,
-			       alert.publicly_leaked, alert.multi_repo, alert.secret_id, alert.alert_url, alert.api_url,
-			       alert.created_at, alert.updated_at, alert.resolved_at)
+			  and (alert.secret_type, alert.provider_secret_type, alert.rule_id, alert.secret_type_display_name,
+			       alert.state, alert.provider_state, alert.resolution, alert.provider_resolution, alert.validity,
+			       alert.validity_checked_at, alert.publicly_leaked, alert.multi_repo, alert.secret_id, alert.alert_url,
+			       alert.api_url, alert.created_at, alert.updated_at, alert.resolved_at, alert.details)
 			      is distinct from
-			      (excluded.secret_type, excluded.secret_type_display_name, excluded.state, excluded.resolution,
-			       excluded.validity, excluded.publicly_leaked, excluded.multi_repo,
-			       coalesce(excluded.secret_id, alert.secret_id), excluded.alert_url, excluded.api_url,
-			       excluded.created_at, excluded.updated_at, excluded.resolved_at)
+			      (excluded.secret_type, excluded.provider_secret_type, excluded.rule_id,
+			       excluded.secret_type_display_name, excluded.state, excluded.provider_state, excluded.resolution,
+			       excluded.provider_resolution, excluded.validity, excluded.validity_checked_at,
+			       excluded.publicly_leaked, excluded.multi_repo, coalesce(excluded.secret_id, alert.secret_id),
+			       excluded.alert_url, excluded.api_url, excluded.created_at, excluded.updated_at,
+			       excluded.resolved_at, excluded.details)
 			""";
 
 	private static final String IDS = """
@@ -94,8 +114,14 @@ public class AlertStore {
 
 	private final DatabaseClient db;
 
-	AlertStore(DatabaseClient db) {
+	private final SecretTypeCatalogue catalogue;
+
+	private final AlertDetailsJson details;
+
+	AlertStore(DatabaseClient db, SecretTypeCatalogue catalogue, AlertDetailsJson details) {
 		this.db = db;
+		this.catalogue = catalogue;
+		this.details = details;
 	}
 
 	/** Stores the alerts and their locations. An alert given twice is stored once, as its newest version. */
@@ -108,15 +134,21 @@ public class AlertStore {
 		List<AlertRow> alerts = List.copyOf(distinct.values());
 		Long[] repositoryIds = alerts.stream().map(AlertRow::repositoryId).toArray(Long[]::new);
 		String[] providerAlertIds = texts(alerts, row -> row.alert().providerAlertId());
+		List<SecretType> types = alerts.stream().map(row -> typeOf(row.alert())).toList();
 		Mono<Void> upsert = db.sql(UPSERT)
 			.bind("provider", texts(alerts, row -> row.alert().provider()))
 			.bind("repositoryId", repositoryIds)
 			.bind("providerAlertId", providerAlertIds)
-			.bind("secretType", texts(alerts, row -> row.alert().secretType()))
+			.bind("secretType", types.stream().map(SecretType::id).toArray(String[]::new))
+			.bind("providerSecretType", texts(alerts, row -> providerType(row.alert())))
+			.bind("ruleId", texts(alerts, row -> row.alert().ruleId()))
 			.bind("secretTypeDisplayName", texts(alerts, row -> row.alert().secretTypeDisplayName()))
 			.bind("state", texts(alerts, row -> row.alert().state()))
+			.bind("providerState", texts(alerts, row -> row.alert().providerState()))
 			.bind("resolution", texts(alerts, row -> row.alert().resolution()))
+			.bind("providerResolution", texts(alerts, row -> row.alert().providerResolution()))
 			.bind("validity", texts(alerts, row -> row.alert().validity()))
+			.bind("validityCheckedAt", texts(alerts, row -> timestamp(row.alert().validityCheckedAt())))
 			.bind("publiclyLeaked", alerts.stream().map(row -> row.alert().publiclyLeaked()).toArray(Boolean[]::new))
 			.bind("multiRepo", alerts.stream().map(row -> row.alert().multiRepo()).toArray(Boolean[]::new))
 			.bind("secretId", alerts.stream().map(AlertRow::secretId).toArray(Long[]::new))
@@ -125,6 +157,7 @@ public class AlertStore {
 			.bind("createdAt", texts(alerts, row -> timestamp(row.alert().createdAt())))
 			.bind("updatedAt", texts(alerts, row -> timestamp(row.alert().updatedAt())))
 			.bind("resolvedAt", texts(alerts, row -> timestamp(row.alert().resolvedAt())))
+			.bind("details", texts(alerts, row -> details.write(row.alert().details())))
 			.then();
 		Mono<Map<String, Long>> ids = db.sql(IDS)
 			.bind("repositoryId", repositoryIds)
@@ -163,6 +196,14 @@ public class AlertStore {
 			.bind("commitUrl", locationTexts(rows, NormalizedLocation::commitUrl))
 			.bind("sourceUrl", locationTexts(rows, NormalizedLocation::sourceUrl))
 			.then();
+	}
+
+	private SecretType typeOf(NormalizedAlert alert) {
+		return catalogue.classify(alert.provider(), providerType(alert), alert.ruleId(), alert.secretTypeDisplayName());
+	}
+
+	private static String providerType(NormalizedAlert alert) {
+		return alert.secretType() == null ? "unknown" : alert.secretType();
 	}
 
 	private static AlertRow newer(AlertRow known, AlertRow other) {

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts for the dashboard's overview. "Open" is GitHub's {@code open} and Azure DevOps's {@code active}.
+ * Counts for the dashboard's overview, in the neutral model: "open" whatever the provider calls it, secret types
+ * by catalogue id.
  *
  * @param openByProvider open alerts per provider
  * @param openBySecretType open alerts per secret type, the most frequent first
- * @param byState every alert per provider state
+ * @param byState every alert per state ({@code open}, {@code resolved})
  * @param openByValidity open alerts per validity
  * @param days alerts created and resolved per day (UTC), oldest first, every day of the window present
  */

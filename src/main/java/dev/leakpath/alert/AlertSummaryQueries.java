@@ -20,11 +20,11 @@ public class AlertSummaryQueries {
 	private static final String COUNTS = """
 			select 'provider' as dimension, a.provider as value, count(*) as alerts
 			from alert a join repository r on r.id = a.repository_id
-			where a.state in ('open', 'active') and %1$s group by a.provider
+			where a.state = 'open' and %1$s group by a.provider
 			union all
 			select 'secretType', a.secret_type, count(*)
 			from alert a join repository r on r.id = a.repository_id
-			where a.state in ('open', 'active') and %1$s group by a.secret_type
+			where a.state = 'open' and %1$s group by a.secret_type
 			union all
 			select 'state', a.state, count(*)
 			from alert a join repository r on r.id = a.repository_id
@@ -32,7 +32,7 @@ public class AlertSummaryQueries {
 			union all
 			select 'validity', coalesce(a.validity, 'unknown'), count(*)
 			from alert a join repository r on r.id = a.repository_id
-			where a.state in ('open', 'active') and %1$s group by 2
+			where a.state = 'open' and %1$s group by 2
 			order by 1, 3 desc, 2
 			""".formatted(SEEN);
 

@@ -19,6 +19,8 @@ import dev.leakpath.alert.AlertSummaryQueries;
 import dev.leakpath.alert.AlertView;
 import dev.leakpath.export.CsvAlerts;
 import dev.leakpath.export.SarifAlerts;
+import dev.leakpath.model.AlertStates;
+import dev.leakpath.secrettype.SecretTypeCatalogue;
 import dev.leakpath.security.AccessScope;
 
 import org.springframework.http.MediaType;
@@ -37,9 +39,8 @@ class AlertController {
 
 	static final Set<String> PROVIDERS = Set.of("github", "azure_devops");
 
-	/** GitHub says open/resolved; Azure DevOps says active/dismissed/fixed/autoDismissed. */
-	private static final Set<String> STATES = Set.of("open", "resolved", "active", "dismissed", "fixed",
-			"autoDismissed");
+	/** The neutral state: the providers' own words (Azure DevOps's active, dismissed, …) are providerState. */
+	private static final Set<String> STATES = Set.of(AlertStates.OPEN, AlertStates.RESOLVED);
 
 	private static final Set<String> VALIDITIES = Set.of("active", "inactive", "unknown");
 
@@ -57,7 +58,11 @@ class AlertController {
 
 	private final ObjectMapper json;
 
-	AlertController(AlertQueries alerts, AlertSummaryQueries summaries, AlertExports exports, ObjectMapper json) {
+	private final SecretTypeCatalogue catalogue;
+
+	AlertController(AlertQueries alerts, AlertSummaryQueries summaries, AlertExports exports, ObjectMapper json,
+			SecretTypeCatalogue catalogue) {
+		this.catalogue = catalogue;
 		this.alerts = alerts;
 		this.summaries = summaries;
 		this.exports = exports;
@@ -68,8 +73,8 @@ class AlertController {
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
 			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
 			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "owner/name, or project/name on Azure DevOps"),
-			@Parameter(in = ParameterIn.QUERY, name = "state", description = "open, resolved (GitHub); active, dismissed, fixed, autoDismissed (Azure DevOps)"),
-			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "the provider's secret type"),
+			@Parameter(in = ParameterIn.QUERY, name = "state", description = "open or resolved, for every provider (the provider's own word is each alert's providerState)"),
+			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "a secret-type id of the catalogue (GET /api/v1/secret-types), matching every provider; a provider's own name for a mapped type is taken as its id"),
 			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown"),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
 			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
@@ -91,8 +96,8 @@ class AlertController {
 			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
 			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
 			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "owner/name, or project/name on Azure DevOps"),
-			@Parameter(in = ParameterIn.QUERY, name = "state", description = "the provider's alert state"),
-			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "the provider's secret type"),
+			@Parameter(in = ParameterIn.QUERY, name = "state", description = "open or resolved, for every provider"),
+			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "a secret-type id of the catalogue (GET /api/v1/secret-types), matching every provider; a provider's own name for a mapped type is taken as its id"),
 			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown") })
 	@GetMapping(path = "/export", produces = { "text/csv", "application/sarif+json" })
 	ResponseEntity<Flux<String>> export(
@@ -119,9 +124,9 @@ class AlertController {
 		return summaries.summary(query.number("days", 30, 1, 366), scope.organizationArray());
 	}
 
-	private static AlertFilter filter(QueryParameters query, AccessScope scope, Long cursor, int limit) {
+	private AlertFilter filter(QueryParameters query, AccessScope scope, Long cursor, int limit) {
 		return new AlertFilter(query.oneOf("provider", PROVIDERS), query.text("organization"), query.text("repository"),
-				query.oneOf("state", STATES), query.text("secretType"), query.oneOf("validity", VALIDITIES),
+				query.oneOf("state", STATES), catalogue.idOf(query.text("secretType")), query.oneOf("validity", VALIDITIES),
 				scope.organizationArray(), cursor, limit);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
 
+import dev.leakpath.model.AlertStates;
 import dev.leakpath.alert.AlertExportRow;
 import dev.leakpath.alert.AlertExports.SecretType;
 import dev.leakpath.alert.AlertView;
@@ -44,7 +45,7 @@ public final class SarifAlerts {
 	private static Map<String, Object> result(AlertExportRow row) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("ruleId", row.secretType());
-		boolean open = "open".equals(row.state()) || "active".equals(row.state());
+		boolean open = AlertStates.OPEN.equals(row.state());
 		result.put("level", open ? "error" : "note");
 		String name = row.secretTypeDisplayName() == null ? row.secretType() : row.secretTypeDisplayName();
 		result.put("message", Map.of("text", "Exposed " + name + " in " + row.repository() + " (" + row.state() + ")"));

@@ -19,6 +19,7 @@ import dev.leakpath.repository.RepositoryStore;
 import dev.leakpath.secret.RawSecret;
 import dev.leakpath.secret.SecretStore;
 import dev.leakpath.secret.SecretStore.Occurrence;
+import dev.leakpath.secrettype.SecretTypeCatalogue;
 
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,11 @@ class PageWriter {
 
 	private final AttackPathEvaluator attackPaths;
 
+	private final SecretTypeCatalogue catalogue;
+
 	PageWriter(RepositoryStore repositories, SecretStore secrets, AlertStore alerts, AssetMatching matching,
-			AttackPathEvaluator attackPaths) {
+			AttackPathEvaluator attackPaths, SecretTypeCatalogue catalogue) {
+		this.catalogue = catalogue;
 		this.repositories = repositories;
 		this.secrets = secrets;
 		this.alerts = alerts;
@@ -53,8 +57,10 @@ class PageWriter {
 		return write(page, Map.of());
 	}
 
-	private static Occurrence occurrence(NormalizedAlert alert, RawSecret context) {
-		return new Occurrence(alert.secret(), alert.secretType(), context,
+	private Occurrence occurrence(NormalizedAlert alert, RawSecret context) {
+		String typeId = catalogue.classify(alert.provider(), alert.secretType(), alert.ruleId(),
+				alert.secretTypeDisplayName()).id();
+		return new Occurrence(alert.secret(), alert.secretType(), typeId, context,
 				alert.provider() + ":" + alert.repository().fullName() + "#" + alert.providerAlertId());
 	}
 

@@ -23,7 +23,7 @@ class SlaCheck {
 			           (array['low', 'medium', 'high', 'critical'])[coalesce(s.rank, 1)] as level
 			    from alert a
 			    left join severity s on s.alert_id = a.id
-			    where a.state in ('open', 'active')
+			    where a.state = 'open'
 			)
 			insert into notification_event (kind, repository_id, alert_id, risk_level)
 			select 'alert_sla_breached', l.repository_id, l.id, l.level

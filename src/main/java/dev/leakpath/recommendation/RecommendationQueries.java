@@ -26,7 +26,7 @@ public class RecommendationQueries {
 
 	static final String AZURE_DEVOPS_TITLE = "Azure DevOps repositories should have secret scanning findings resolved";
 
-	private static final String OPEN = "a.state in ('open', 'active')";
+	private static final String OPEN = "a.state = 'open'";
 
 	/** The query's point columns and how each is shown, in display order. */
 	private static final Map<String, String> FACTOR_COLUMNS = orderedFactors();

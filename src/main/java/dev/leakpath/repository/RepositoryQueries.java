@@ -16,7 +16,7 @@ public class RepositoryQueries {
 	private static final String SELECT = """
 			select r.id, r.provider, r.organization, r.project, r.full_name, r.url, r.visibility, r.archived,
 			       r.default_branch,
-			       count(a.id) filter (where a.state in ('open', 'active')) as open_alerts,
+			       count(a.id) filter (where a.state = 'open') as open_alerts,
 			       count(a.id) as total_alerts,
 			       (select array_agg(o.owner order by o.position) from repository_owner o where o.repository_id = r.id) as owners,
 			       (select min(o.source) from repository_owner o where o.repository_id = r.id) as owner_source

@@ -20,7 +20,7 @@ public class SecretQueries {
 			""" + SecretTargetColumns.SELECT + """
 			,
 			       count(a.id) as alerts,
-			       count(a.id) filter (where a.state in ('open', 'active')) as open_alerts,
+			       count(a.id) filter (where a.state = 'open') as open_alerts,
 			       array_agg(distinct a.provider) as providers,
 			       array_agg(distinct r.full_name) as repositories,
 			""";

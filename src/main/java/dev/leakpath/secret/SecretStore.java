@@ -116,7 +116,7 @@ public class SecretStore {
 			.bind("preview", rows.stream()
 				.map(o -> o.hasValue() ? fingerprinter.preview(o.secret()) : WITHHELD_PREVIEW)
 				.toArray(String[]::new))
-			.bind("secretType", rows.stream().map(Occurrence::secretType).toArray(String[]::new))
+			.bind("secretType", rows.stream().map(Occurrence::typeId).toArray(String[]::new))
 			.bind("kind", column(resolved, target -> target.kind().wireName()))
 			.bind("cloud", column(resolved, SecretTarget::cloud))
 			.bind("resourceType", column(resolved, SecretTarget::resourceType))
@@ -159,9 +159,10 @@ public class SecretStore {
 	 * A secret as one alert showed it; {@code secret} may be null when the provider withheld it, and
 	 * {@code context} (lines around it in its file) is null unless it was read. {@code withheldId} names the
 	 * alert, for a stand-in secret row when the value is withheld but its file names a target: such a row
-	 * stands for one alert, since the credential itself is unknown.
+	 * stands for one alert, since the credential itself is unknown. {@code secretType} is the provider's word (the
+	 * target resolvers know both providers' words), {@code typeId} the catalogue's, which the row keeps.
 	 */
-	public record Occurrence(RawSecret secret, String secretType, RawSecret context, String withheldId) {
+	public record Occurrence(RawSecret secret, String secretType, String typeId, RawSecret context, String withheldId) {
 
 		boolean hasValue() {
 			return secret != null && !secret.isEmpty();

@@ -9,7 +9,7 @@ export async function alertsView({ params, navigate }) {
     filterForm([
       ['repository', 'Repository'],
       ['provider', 'Provider', ['github', 'azure_devops']],
-      ['state', 'State', ['open', 'resolved', 'active', 'dismissed', 'fixed']],
+      ['state', 'State', ['open', 'resolved']],
       ['validity', 'Validity', ['active', 'inactive', 'unknown']],
       ['secretType', 'Secret type'],
     ], params, chosen => navigate('/alerts', chosen)),

@@ -40,9 +40,9 @@ class AzureDevOpsWebhookTests extends AzureDevOpsIntegrationTest {
 			.isEqualTo("accepted");
 
 		awaitDone(1);
-		assertThat(postgres.rows("select r.full_name, a.provider_alert_id, a.state, a.resolution from alert a "
-				+ "join repository r on r.id = a.repository_id"))
-			.containsExactly("contoso/Payments/payments-api|21|dismissed|falsePositive");
+		assertThat(postgres.rows("select r.full_name, a.provider_alert_id, a.state, a.resolution, a.provider_state, "
+				+ "a.provider_resolution from alert a join repository r on r.id = a.repository_id"))
+			.containsExactly("contoso/Payments/payments-api|21|resolved|false_positive|dismissed|falsePositive");
 		assertThat(postgres.rows("select event, action, scope, repository from webhook_delivery"))
 			.containsExactly(STATE_CHANGED + "|dismissed|contoso|" + PAYMENTS.id() + "/" + API_REPOSITORY);
 		assertThat(postgres.count("select count(*) from alert_location")).isEqualTo(1);
@@ -61,7 +61,7 @@ class AzureDevOpsWebhookTests extends AzureDevOpsIntegrationTest {
 			.isAccepted();
 
 		awaitDone(1);
-		assertThat(postgres.rows("select a.state from alert a")).containsExactly("active");
+		assertThat(postgres.rows("select a.state, a.provider_state from alert a")).containsExactly("open|active");
 	}
 
 	@Test

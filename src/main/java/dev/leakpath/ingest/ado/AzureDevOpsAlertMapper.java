@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.leakpath.model.AlertDetails;
+import dev.leakpath.model.AlertStates;
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.model.NormalizedLocation;
 import dev.leakpath.ingest.ado.payload.AlertPayload;
@@ -65,12 +67,26 @@ final class AzureDevOpsAlertMapper {
 				: "dismissed".equals(alert.state()) || "autoDismissed".equals(alert.state()) ? dismissedAt : null;
 		String secretType = rule == null ? "unknown"
 				: rule.friendlyName() != null ? rule.friendlyName() : String.valueOf(rule.opaqueId());
+		String dismissalType = alert.dismissal() == null ? null : alert.dismissal().dismissalType();
+		AlertPayload.ValidityDetails validity = alert.validityDetails();
 		return new NormalizedAlert(AzureDevOpsRepository.PROVIDER, repository.normalized(),
-				String.valueOf(alert.alertId()), secretType, alert.title(), alert.state(),
-				alert.dismissal() == null ? null : alert.dismissal().dismissalType(),
-				alert.validityDetails() == null ? null : alert.validityDetails().validityStatus(), null, null, created,
-				updated, resolved, repository.webUrl() == null ? null : repository.webUrl() + "/alerts/" + alert.alertId(),
-				apiUrl + "/" + alert.alertId(), null, locations(alert, repository));
+				String.valueOf(alert.alertId()), secretType, alert.title(), rule == null ? null : rule.opaqueId(),
+				AlertStates.fromAzureDevOps(alert.state()), alert.state(),
+				AlertStates.azureDevOpsResolution(alert.state(), dismissalType), dismissalType,
+				validity == null ? null : validity.validityStatus(),
+				validity == null ? null : validity.validityLastCheckedDate(), null, null, created, updated, resolved,
+				repository.webUrl() == null ? null : repository.webUrl() + "/alerts/" + alert.alertId(),
+				apiUrl + "/" + alert.alertId(), null, locations(alert, repository), details(alert.dismissal()));
+	}
+
+	/** Azure DevOps has no assignee; a dismissal says who closed the alert and why. */
+	private static AlertDetails details(AlertPayload.Dismissal dismissal) {
+		if (dismissal == null) {
+			return AlertDetails.NONE;
+		}
+		AlertPayload.Identity by = dismissal.stateChangedByIdentity();
+		String who = by == null ? null : by.uniqueName() != null ? by.uniqueName() : by.displayName();
+		return new AlertDetails(null, who, dismissal.message(), null, null, null);
 	}
 
 	private static AlertPayload.Rule rule(AlertPayload alert) {

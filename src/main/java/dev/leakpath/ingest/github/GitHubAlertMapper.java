@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.leakpath.model.AlertDetails;
+import dev.leakpath.model.AlertStates;
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.model.NormalizedLocation;
 import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.ingest.github.payload.AlertPayload;
 import dev.leakpath.ingest.github.payload.RepositoryPayload;
+import dev.leakpath.ingest.github.payload.UserPayload;
 
 /** Maps GitHub alerts (org list items, or one alert read from its repository) to {@link NormalizedAlert}. */
 final class GitHubAlertMapper {
@@ -62,10 +65,23 @@ final class GitHubAlertMapper {
 
 	static NormalizedAlert toAlert(NormalizedRepository repository, AlertPayload alert,
 			List<NormalizedLocation> locations) {
-		return new NormalizedAlert(PROVIDER, repository,
-				String.valueOf(alert.number()), alert.secretType(), alert.secretTypeDisplayName(), alert.state(),
-				alert.resolution(), alert.validity(), alert.publiclyLeaked(), alert.multiRepo(), alert.createdAt(),
-				alert.updatedAt(), alert.resolvedAt(), alert.htmlUrl(), alert.url(), alert.secret(), locations);
+		return new NormalizedAlert(PROVIDER, repository, String.valueOf(alert.number()), alert.secretType(),
+				alert.secretTypeDisplayName(), null, AlertStates.fromGitHub(alert.state()), alert.state(),
+				AlertStates.gitHubResolution(alert.state(), alert.resolution()), alert.resolution(), alert.validity(),
+				null, alert.publiclyLeaked(), alert.multiRepo(), alert.createdAt(), alert.updatedAt(),
+				alert.resolvedAt(), alert.htmlUrl(), alert.url(), alert.secret(), locations, details(alert));
+	}
+
+	private static AlertDetails details(AlertPayload alert) {
+		boolean bypassKnown = alert.pushProtectionBypassed() != null || alert.pushProtectionBypassedBy() != null
+				|| alert.pushProtectionBypassRequestReviewer() != null;
+		AlertDetails.PushProtectionBypass bypass = bypassKnown ? new AlertDetails.PushProtectionBypass(
+				alert.pushProtectionBypassed(), UserPayload.login(alert.pushProtectionBypassedBy()),
+				alert.pushProtectionBypassedAt(), UserPayload.login(alert.pushProtectionBypassRequestReviewer()),
+				alert.pushProtectionBypassRequestReviewerComment(), alert.pushProtectionBypassRequestComment(),
+				alert.pushProtectionBypassRequestHtmlUrl()) : null;
+		return new AlertDetails(UserPayload.login(alert.assignedTo()), UserPayload.login(alert.resolvedBy()),
+				alert.resolutionComment(), bypass, alert.base64Encoded(), alert.provider());
 	}
 
 	/** Whether the list item carries all of the alert's locations, so /locations need not be called. */

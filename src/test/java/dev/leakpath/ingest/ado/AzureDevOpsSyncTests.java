@@ -78,12 +78,14 @@ class AzureDevOpsSyncTests extends AzureDevOpsIntegrationTest {
 
 		assertThat(postgres.rows("""
 				select r.full_name, r.project, r.visibility, r.default_branch, a.provider_alert_id, a.state,
-				       a.resolution, a.validity, a.secret_type, a.secret_id is null
+				       a.provider_state, a.resolution, a.provider_resolution, a.validity, a.secret_type,
+				       a.provider_secret_type, a.secret_id is null
 				from alert a join repository r on r.id = a.repository_id order by a.provider_alert_id"""))
-			.containsExactly("contoso/Payments/payments-api|Payments|private|main|1|active|null|active|AdoPat|t",
-					"contoso/Payments/payments-api|Payments|private|main|2|dismissed|falsePositive|active|AdoPat|t",
-					"contoso/Payments/payments-api|Payments|private|main|3|fixed|null|active|AdoPat|t",
-					"contoso/OpenTools/cli|OpenTools|public|trunk|4|active|null|active|AdoPat|t");
+			.containsExactly(
+					"contoso/Payments/payments-api|Payments|private|main|1|open|active|null|null|active|azure_devops_personal_access_token|AdoPat|t",
+					"contoso/Payments/payments-api|Payments|private|main|2|resolved|dismissed|false_positive|falsePositive|active|azure_devops_personal_access_token|AdoPat|t",
+					"contoso/Payments/payments-api|Payments|private|main|3|resolved|fixed|fixed|null|active|azure_devops_personal_access_token|AdoPat|t",
+					"contoso/OpenTools/cli|OpenTools|public|trunk|4|open|active|null|null|active|azure_devops_personal_access_token|AdoPat|t");
 		assertThat(ado.alertRequests(PAYMENTS, LEGACY_REPOSITORY)).isEmpty();
 		List<LoggedRequest> pages = ado.alertRequests(PAYMENTS, API_REPOSITORY);
 		assertThat(pages).hasSize(2);

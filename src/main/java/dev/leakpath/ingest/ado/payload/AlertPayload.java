@@ -20,7 +20,12 @@ public record AlertPayload(Long alertId, String severity, String title, List<Too
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Dismissal(String dismissalType, Instant requestedOn) {
+	public record Dismissal(String dismissalType, Instant requestedOn, String message, Identity stateChangedByIdentity) {
+	}
+
+	/** An IdentityRef: who changed the state. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Identity(String displayName, String uniqueName) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,7 +41,7 @@ public record AlertPayload(Long alertId, String severity, String title, List<Too
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record ValidityDetails(String validityStatus) {
+	public record ValidityDetails(String validityStatus, Instant validityLastCheckedDate) {
 	}
 
 }

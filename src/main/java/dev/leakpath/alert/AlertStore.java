@@ -16,6 +16,7 @@ import dev.leakpath.secrettype.SecretType;
 import dev.leakpath.secrettype.SecretTypeCatalogue;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -112,6 +113,12 @@ public class AlertStore {
 			       coalesce(excluded.source_url, alert_location.source_url))
 			""";
 
+	private static final String RETYPE = """
+			update alert set secret_type = :id
+			where provider = :provider and provider_secret_type = :providerType and secret_type <> :id
+			  and rule_id is not distinct from :ruleId
+			""";
+
 	private final DatabaseClient db;
 
 	private final SecretTypeCatalogue catalogue;
@@ -167,6 +174,17 @@ public class AlertStore {
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
 		return upsert.then(ids).flatMap(idsByKey -> upsertLocations(alerts, idsByKey));
+	}
+
+	/** Gives the alerts of one provider type the catalogue id it now maps to; how many changed. */
+	public Mono<Long> retype(String provider, String providerType, String ruleId, String id) {
+		return db.sql(RETYPE)
+			.bind("id", id)
+			.bind("provider", provider)
+			.bind("providerType", providerType)
+			.bind("ruleId", Parameter.fromOrEmpty(ruleId, String.class))
+			.fetch()
+			.rowsUpdated();
 	}
 
 	private Mono<Void> upsertLocations(List<AlertRow> alerts, Map<String, Long> idsByKey) {

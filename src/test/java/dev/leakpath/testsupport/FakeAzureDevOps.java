@@ -102,12 +102,13 @@ public final class FakeAzureDevOps {
 
 	public ObjectNode alert(String repositoryId, int alertId, String state, Instant seen) {
 		AdoPayloads.ProjectRef project = API_REPOSITORY.equals(repositoryId) ? PAYMENTS : TOOLS;
-		boolean dismissed = "dismissed".equals(state);
+		boolean dismissed = "dismissed".equals(state) || "autoDismissed".equals(state);
 		List<AdoAlertSpec.Location> locations = new ArrayList<>();
 		locations.add(new AdoAlertSpec.Location("src/appsettings.json", alertId, alertId, 5, 60, hashes.sha()));
 		return AdoPayloads.alert(new AdoAlertSpec(ORG, project.id(), project.name(), repositoryId,
 				API_REPOSITORY.equals(repositoryId) ? "payments-api" : "cli", alertId, "SEC101/102", "AdoPat",
-				"Azure DevOps personal access token (PAT)", "high", state, dismissed ? "falsePositive" : null,
+				"Azure DevOps personal access token (PAT)", "high", state,
+				dismissed ? ("autoDismissed".equals(state) ? "toolUpgrade" : "falsePositive") : null,
 				dismissed ? seen : null, "active", seen, seen.minusSeconds(86_400), seen.minusSeconds(3600), seen,
 				"fixed".equals(state) ? seen : null, "…trunc" + alertId, locations));
 	}

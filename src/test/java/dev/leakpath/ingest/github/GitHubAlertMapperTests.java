@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,10 +13,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import dev.leakpath.ingest.github.payload.AlertPayload;
+import dev.leakpath.ingest.github.payload.RepositoryPayload;
+import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.secret.RawSecret;
 import dev.leakpath.secret.SecretFingerprinter;
 import dev.leakpath.testsupport.AlertSpec;
 import dev.leakpath.testsupport.GitHubPayloads;
+import dev.leakpath.testsupport.OctokitDescriptions;
 
 class GitHubAlertMapperTests {
 
@@ -40,6 +44,40 @@ class GitHubAlertMapperTests {
 		assertThat(alert.repository().htmlUrl()).isEqualTo("https://github.com/acme/api");
 		assertThat(alert.firstLocationDetected().get("path").asText()).isEqualTo("config/app.yml");
 		assertThat(fingerprint(alert.secret())).isEqualTo(fingerprint(RawSecret.of(SECRET)));
+	}
+
+	/** GitHub's own example of a resolved alert ({@code @octokit/openapi}, {@code secret-scanning-alert-resolved}). */
+	@Test
+	void toAlertWhenGitHubsResolvedExampleThenNeutralStateAndEveryDetail() throws MalformedAlertException {
+		ObjectNode example = (ObjectNode) OctokitDescriptions.restExample("secret-scanning-alert-resolved");
+		RepositoryPayload repository = new RepositoryPayload(1296269L, "private-repo", "owner/private-repo", true,
+				"https://github.com/owner/private-repo");
+
+		NormalizedAlert alert = GitHubAlertMapper.toAlert(GitHubAlertMapper.repository("owner", repository),
+				mapper.read(example, repository), List.of());
+
+		assertThat(alert.state()).isEqualTo("resolved");
+		assertThat(alert.providerState()).isEqualTo("resolved");
+		assertThat(alert.resolution()).isEqualTo("used_in_tests");
+		assertThat(alert.validity()).isEqualTo("unknown");
+		assertThat(alert.details().assignedTo()).isEqualTo("octocat");
+		assertThat(alert.details().resolvedBy()).isEqualTo("monalisa");
+		assertThat(alert.details().resolutionComment()).isEqualTo("Example comment");
+		assertThat(alert.details().pushProtectionBypass().bypassed()).isFalse();
+		assertThat(alert.details().pushProtectionBypass().bypassedBy()).isNull();
+		assertThat(alert.alertUrl()).isEqualTo("https://github.com/owner/private-repo/security/secret-scanning/42");
+	}
+
+	@Test
+	void toAlertWhenAResolutionGitHubAddsLaterThenOtherWithTheWordKept() throws MalformedAlertException {
+		ObjectNode item = GitHubPayloads.alert(spec("resolved", "rotated_by_robot", CREATED.plusSeconds(60)));
+
+		AlertPayload payload = mapper.read(item);
+		NormalizedAlert alert = GitHubAlertMapper.toAlert(GitHubAlertMapper.repository("acme", payload.repository()),
+				payload, List.of());
+
+		assertThat(alert.resolution()).isEqualTo("other");
+		assertThat(alert.providerResolution()).isEqualTo("rotated_by_robot");
 	}
 
 	@Test

@@ -74,14 +74,11 @@ public final class GitHubWebhookPayloads {
 	private static ObjectNode envelope(ObjectNode payload, ObjectNode fullRepository) {
 		payload.set("repository", fullRepository);
 		JsonNode owner = fullRepository.get("owner");
-		payload.set("organization", JSON.objectNode()
-			.put("login", owner.get("login").asText())
-			.put("id", owner.get("id").asLong())
-			.put("node_id", owner.get("node_id").asText())
-			.put("url", "https://api.github.com/orgs/" + owner.get("login").asText())
-			.put("repos_url", "https://api.github.com/orgs/" + owner.get("login").asText() + "/repos")
-			.put("avatar_url", owner.path("avatar_url").asText())
-			.putNull("description"));
+		// a webhook's organization is the organization-simple part of the full organisation
+		ObjectNode organization = GitHubPayloads.organization(owner.get("login").asText(), owner.get("id").asLong());
+		organization.retain("login", "id", "node_id", "url", "repos_url", "events_url", "hooks_url", "issues_url",
+				"members_url", "public_members_url", "avatar_url", "description");
+		payload.set("organization", organization);
 		payload.set("sender", GitHubPayloads.user("mona-secops", 583231));
 		return payload;
 	}

@@ -92,8 +92,10 @@ class GitHubWebhookSource implements WebhookSource {
 		if (!number.canConvertToLong() || number.asLong() <= 0) {
 			throw new MalformedDeliveryException("alert.number is missing");
 		}
+		// a repository's owner is the first part of its full name: GitHub's own location example names no
+		// organization and an owner login that differs from it
 		String organization = Optional.ofNullable(text(payload.path("organization"), "login"))
-			.orElse(text(repository.path("owner"), "login"));
+			.orElse(fullName.substring(0, fullName.indexOf('/')));
 		Optional<String> scope = refresher.configuredScope(PROVIDER, organization);
 		if (scope.isEmpty()) {
 			return new IntakeDecision.Ignore("ignored_organization",

@@ -83,7 +83,7 @@ final class GitHubLocationMapper {
 			sourceUrl = text(details, "blob_url");
 		}
 		else {
-			sourceUrl = text(details, type + "_url") != null ? text(details, type + "_url") : firstUrl(details);
+			sourceUrl = firstUrl(details);
 			fileUrl = GitHubLocationPages.webPage(type, text(details, "html_url"), sourceUrl, repositoryHtmlUrl,
 					alertHtmlUrl);
 			commitUrl = null;

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * The organisation, project and repository named by an Azure Repos Git URL, in the forms Azure DevOps writes:
  * {@code https://dev.azure.com/{org}/{project}/_git/{repo}}, and {@code https://dev.azure.com/{org}/_git/{repo}} for a
  * repository named like its project; on the older host {@code https://{org}.visualstudio.com/[DefaultCollection/]
- * [{project}/]_git/{repo}}. User info ({@code https://{org}@dev.azure.com/…}) and a port do not change what is named.
+ * [{project}/]_git/{repo}}, whose {@code DefaultCollection} segment also appears after a dev.azure.com
+ * organisation. User info ({@code https://{org}@dev.azure.com/…}) and a port do not change what is named.
  */
 record RepositoryUrl(String organization, String project, String repository) {
 
@@ -31,35 +32,28 @@ record RepositoryUrl(String organization, String project, String repository) {
 		}
 		List<String> segments = segments(uri.get());
 		int git = segments.indexOf(GIT);
-		if (git < 0 || git + 1 >= segments.size()) {
-			return Optional.empty();
-		}
 		String host = uri.get().getHost().toLowerCase(Locale.ROOT);
 		String organization;
-		List<String> beforeGit = segments.subList(0, git);
-		if (DEV_AZURE.equals(host)) {
-			if (beforeGit.isEmpty()) {
-				return Optional.empty();
-			}
-			organization = beforeGit.get(0);
-			beforeGit = beforeGit.subList(1, beforeGit.size());
+		int projectStart;
+		if (DEV_AZURE.equals(host) && git >= 1) {
+			organization = segments.get(0);
+			// organisations moved from visualstudio.com keep answering with their collection in the path
+			projectStart = git > 2 && DEFAULT_COLLECTION.equalsIgnoreCase(segments.get(1)) ? 2 : 1;
 		}
-		else if (host.endsWith(VISUAL_STUDIO) && host.indexOf('.') == host.length() - VISUAL_STUDIO.length()) {
+		else if (isVisualStudio(host) && git >= 0) {
 			organization = host.substring(0, host.indexOf('.'));
-			if (!beforeGit.isEmpty() && DEFAULT_COLLECTION.equalsIgnoreCase(beforeGit.get(0))) {
-				beforeGit = beforeGit.subList(1, beforeGit.size());
-			}
+			projectStart = git > 0 && DEFAULT_COLLECTION.equalsIgnoreCase(segments.get(0)) ? 1 : 0;
 		}
 		else {
 			return Optional.empty();
 		}
-		if (beforeGit.size() > 1) {
+		List<String> project = segments.subList(projectStart, git);
+		if (git + 1 >= segments.size() || project.size() > 1) {
 			return Optional.empty();
 		}
 		String repository = segments.get(git + 1);
 		// Azure DevOps leaves the project out when the repository is named like it
-		String project = beforeGit.isEmpty() ? repository : beforeGit.get(0);
-		return Optional.of(new RepositoryUrl(organization, project, repository));
+		return Optional.of(new RepositoryUrl(organization, project.isEmpty() ? repository : project.get(0), repository));
 	}
 
 	/**
@@ -74,12 +68,14 @@ record RepositoryUrl(String organization, String project, String repository) {
 		String host = uri.get().getHost().toLowerCase(Locale.ROOT);
 		List<String> segments = segments(uri.get());
 		if (DEV_AZURE.equals(host)) {
-			return segments.isEmpty() ? Optional.empty() : Optional.of(segments.get(0));
+			return segments.stream().findFirst();
 		}
-		if (host.endsWith(VISUAL_STUDIO) && host.indexOf('.') == host.length() - VISUAL_STUDIO.length()) {
-			return Optional.of(host.substring(0, host.indexOf('.')));
-		}
-		return Optional.empty();
+		return isVisualStudio(host) ? Optional.of(host.substring(0, host.indexOf('.'))) : Optional.empty();
+	}
+
+	/** {@code {org}.visualstudio.com}, the organisation's own host before dev.azure.com. */
+	private static boolean isVisualStudio(String host) {
+		return host.endsWith(VISUAL_STUDIO) && host.indexOf('.') == host.length() - VISUAL_STUDIO.length();
 	}
 
 	private static Optional<URI> uri(String url) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <li>microsoft/GHAzDO-Resources {@code src/api-docs/SecretAlert.json} (a live alert, see
  * /work/shared/reference/azure-devops-api.md §2): {@code repositoryUrl} by GUIDs, {@code itemUrl} on
  * {@code https://dev.azure.com:443/…}.</li>
+ * <li>MicrosoftDocs/azure-devops-docs {@code docs/service-hooks/events.md}, build.complete sample: URLs
+ * {@code https://dev.azure.com/fabrikam-fiber-inc/DefaultCollection/…} (a collection segment after the organisation).</li>
  * </ul>
  */
 class RepositoryUrlTests {
@@ -42,6 +44,8 @@ class RepositoryUrlTests {
 			"https://contoso.visualstudio.com/DefaultCollection/Payments/_git/api -> contoso|Payments|api",
 			"https://contoso.visualstudio.com/defaultcollection/_git/Payments -> contoso|Payments|Payments",
 			"https://contoso.visualstudio.com/DefaultCollection/Payments/_git/Payments.wiki -> contoso|Payments|Payments.wiki",
+			"https://dev.azure.com/fabrikam-fiber-inc/DefaultCollection/Fabrikam/_git/web -> fabrikam-fiber-inc|Fabrikam|web",
+			"https://dev.azure.com/contoso/DefaultCollection/_git/api -> contoso|DefaultCollection|api",
 			"https://dev.azure.com/contoso/Payments/_git/api?path=%2F.env&version=GCabc -> contoso|Payments|api",
 			"https://dev.azure.com/contoso/Payments/_git/api/pullrequest/17 -> contoso|Payments|api" })
 	void parseWhenAFormAzureDevOpsWritesThenOrganisationProjectAndRepository(String url, String expected) {

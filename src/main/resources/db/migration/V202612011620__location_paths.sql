@@ -6,7 +6,7 @@
 --    stored already, or two slashed rows become one, the relative row (else the oldest) stays and the others go: the
 --    next read of the alert brings nothing they had that it lacks.
 
-create temporary table relative_location on commit drop as
+create temporary table relative_location as
 select id, alert_id, ltrim(path, '/') as path,
        type || '|' || coalesce(commit_sha, 'null') || '|' || ltrim(path, '/') || '|'
            || coalesce(start_line::text, 'null') || '|' || coalesce(start_column::text, 'null') as location_key
@@ -31,6 +31,8 @@ set path         = r.path
   , file_url     = regexp_replace(l.file_url, '(/blob/[^/?#]+/)/+', '\1')
 from relative_location r
 where l.id = r.id;
+
+drop table relative_location;
 
 -- 2. GitHub locations outside commits (issues, pull requests) whose file_url is their API URL, because GitHub gave no
 --    html_url: the web page, by the rules of GitHubLocationPages. issues/N, pulls/N and pulls/N/reviews/R name their

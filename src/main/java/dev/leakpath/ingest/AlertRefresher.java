@@ -49,6 +49,12 @@ public class AlertRefresher {
 		return connector.scopes().stream().filter(scope -> scope.equalsIgnoreCase(organization)).findFirst();
 	}
 
+	/** The scopes configured for a provider, in their configured spelling; empty for an unknown provider. */
+	public List<String> configuredScopes(String provider) {
+		SourceConnector connector = connectors.get(provider);
+		return connector == null ? List.of() : connector.scopes();
+	}
+
 	/** The alert as the provider has it now; empty when the provider no longer has it. */
 	public Mono<NormalizedAlert> fetch(String provider, AlertReference reference) {
 		return Mono.defer(() -> connector(provider).fetchAlert(reference));

@@ -10,11 +10,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.IntegrationTest;
+import dev.leakpath.testsupport.OctokitDescriptions;
 import dev.leakpath.testsupport.TestOrganization;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +86,57 @@ class ExportTests extends IntegrationTest {
 		}
 		assertThat(levels).contains("slack_api_token:note", "github_personal_access_token:error");
 		org.issuedSecrets().forEach(secret -> assertThat(log.toString()).doesNotContain(secret));
+	}
+
+	/**
+	 * GitHub's own example {@code secret-scanning-location-list}: paths with a leading slash, API URLs outside
+	 * commits. Exported, the paths are relative (a SARIF {@code artifactLocation.uri} from the repository root)
+	 * and every link is a web page.
+	 */
+	@Test
+	void exportWhenGitHubGivesPathsWithALeadingSlashThenRelativePathsAndWebLinks() throws IOException {
+		JsonNode official = OctokitDescriptions.restExample("secret-scanning-location-list");
+		ObjectNode alert = org.alert("api", 2, "slack_api_token", "open", NOW.plusSeconds(60));
+		alert.set("first_location_detected", official.get(0).get("details").deepCopy());
+		alert.put("has_more_locations", true);
+		List<ObjectNode> locations = new ArrayList<>();
+		official.forEach(location -> locations.add((ObjectNode) location));
+		github.alertPages(ORG, List.of(List.of(alert)), null);
+		github.locations("acme/api", 2, locations);
+		sync.run("test").block();
+		assertThat(postgres.count("select count(*) from alert_location l join alert a on a.id = l.alert_id "
+				+ "where a.provider_alert_id = '2'")).isEqualTo(official.size());
+
+		List<String> lines = List.of(download("/api/v1/alerts/export?repository=acme/api", API_TOKEN, "text/csv", null)
+			.split("\r\n"));
+		List<String> header = List.of(lines.get(0).split(","));
+		List<String> paths = new ArrayList<>();
+		for (String line : lines.subList(1, lines.size())) {
+			List<String> cells = List.of(line.split(",", -1));
+			paths.add(cells.get(header.indexOf("path")));
+			assertThat(cells.get(header.indexOf("file_url"))).startsWith("https://github.com/").doesNotContain("//example");
+		}
+		assertThat(paths).contains("example/secrets.txt", "example/Home.md").noneMatch(path -> path.startsWith("/"));
+
+		JsonNode results = json.readTree(download("/api/v1/alerts/export?format=sarif&repository=acme/api", API_TOKEN,
+				"application/sarif+json", null)).get("runs").get(0).get("results");
+		List<String> uris = new ArrayList<>();
+		for (JsonNode result : results) {
+			result.findValues("artifactLocation").forEach(artifact -> uris.add(artifact.get("uri").asText()));
+			assertThat(result.get("properties").get("fileUrl").asText()).startsWith("https://github.com/");
+		}
+		assertThat(uris).contains("example/secrets.txt", "example/Home.md").noneMatch(uri -> uri.startsWith("/"));
+
+		// the alert API serves the same links
+		JsonNode served = json.readTree(download("/api/v1/alerts?repository=acme/api", API_TOKEN, "application/json", null));
+		List<String> fileUrls = served.get("items").findValues("locations").stream()
+			.flatMap(JsonNode::valueStream)
+			.map(location -> location.get("fileUrl").asText())
+			.toList();
+		assertThat(fileUrls).hasSize(1 + official.size())
+			.allSatisfy(url -> assertThat(url).startsWith("https://github.com/"))
+			.contains("https://github.com/octocat/Hello-World/pull/2846#pullrequestreview-80",
+					"https://github.com/acme/api/security/secret-scanning/2");
 	}
 
 	@Test

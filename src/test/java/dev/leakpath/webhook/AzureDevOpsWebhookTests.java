@@ -1,7 +1,10 @@
 package dev.leakpath.webhook;
 
 import static dev.leakpath.testsupport.FakeAzureDevOps.API_REPOSITORY;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.leakpath.testsupport.FakeAzureDevOps.CLI_REPOSITORY;
+import static dev.leakpath.testsupport.FakeAzureDevOps.ORG;
 import static dev.leakpath.testsupport.FakeAzureDevOps.PAYMENTS;
 import static dev.leakpath.testsupport.FakeAzureDevOps.TOOLS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,12 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.leakpath.testsupport.AdoPayloads;
 import dev.leakpath.testsupport.AdoServiceHookPayloads;
 import dev.leakpath.testsupport.AzureDevOpsIntegrationTest;
+import dev.leakpath.testsupport.FakeAzureDevOps;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,6 +34,21 @@ class AzureDevOpsWebhookTests extends AzureDevOpsIntegrationTest {
 
 	private static final Instant SEEN = Instant.parse("2026-11-20T09:00:00Z");
 
+	private static final String OPEN_TOOLS_REPOSITORY = "5b0f2c7e-9d41-4f3a-a8e6-2c1d7b9e4f10";
+
+	/**
+	 * Project OpenTools also holds a repository named like it. Served to every test of this class: the connector
+	 * keeps the repositories it found for minutes, so one test's listing is the next one's.
+	 */
+	@BeforeEach
+	void repositoryNamedLikeItsProject() {
+		github.server()
+			.stubFor(get(urlPathEqualTo("/" + ORG + "/" + TOOLS.id() + "/_apis/git/repositories"))
+				.willReturn(FakeAzureDevOps.json(AdoPayloads.list(List.of(
+						AdoPayloads.repository(ORG, TOOLS, CLI_REPOSITORY, "cli", false, "refs/heads/trunk"),
+						AdoPayloads.repository(ORG, TOOLS, OPEN_TOOLS_REPOSITORY, TOOLS.name(), false,
+								"refs/heads/main"))))));
+	}
 
 	@Test
 	void deliveryWhenAuthenticatedThenAlertIsReadAgainAndStored() {
@@ -62,6 +84,81 @@ class AzureDevOpsWebhookTests extends AzureDevOpsIntegrationTest {
 
 		awaitDone(1);
 		assertThat(postgres.rows("select a.state, a.provider_state from alert a")).containsExactly("open|active");
+	}
+
+	/**
+	 * A repository named like its project has the short URL {@code https://dev.azure.com/{org}/_git/{repo}}: Git's
+	 * {@code GET …/git/repositories} example in MicrosoftDocs/vsts-rest-api-specs gives
+	 * {@code https://dev.azure.com/fabrikam/_git/Fabrikam-Fiber-Git} for project Fabrikam-Fiber-Git.
+	 */
+	@Test
+	void deliveryWhenRepositoryUrlIsTheShortFormThenTheAlertIsReadAgainAndStored() {
+		ObjectNode active = ado.alert(OPEN_TOOLS_REPOSITORY, 9, "active", SEEN);
+		ado.singleAlert(active);
+		ObjectNode resource = active.deepCopy();
+		resource.put("repositoryUrl", "https://dev.azure.com/" + ORG + "/_git/" + TOOLS.name());
+
+		post(basic(HOOK_USER, HOOK_PASSWORD), event("ms.vss-alerts.alert-created-event", "e-short", TOOLS.id(), resource))
+			.expectStatus()
+			.isAccepted();
+
+		awaitDone(1);
+		assertThat(postgres.rows("select r.full_name, a.provider_alert_id from alert a join repository r on r.id = a.repository_id"))
+			.containsExactly("contoso/OpenTools/OpenTools|9");
+	}
+
+	/**
+	 * An alert may name its repository by {@code projectId} and {@code repositoryId} only (GUID fields of the
+	 * {@code Alert} since 2025-08), in the envelope of the service-hook docs, whose {@code resourceContainers} carry
+	 * ids and no organisation: it belongs to the one configured organisation and is read again by ids.
+	 */
+	@Test
+	void deliveryWhenAlertNamesItsRepositoryByIdsOnlyThenReadAgainByIdsInTheConfiguredOrganisation() {
+		ObjectNode active = ado.alert(API_REPOSITORY, 31, "active", SEEN);
+		((ObjectNode) active.get("validityDetails")).put("validityStatus", "inactive");
+		ado.singleAlert(active);
+		ObjectNode resource = active.deepCopy();
+		resource.remove("repositoryUrl");
+
+		post(basic(HOOK_USER, HOOK_PASSWORD), event(STATE_CHANGED, "e-ids", PAYMENTS.id(), resource)).expectStatus()
+			.isAccepted();
+
+		awaitDone(1);
+		assertThat(postgres.rows("select scope, repository from webhook_delivery"))
+			.containsExactly("contoso|" + PAYMENTS.id() + "/" + API_REPOSITORY);
+		assertThat(postgres.rows("select r.full_name, a.provider_alert_id, a.state, a.validity from alert a "
+				+ "join repository r on r.id = a.repository_id"))
+			.containsExactly("contoso/Payments/payments-api|31|active|inactive");
+	}
+
+	/** Real envelopes name the organisation in {@code resourceContainers.*.baseUrl} ({@code https://dev.azure.com/{org}/}). */
+	@Test
+	void deliveryWhenIdsOnlyAndTheEnvelopeNamesAnotherOrganisationThenIgnored() {
+		ObjectNode resource = ado.alert(API_REPOSITORY, 32, "active", SEEN);
+		resource.remove("repositoryUrl");
+		ObjectNode payload = event(STATE_CHANGED, "e-fabrikam-ids", PAYMENTS.id(), resource);
+		payload.get("resourceContainers").forEach(container -> ((ObjectNode) container)
+			.put("baseUrl", "https://dev.azure.com/fabrikam/"));
+
+		post(basic(HOOK_USER, HOOK_PASSWORD), payload).expectStatus()
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("organisation 'fabrikam' is not in leakpath.azure-devops.organizations");
+
+		assertThat(postgres.count("select count(*) from webhook_delivery")).isZero();
+	}
+
+	@Test
+	void deliveryWhenAlertNamesNoRepositoryThen400() {
+		ObjectNode resource = ado.alert(API_REPOSITORY, 33, "active", SEEN);
+		resource.remove(List.of("repositoryUrl", "repositoryId"));
+
+		post(basic(HOOK_USER, HOOK_PASSWORD), event(STATE_CHANGED, "e-none", PAYMENTS.id(), resource)).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("resource names no repository: no repositoryUrl, no projectId and repositoryId");
 	}
 
 	@Test

@@ -111,7 +111,7 @@ final class AzureDevOpsAlertMapper {
 			// real payloads carry lineEnd 0 for one-line findings
 			Integer end = region == null || region.lineEnd() == null || region.lineEnd() == 0 ? start : region.lineEnd();
 			String commit = location.versionControl() == null ? null : location.versionControl().commitHash();
-			String path = location.filePath() == null ? null : location.filePath().replaceFirst("^/", "");
+			String path = location.filePath() == null ? null : location.filePath().replaceFirst("^/+", "");
 			return new NormalizedLocation("commit", path, start, end, region == null ? null : region.columnStart(),
 					region == null ? null : region.columnEnd(), commit, null,
 					fileUrl(repository.webUrl(), path, commit, start, end, region),

@@ -92,7 +92,7 @@ final class GitHubAlertMapper {
 
 	static List<NormalizedLocation> firstLocation(AlertPayload alert) {
 		return List.of(GitHubLocationMapper.fromFirstDetected(alert.firstLocationDetected(),
-				alert.repository().htmlUrl()));
+				alert.repository().htmlUrl(), alert.htmlUrl()));
 	}
 
 	/** The repository as an alert list item summarises it: no visibility beyond public, no metadata. */

@@ -24,18 +24,22 @@ final class GitHubLocationMapper {
 	private GitHubLocationMapper() {
 	}
 
-	static NormalizedLocation fromLocation(LocationPayload location, String repositoryHtmlUrl) {
+	/**
+	 * @param repositoryHtmlUrl the repository's web page: file and commit links are built on it
+	 * @param alertHtmlUrl the alert's web page, the link of a location whose own page is not known
+	 */
+	static NormalizedLocation fromLocation(LocationPayload location, String repositoryHtmlUrl, String alertHtmlUrl) {
 		JsonNode details = location.details();
 		String type = location.type() != null ? location.type() : inferType(details);
-		return map(type, details, repositoryHtmlUrl);
+		return map(type, details, repositoryHtmlUrl, alertHtmlUrl);
 	}
 
 	/**
 	 * {@code first_location_detected} carries the details only, without its type: the kind is told by its
 	 * keys.
 	 */
-	static NormalizedLocation fromFirstDetected(JsonNode details, String repositoryHtmlUrl) {
-		return map(inferType(details), details, repositoryHtmlUrl);
+	static NormalizedLocation fromFirstDetected(JsonNode details, String repositoryHtmlUrl, String alertHtmlUrl) {
+		return map(inferType(details), details, repositoryHtmlUrl, alertHtmlUrl);
 	}
 
 	static String inferType(JsonNode details) {
@@ -56,11 +60,12 @@ final class GitHubLocationMapper {
 		return "unknown";
 	}
 
-	private static NormalizedLocation map(String type, JsonNode details, String repositoryHtmlUrl) {
+	private static NormalizedLocation map(String type, JsonNode details, String repositoryHtmlUrl,
+			String alertHtmlUrl) {
 		if (details == null || !details.isObject()) {
 			return new NormalizedLocation(type, null, null, null, null, null, null, null, null, null, null);
 		}
-		String path = text(details, "path");
+		String path = relative(text(details, "path"));
 		String commitSha = text(details, "commit_sha");
 		Integer startLine = integer(details, "start_line");
 		Integer endLine = integer(details, "end_line");
@@ -79,11 +84,20 @@ final class GitHubLocationMapper {
 		}
 		else {
 			sourceUrl = firstUrl(details);
-			fileUrl = text(details, "html_url") != null ? text(details, "html_url") : sourceUrl;
+			fileUrl = GitHubLocationPages.webPage(type, text(details, "html_url"), sourceUrl, repositoryHtmlUrl,
+					alertHtmlUrl);
 			commitUrl = null;
 		}
 		return new NormalizedLocation(type, path, startLine, endLine, integer(details, "start_column"),
 				integer(details, "end_column"), commitSha, text(details, "blob_sha"), fileUrl, commitUrl, sourceUrl);
+	}
+
+	/**
+	 * GitHub writes paths from the repository root with a leading slash ({@code /example/secrets.txt});
+	 * stored without it, as Azure DevOps' are, a path joins a URL and is a relative SARIF URI.
+	 */
+	private static String relative(String path) {
+		return path == null ? null : path.replaceFirst("^/+", "");
 	}
 
 	private static String blobUrl(String repositoryHtmlUrl, String commitSha, String path, Integer startLine,

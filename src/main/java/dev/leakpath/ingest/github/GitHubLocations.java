@@ -79,7 +79,8 @@ final class GitHubLocations {
 			.handle((node, sink) -> {
 				try {
 					LocationPayload location = mapper.treeToValue(node, LocationPayload.class);
-					sink.next(GitHubLocationMapper.fromLocation(location, payload.repository().htmlUrl()));
+					sink.next(GitHubLocationMapper.fromLocation(location, payload.repository().htmlUrl(),
+							payload.htmlUrl()));
 				}
 				catch (JsonProcessingException ex) {
 					log.warn("Skipped an unreadable location of GitHub alert {}#{}", payload.repository().fullName(),

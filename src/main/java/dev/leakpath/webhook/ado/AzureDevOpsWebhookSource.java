@@ -2,6 +2,7 @@ package dev.leakpath.webhook.ado;
 
 import static dev.leakpath.webhook.DeliveryFields.text;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,20 +86,28 @@ class AzureDevOpsWebhookSource implements WebhookSource {
 		if (!alertId.canConvertToLong() || alertId.asLong() <= 0) {
 			throw new MalformedDeliveryException("resource.alertId is missing");
 		}
-		String repositoryUrl = text(resource, "repositoryUrl");
-		RepositoryUrl repository = repositoryUrl == null ? null : RepositoryUrl.parse(repositoryUrl).orElse(null);
-		if (repository == null) {
-			throw new MalformedDeliveryException("resource.repositoryUrl is missing or not a Git repository URL");
-		}
-		Optional<String> scope = refresher.configuredScope(PROVIDER, repository.organization());
+		HookRepository repository = HookRepository.of(payload);
+		Optional<String> scope = scope(repository.organization());
 		if (scope.isEmpty()) {
-			return new IntakeDecision.Ignore("ignored_organization",
-					"organisation '" + repository.organization() + "' is not in leakpath.azure-devops.organizations");
+			return new IntakeDecision.Ignore("ignored_organization", repository.organization() == null
+					? "the delivery names no organisation and leakpath.azure-devops.organizations has several"
+					: "organisation '" + repository.organization() + "' is not in leakpath.azure-devops.organizations");
 		}
-		String project = Optional.ofNullable(text(payload.path("resourceContainers").path("project"), "id"))
-			.orElse(repository.project());
 		return new IntakeDecision.Store(new InboundDelivery(PROVIDER, deliveryId, eventType, text(resource, "state"),
-				scope.get(), project + "/" + repository.repository(), String.valueOf(alertId.asLong()), null));
+				scope.get(), repository.project() + "/" + repository.repository(), String.valueOf(alertId.asLong()),
+				null));
+	}
+
+	/**
+	 * The configured organisation the delivery belongs to. A delivery that names none (an alert by ids, in the
+	 * envelope the docs show) belongs to the one organisation configured, if there is only one.
+	 */
+	private Optional<String> scope(String organization) {
+		if (organization != null) {
+			return refresher.configuredScope(PROVIDER, organization);
+		}
+		List<String> scopes = refresher.configuredScopes(PROVIDER);
+		return scopes.size() == 1 ? Optional.of(scopes.get(0)) : Optional.empty();
 	}
 
 	/** The event's id; a retried notification carries the same one. */

@@ -153,6 +153,13 @@ public final class FakeGitHub {
 			.withQueryParam("page", page == 1 ? absent() : equalTo(String.valueOf(page)))).size();
 	}
 
+	/** Requests for a page of the organisation's listing that names exactly these types. */
+	public int alertRequests(String org, String secretTypes, int page) {
+		return server.findAll(getRequestedFor(urlPathEqualTo("/orgs/" + org + "/secret-scanning/alerts"))
+			.withQueryParam("secret_type", equalTo(secretTypes))
+			.withQueryParam("page", page == 1 ? absent() : equalTo(String.valueOf(page)))).size();
+	}
+
 	/** The {@code secret_type} of every request for a page of the organisation's listings that name types. */
 	public List<String> typedAlertRequests(String org) {
 		return server.findAll(getRequestedFor(urlPathEqualTo("/orgs/" + org + "/secret-scanning/alerts"))

@@ -70,7 +70,7 @@ class GitHubGenericSecretsTests extends IntegrationTest {
 				"github_personal_access_token", "mongodb_connection_string", "openssh_private_key",
 				"postgres_connection_string", "slack_api_token");
 		assertThat(github.typedAlertRequests(ORG)).containsExactly(GENERIC_TYPES, GENERIC_TYPES);
-		assertThat(postgres.rows(SOURCES)).containsExactly("default|completed|2|2|null", "generic|completed|2|3|null");
+		assertThat(postgres.rows(SOURCES)).containsExactly("default|completed|1|2|null", "generic|completed|2|3|null");
 		JsonNode sshKey = alert(ORG + "/infra", "1").get("target");
 		assertThat(sshKey.get("kind").asText()).isEqualTo("cloud_identity");
 		assertThat(sshKey.get("keyFingerprint").asText()).isEqualTo(key.fingerprint());
@@ -93,8 +93,8 @@ class GitHubGenericSecretsTests extends IntegrationTest {
 
 		sync.run("test").block();
 
-		assertThat(postgres.rows(SOURCES)).containsExactly("default|completed|2|2|null",
-				"generic|failed|1|1|" + github.pageUrl(ORG, GENERIC_TYPES, 2));
+		assertThat(postgres.rows(SOURCES)).containsExactly("default|completed|1|2|null",
+				"generic|failed|1|2|" + github.pageUrl(ORG, GENERIC_TYPES, 2));
 		assertThat(postgres.rows("select status from sync_run")).containsExactly("failed");
 
 		github.reset();
@@ -104,21 +104,21 @@ class GitHubGenericSecretsTests extends IntegrationTest {
 		assertThat(github.alertRequests(ORG, GENERIC_TYPES, 1)).isZero();
 		assertThat(github.alertRequests(ORG, GENERIC_TYPES, 2)).isEqualTo(1);
 		assertThat(github.alertRequests(ORG, 1)).isEqualTo(1);
-		assertThat(postgres.rows(SOURCES)).containsExactly("default|completed|2|2|null", "generic|completed|1|2|null");
+		assertThat(postgres.rows(SOURCES)).containsExactly("default|completed|1|2|null", "generic|completed|1|1|null");
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(5);
 	}
 
 	/**
-	 * Five alerts on GitHub's two pages of the whole list, newest first; its default listing shows two of them,
-	 * its generic listing three, on two pages.
+	 * Five alerts, newest first, two to a page; the default listing shows two of them on one page, the generic
+	 * listing three on two.
 	 */
 	private List<List<ObjectNode>> organizationPages(SshKey key) {
 		return List.of(
 				List.of(org.openAlert("api", 1, NOW), org.alert("infra", 1, "openssh_private_key", "open",
 						NOW.minusSeconds(60), key.pem())),
 				List.of(org.alert("web", 1, "postgres_connection_string", "open", NOW.minusSeconds(120)),
-						org.alert("api", 2, "slack_api_token", "open", NOW.minusSeconds(180)),
-						org.alert("infra", 2, "mongodb_connection_string", "open", NOW.minusSeconds(240))));
+						org.alert("api", 2, "slack_api_token", "open", NOW.minusSeconds(180))),
+				List.of(org.alert("infra", 2, "mongodb_connection_string", "open", NOW.minusSeconds(240))));
 	}
 
 	private static AssetInput virtualMachine(String sshKeyFingerprint) {

@@ -73,10 +73,10 @@ public final class FakeGitHub {
 	}
 
 	/**
-	 * Serves an organisation's alerts as the given pages, linked by {@code link} headers: the default listing
-	 * shows each page without its generic-type alerts, a listing naming types in {@code secret_type} shows each
-	 * page's alerts of those types (pages left empty are dropped). With an ETag, the default listing's first
-	 * page carries it and every other listing's first page an ETag of its own content.
+	 * Serves an organisation's alerts, given as pages of the whole list, linked by {@code link} headers: the
+	 * default listing leaves the generic types out, a listing naming types in {@code secret_type} shows those
+	 * alone, each paged by the longest given page (see {@link GitHubListings#listing}). With an ETag, the default
+	 * listing's first page carries it and every other listing's first page an ETag of its own content.
 	 */
 	public void alertPages(String org, List<List<ObjectNode>> allPages, String etag) {
 		listings.organization(org, allPages, etag);

@@ -70,19 +70,24 @@ final class GitHubListings implements ResponseDefinitionTransformerV2 {
 		organizations.clear();
 	}
 
-	/** A listing keeps each page's share of it; pages left empty are dropped, but there is always a first page. */
+	/**
+	 * A listing's alerts in the order of the whole list, paged as GitHub pages every listing: in pages as long as
+	 * the longest given one (the page size), the last one shorter; one empty page when it lists nothing.
+	 */
 	static List<List<ObjectNode>> listing(List<List<ObjectNode>> pages, Predicate<String> secretType) {
-		List<List<ObjectNode>> listed = new ArrayList<>();
-		for (List<ObjectNode> page : pages) {
-			List<ObjectNode> kept = page.stream().filter(alert -> secretType.test(alert.get("secret_type").asText())).toList();
-			if (!kept.isEmpty()) {
-				listed.add(kept);
-			}
+		int pageSize = Math.max(1, pages.stream().mapToInt(List::size).max().orElse(1));
+		List<ObjectNode> listed = pages.stream()
+			.flatMap(List::stream)
+			.filter(alert -> secretType.test(alert.get("secret_type").asText()))
+			.toList();
+		List<List<ObjectNode>> paged = new ArrayList<>();
+		for (int from = 0; from < listed.size(); from += pageSize) {
+			paged.add(listed.subList(from, Math.min(from + pageSize, listed.size())));
 		}
-		if (listed.isEmpty()) {
-			listed.add(List.of());
+		if (paged.isEmpty()) {
+			paged.add(List.of());
 		}
-		return listed;
+		return paged;
 	}
 
 	static boolean generic(String secretType) {

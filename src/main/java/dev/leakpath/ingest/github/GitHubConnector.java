@@ -41,7 +41,7 @@ final class GitHubConnector implements SourceConnector {
 	private static final Logger log = LoggerFactory.getLogger(GitHubConnector.class);
 
 	/** The listing of the generic (non-provider) secret types, which GitHub lists only when named. */
-	static final String GENERIC_LISTING = "generic";
+	private static final String GENERIC_LISTING = "generic";
 
 	private static final int PAGE_SIZE = 100;
 

@@ -20,6 +20,9 @@ import dev.leakpath.secret.RawSecret;
  */
 public interface SourceConnector {
 
+	/** The listing every connector has: what the provider lists when asked for no type in particular. */
+	String DEFAULT_LISTING = "default";
+
 	/** The provider name stored with every row, e.g. {@code github}. */
 	String provider();
 
@@ -30,10 +33,19 @@ public interface SourceConnector {
 	List<String> scopes();
 
 	/**
-	 * Fetches one pass over a scope, page by page, starting at the cursor's resume point or at the newest
-	 * alert. The pass ends after the page that reaches the cursor's watermark, or at the last page.
+	 * The listings a pass over a scope reads, one after the other, {@link #DEFAULT_LISTING} first. Each has a
+	 * watermark, ETag and resume point of its own: a provider may leave some alerts out of its default listing
+	 * (GitHub's generic patterns) and list them only when asked by name.
 	 */
-	Flux<SourcePage> fetchPages(String scope, SyncCursor cursor);
+	default List<String> listings() {
+		return List.of(DEFAULT_LISTING);
+	}
+
+	/**
+	 * Fetches one pass over a listing of a scope, page by page, starting at the cursor's resume point or at
+	 * the newest alert. The pass ends after the page that reaches the cursor's watermark, or at the last page.
+	 */
+	Flux<SourcePage> fetchPages(String scope, String listing, SyncCursor cursor);
 
 	/** Reads metadata (visibility, archived, default branch) for the named repositories of a scope. */
 	Mono<List<NormalizedRepository>> fetchRepositories(String scope, Collection<String> fullNames);

@@ -134,8 +134,9 @@ public class SyncService {
 	}
 
 	/**
-	 * A scope is due when its last pass did not complete, or when its interval has nearly passed since that
-	 * pass started: half a poll interval of slack, so that a pass due at this tick is not put off to the next.
+	 * A scope is due when the last pass of one of its listings did not complete, or when its interval has nearly
+	 * passed since the earliest of those passes started: half a poll interval of slack, so that a pass due at
+	 * this tick is not put off to the next.
 	 */
 	private Mono<List<Scope>> dueScopes() {
 		Instant now = clock.instant();
@@ -144,9 +145,11 @@ public class SyncService {
 			.concatMap(connector -> pacing.interval(connector.provider(), connector.pollInterval())
 				.defaultIfEmpty(connector.pollInterval())
 				.flatMapIterable(interval -> connector.scopes().stream().filter(scope -> {
-					Instant started = starts.get(SyncSourceStore.key(connector.provider(), scope));
 					Duration slack = connector.pollInterval().dividedBy(2);
-					return started == null || !started.plus(interval).minus(slack).isAfter(now);
+					return connector.listings().stream().anyMatch(listing -> {
+						Instant started = starts.get(SyncSourceStore.key(connector.provider(), scope, listing));
+						return started == null || !started.plus(interval).minus(slack).isAfter(now);
+					});
 				}).map(scope -> new Scope(connector, scope)).toList()))
 			.collectList());
 	}

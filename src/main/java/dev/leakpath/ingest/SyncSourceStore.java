@@ -13,14 +13,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
-/** The {@code sync_source}, {@code sync_run} and {@code sync_error} tables. */
+/** The {@code sync_source} (one row per provider, scope and listing), {@code sync_run} and {@code sync_error} tables. */
 @Component
 class SyncSourceStore {
 
 	private static final String BEGIN = """
-			insert into sync_source (provider, scope, state, last_run_id, last_started_at)
-			values (:provider, :scope, 'running', :runId, now())
-			on conflict (provider, scope) do update set
+			insert into sync_source (provider, scope, listing, state, last_run_id, last_started_at)
+			values (:provider, :scope, :listing, 'running', :runId, now())
+			on conflict (provider, scope, listing) do update set
 			    state = 'running', last_run_id = :runId, last_started_at = now(), pages = 0, alerts_seen = 0, errors = 0
 			returning id, watermark, etag, resume_point, pending_watermark
 			""";
@@ -70,7 +70,7 @@ class SyncSourceStore {
 			""";
 
 	private static final String LAST_STARTS = """
-			select provider, scope, last_started_at,
+			select provider, scope, listing, last_started_at,
 			       (last_outcome is null or last_outcome = 'failed' or resume_point is not null) as unfinished
 			from sync_source
 			""";
@@ -86,27 +86,31 @@ class SyncSourceStore {
 		this.db = db;
 	}
 
-	/** When each scope's last pass started, by {@link #key}; scopes whose last pass did not complete are absent. */
+	/**
+	 * When each listing's last pass started, by {@link #key}; listings whose last pass did not complete are
+	 * absent.
+	 */
 	Mono<Map<String, Instant>> lastCompletedStarts() {
 		return db.sql(LAST_STARTS)
 			.map(row -> Boolean.TRUE.equals(row.get("unfinished", Boolean.class)) || row.get("last_started_at", Instant.class) == null
 					? Optional.<Map.Entry<String, Instant>>empty()
-					: Optional.of(Map.entry(key(row.get("provider", String.class), row.get("scope", String.class)),
-							row.get("last_started_at", Instant.class))))
+					: Optional.of(Map.entry(key(row.get("provider", String.class), row.get("scope", String.class),
+							row.get("listing", String.class)), row.get("last_started_at", Instant.class))))
 			.all()
 			.filter(Optional::isPresent)
 			.map(Optional::get)
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	static String key(String provider, String scope) {
-		return provider + "\n" + scope;
+	static String key(String provider, String scope, String listing) {
+		return provider + "\n" + scope + "\n" + listing;
 	}
 
-	Mono<SyncSourceState> begin(String provider, String scope, UUID runId) {
+	Mono<SyncSourceState> begin(String provider, String scope, String listing, UUID runId) {
 		return db.sql(BEGIN)
 			.bind("provider", provider)
 			.bind("scope", scope)
+			.bind("listing", listing)
 			.bind("runId", runId)
 			.map(row -> new SyncSourceState(row.get("id", Long.class),
 					new SyncCursor(row.get("watermark", Instant.class), row.get("etag", String.class),

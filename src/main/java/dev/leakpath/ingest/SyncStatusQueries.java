@@ -10,17 +10,17 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the state of every polled scope, with the errors of its latest run. */
+/** Reads the state of every polled listing of every scope, with the errors of its latest run. */
 @Component
 public class SyncStatusQueries {
 
 	private static final int RECENT_ERRORS = 20;
 
 	private static final String SOURCES = """
-			select id, provider, scope, state, last_run_id, last_started_at, last_finished_at, last_success_at,
+			select id, provider, scope, listing, state, last_run_id, last_started_at, last_finished_at, last_success_at,
 			       last_outcome, last_error, watermark, full_pass_completed, resume_point is not null as resume_pending,
 			       pages, alerts_seen, errors, rate_limit_remaining, rate_limit_reset_at
-			from sync_source order by provider, scope
+			from sync_source order by provider, scope, listing <> 'default', listing
 			""";
 
 	private static final String ERRORS = """
@@ -36,7 +36,7 @@ public class SyncStatusQueries {
 
 	public Mono<List<SyncSourceView>> sources() {
 		return db.sql(SOURCES).map(row -> new SourceRow(row.get("id", Long.class), new SyncSourceView(row.get("provider", String.class), row.get("scope", String.class),
-						row.get("state", String.class), row.get("last_run_id", UUID.class),
+						row.get("listing", String.class), row.get("state", String.class), row.get("last_run_id", UUID.class),
 						row.get("last_started_at", Instant.class), row.get("last_finished_at", Instant.class),
 						row.get("last_success_at", Instant.class), row.get("last_outcome", String.class),
 						row.get("last_error", String.class), row.get("watermark", Instant.class),
@@ -61,8 +61,8 @@ public class SyncStatusQueries {
 					row.get("message", String.class), row.get("occurred_at", Instant.class)))
 			.all();
 		return errors.collectList()
-			.map(recent -> new SyncSourceView(source.provider(), source.scope(), source.state(), source.lastRunId(),
-					source.lastStartedAt(), source.lastFinishedAt(), source.lastSuccessAt(), source.lastOutcome(),
+			.map(recent -> new SyncSourceView(source.provider(), source.scope(), source.listing(), source.state(),
+					source.lastRunId(), source.lastStartedAt(), source.lastFinishedAt(), source.lastSuccessAt(), source.lastOutcome(),
 					source.lastError(), source.watermark(), source.fullPassCompleted(), source.resumePending(),
 					source.pages(), source.alertsSeen(), source.errors(), source.rateLimitRemaining(),
 					source.rateLimitResetAt(), recent));

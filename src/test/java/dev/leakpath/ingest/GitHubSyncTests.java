@@ -30,8 +30,13 @@ class GitHubSyncTests extends IntegrationTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
 
-	private static final String SOURCE = "select last_outcome, last_error, watermark, resume_point is not null, "
-			+ "full_pass_completed, pages, alerts_seen, errors from sync_source";
+	private static final String SOURCE = "select listing, last_outcome, last_error, watermark, resume_point is not null, "
+			+ "full_pass_completed, pages, alerts_seen, errors from sync_source order by listing";
+
+	/** The default listing's row: the tests of one listing's behaviour look at it alone. */
+	private static final String DEFAULT = " from sync_source where listing = 'default'";
+
+	private static final String GENERIC = " from sync_source where listing = 'generic'";
 
 	@Autowired
 	private SyncService sync;
@@ -56,7 +61,8 @@ class GitHubSyncTests extends IntegrationTest {
 			.singleElement()
 			.asString()
 			.matches("https://github.com/acme/api/blob/[0-9a-f]{40}/config/app-1.yml#L1");
-		assertThat(postgres.rows(SOURCE)).containsExactly("completed|null|2026-11-01 11:59:00+00|f|t|3|5|0");
+		assertThat(postgres.rows(SOURCE)).containsExactly("default|completed|null|2026-11-01 11:59:00+00|f|t|3|5|0",
+				"generic|completed|null|null|f|t|1|0|0");
 		for (int page = 1; page <= 3; page++) {
 			assertThat(github.alertRequests(ORG, page)).isEqualTo(1);
 		}
@@ -78,21 +84,30 @@ class GitHubSyncTests extends IntegrationTest {
 		assertThat(github.alertRequests(ORG, 1)).isEqualTo(1);
 		assertThat(github.alertRequests(ORG, 2)).isZero();
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(6);
-		assertThat(postgres.rows("select watermark from sync_source")).containsExactly("2026-11-01 12:01:00+00");
+		assertThat(postgres.rows("select watermark" + DEFAULT)).containsExactly("2026-11-01 12:01:00+00");
 	}
 
 	@Test
-	void syncWhenOrganizationUnchangedThenOneConditionalRequest() {
-		github.alertPages(ORG, List.of(List.of(org.openAlert("api", 1, NOW))), "W/\"acme-v1\"");
+	void syncWhenOrganizationUnchangedThenOneConditionalRequestPerListing() {
+		github.alertPages(ORG, List.of(List.of(org.openAlert("api", 1, NOW),
+				org.alert("infra", 1, "postgres_connection_string", "open", NOW.minusSeconds(60)))), "W/\"acme-v1\"");
 		github.notModifiedFor(ORG, "W/\"acme-v1\"");
 		sync.run("test").block();
+		String genericEtag = postgres.rows("select etag" + GENERIC).get(0);
 		github.server().resetRequests();
 
 		sync.run("test").block();
 
-		assertThat(github.allRequests()).isEqualTo(1);
-		assertThat(github.server().getAllServeEvents().get(0).getResponse().getStatus()).isEqualTo(304);
-		assertThat(postgres.rows("select last_outcome, etag from sync_source")).containsExactly("not_modified|W/\"acme-v1\"");
+		assertThat(github.server().getAllServeEvents()).hasSize(2).allSatisfy(event -> {
+			assertThat(event.getResponse().getStatus()).isEqualTo(304);
+			assertThat(event.getRequest().getHeader("If-None-Match")).isNotBlank();
+		});
+		assertThat(github.alertRequests(ORG, 1)).isEqualTo(1);
+		assertThat(github.typedAlertRequests(ORG)).hasSize(1);
+		assertThat(genericEtag).startsWith("W/").isNotEqualTo("W/\"acme-v1\"");
+		assertThat(postgres.rows("select listing, last_outcome, etag from sync_source order by listing"))
+			.containsExactly("default|not_modified|W/\"acme-v1\"", "generic|not_modified|" + genericEtag);
+		assertThat(postgres.count("select count(*) from alert")).isEqualTo(2);
 	}
 
 	@Test
@@ -108,7 +123,7 @@ class GitHubSyncTests extends IntegrationTest {
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
 		assertThat(github.alertRequests(ORG, 1)).isEqualTo(2);
-		assertThat(postgres.rows("select last_outcome from sync_source")).containsExactly("completed");
+		assertThat(postgres.rows("select last_outcome" + DEFAULT)).containsExactly("completed");
 	}
 
 	@Test
@@ -132,7 +147,7 @@ class GitHubSyncTests extends IntegrationTest {
 		sync.run("test").block();
 
 		assertThat(github.alertRequests(ORG, 1)).isEqualTo(2);
-		assertThat(postgres.rows("select last_outcome from sync_source")).containsExactly("completed");
+		assertThat(postgres.rows("select last_outcome" + DEFAULT)).containsExactly("completed");
 	}
 
 	@Test
@@ -145,7 +160,7 @@ class GitHubSyncTests extends IntegrationTest {
 		sync.run("test").block();
 
 		assertThat(github.alertRequests(ORG, 1)).isEqualTo(1);
-		assertThat(postgres.rows("select last_outcome, last_error from sync_source")).containsExactly(
+		assertThat(postgres.rows("select last_outcome, last_error" + DEFAULT)).containsExactly(
 				"failed|GET /orgs/acme/secret-scanning/alerts answered 403: Resource not accessible by personal access token");
 	}
 
@@ -161,7 +176,7 @@ class GitHubSyncTests extends IntegrationTest {
 		assertThat(postgres.rows("select provider_alert_id from alert order by 1")).containsExactly("1", "1");
 		assertThat(postgres.rows("select provider_alert_id, message from sync_error"))
 			.containsExactly("7|unreadable field 'created_at'");
-		assertThat(postgres.rows("select last_outcome, errors from sync_source")).containsExactly("completed_with_errors|1");
+		assertThat(postgres.rows("select last_outcome, errors" + DEFAULT)).containsExactly("completed_with_errors|1");
 		assertNoSecretLeaked(output);
 	}
 
@@ -173,7 +188,7 @@ class GitHubSyncTests extends IntegrationTest {
 
 		sync.run("test").block();
 
-		assertThat(postgres.rows("select last_outcome, last_error from sync_source"))
+		assertThat(postgres.rows("select last_outcome, last_error" + DEFAULT))
 			.containsExactly("failed|GET /orgs/acme/secret-scanning/alerts answered unreadable JSON");
 		assertNoSecretLeaked(output);
 	}
@@ -202,7 +217,7 @@ class GitHubSyncTests extends IntegrationTest {
 		github.alertPages(ORG, threePages(), null);
 		sync.run("test").block();
 		List<String> reference = snapshot();
-		List<String> referenceSource = postgres.rows("select watermark, full_pass_completed from sync_source");
+		List<String> referenceSource = postgres.rows("select watermark, full_pass_completed" + DEFAULT);
 		postgres.truncateAll();
 		github.reset();
 		github.alertPages(ORG, threePages(), null);
@@ -210,7 +225,7 @@ class GitHubSyncTests extends IntegrationTest {
 
 		sync.run("test").block();
 
-		assertThat(postgres.rows("select last_outcome, resume_point from sync_source"))
+		assertThat(postgres.rows("select last_outcome, resume_point" + DEFAULT))
 			.containsExactly("failed|" + github.pageUrl(ORG, 2));
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(2);
 
@@ -221,7 +236,7 @@ class GitHubSyncTests extends IntegrationTest {
 		assertThat(github.alertRequests(ORG, 1)).isZero();
 		assertThat(github.alertRequests(ORG, 2)).isEqualTo(1);
 		assertThat(snapshot()).isEqualTo(reference);
-		assertThat(postgres.rows("select watermark, full_pass_completed from sync_source")).isEqualTo(referenceSource);
+		assertThat(postgres.rows("select watermark, full_pass_completed" + DEFAULT)).isEqualTo(referenceSource);
 	}
 
 	@Test
@@ -233,7 +248,7 @@ class GitHubSyncTests extends IntegrationTest {
 
 		sync.run("test").block();
 
-		assertThat(postgres.rows("select last_outcome, last_error from sync_source")).containsExactly(
+		assertThat(postgres.rows("select last_outcome, last_error" + DEFAULT)).containsExactly(
 				"failed|Not following a link to collector.invalid: credentials go to the configured API host localhost only");
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(1);
 	}
@@ -242,13 +257,14 @@ class GitHubSyncTests extends IntegrationTest {
 	void syncWhenStoredResumePointIsOnAnotherHostThenStartsThePassAgain() {
 		github.alertPages(ORG, threePages(), null);
 		sync.run("test").block();
-		postgres.execute("update sync_source set resume_point = 'http://old-github.invalid/orgs/acme/secret-scanning/alerts?page=2'");
+		postgres.execute("update sync_source set resume_point = 'http://old-github.invalid/orgs/acme/secret-scanning/alerts?page=2'"
+				+ " where listing = 'default'");
 		github.server().resetRequests();
 
 		sync.run("test").block();
 
 		assertThat(github.alertRequests(ORG, 1)).isEqualTo(1);
-		assertThat(postgres.rows("select last_outcome, resume_point from sync_source")).containsExactly("completed|null");
+		assertThat(postgres.rows("select last_outcome, resume_point" + DEFAULT)).containsExactly("completed|null");
 	}
 
 	@Test

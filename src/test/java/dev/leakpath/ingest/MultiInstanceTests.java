@@ -75,6 +75,7 @@ class MultiInstanceTests {
 		assertThat(postgres.rows("select r.full_name || '#' || a.provider_alert_id from alert a "
 				+ "join repository r on r.id = a.repository_id order by 1"))
 			.containsExactly("acme/api#1", "acme/api#2", "acme/infra#1", "acme/web#1", "acme/web#2");
-		assertThat(postgres.rows("select state || ' ' || last_outcome from sync_source")).containsExactly("idle completed");
+		assertThat(postgres.rows("select listing || ' ' || state || ' ' || last_outcome from sync_source order by listing"))
+			.containsExactly("default idle completed", "generic idle completed");
 	}
 }

@@ -69,8 +69,9 @@ class SyncRestartTests {
 		assertThat(postgres.rows("select r.full_name || '#' || a.provider_alert_id from alert a "
 				+ "join repository r on r.id = a.repository_id order by 1"))
 			.containsExactly("acme/api#1", "acme/api#2", "acme/infra#1", "acme/web#1", "acme/web#2");
-		assertThat(postgres.rows("select last_outcome, watermark, resume_point from sync_source"))
-			.containsExactly("completed|2026-11-01 11:59:00+00|null");
+		// the generic listing had not begun when the first process stopped: it runs its first pass after the resume
+		assertThat(postgres.rows("select listing, last_outcome, watermark, resume_point from sync_source order by listing"))
+			.containsExactly("default|completed|2026-11-01 11:59:00+00|null", "generic|completed|null|null");
 		assertThat(postgres.rows("select status from sync_run order by started_at")).containsExactly("abandoned",
 				"succeeded");
 	}

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
@@ -21,7 +22,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
  * A GitHub served by WireMock over real HTTP, answering the requests leakpath's GitHub connector sends,
- * with the payloads of {@link GitHubPayloads}.
+ * with the payloads of {@link GitHubPayloads}. Like GitHub, its organisation alert listing leaves the generic
+ * secret types out unless {@code secret_type} names them (see {@link GitHubListings}).
  */
 public final class FakeGitHub {
 
@@ -29,17 +31,23 @@ public final class FakeGitHub {
 
 	private final WireMockServer server;
 
-	private FakeGitHub(WireMockServer server) {
+	private final GitHubListings listings;
+
+	private FakeGitHub(WireMockServer server, GitHubListings listings) {
 		this.server = server;
+		this.listings = listings;
 	}
 
 	public static FakeGitHub start() {
+		GitHubListings listings = new GitHubListings(QUERY);
 		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
 			.dynamicPort()
 			.bindAddress("127.0.0.1")
+			.extensions(listings)
 			.notifier(new Slf4jNotifier(false)));
 		server.start();
-		return new FakeGitHub(server);
+		listings.baseUrl(server.baseUrl());
+		return new FakeGitHub(server, listings);
 	}
 
 	public String baseUrl() {
@@ -52,15 +60,27 @@ public final class FakeGitHub {
 
 	public void reset() {
 		server.resetAll();
+		listings.clear();
 		server.stubFor(get("/user").willReturn(json(200, JsonNodeFactory.instance.objectNode().put("login", "leakpath"))));
+		// every organisation answers a listing that names types, with no alerts until alertPages gives it some
+		server.stubFor(get(urlPathMatching("/orgs/[^/]+/secret-scanning/alerts")).atPriority(5)
+			.withQueryParam("secret_type", matching(".+"))
+			.willReturn(aResponse().withTransformers(GitHubListings.NAME)));
 	}
 
 	public void stop() {
 		server.stop();
 	}
 
-	/** Serves an organisation's alerts as the given pages, linked by {@code link} headers. */
-	public void alertPages(String org, List<List<ObjectNode>> pages, String etag) {
+	/**
+	 * Serves an organisation's alerts, given as pages of the whole list, linked by {@code link} headers: the
+	 * default listing leaves the generic types out, a listing naming types in {@code secret_type} shows those
+	 * alone, each paged by the longest given page (see {@link GitHubListings#listing}). With an ETag, the default
+	 * listing's first page carries it and every other listing's first page an ETag of its own content.
+	 */
+	public void alertPages(String org, List<List<ObjectNode>> allPages, String etag) {
+		listings.organization(org, allPages, etag);
+		List<List<ObjectNode>> pages = GitHubListings.listing(allPages, type -> !GitHubListings.generic(type));
 		for (int index = 0; index < pages.size(); index++) {
 			int page = index + 1;
 			ResponseDefinitionBuilder response = json(200, array(pages.get(index)));
@@ -75,15 +95,28 @@ public final class FakeGitHub {
 		}
 	}
 
-	/** Answers 304 to the first page when {@code If-None-Match} carries the ETag. */
+	/**
+	 * The organisation is unchanged since {@link #alertPages}: the default listing answers 304 to the first page
+	 * when {@code If-None-Match} carries the ETag, every other listing when it carries that listing's own.
+	 */
 	public void notModifiedFor(String org, String etag) {
 		server.stubFor(alertsRequest(org, 1).atPriority(1)
 			.withHeader("If-None-Match", equalTo(etag))
 			.willReturn(aResponse().withStatus(304).withHeader("ETag", etag)));
+		listings.unchanged(org);
 	}
 
+	/** A request for a page of the organisation's default listing (no {@code secret_type}). */
 	public MappingBuilder alertsRequest(String org, int page) {
 		return get(urlPathEqualTo("/orgs/" + org + "/secret-scanning/alerts")).atPriority(5)
+			.withQueryParam("secret_type", absent())
+			.withQueryParam("page", page == 1 ? absent() : equalTo(String.valueOf(page)));
+	}
+
+	/** A request for a page of the organisation's listing that names exactly these types. */
+	public MappingBuilder alertsRequest(String org, String secretTypes, int page) {
+		return get(urlPathEqualTo("/orgs/" + org + "/secret-scanning/alerts")).atPriority(5)
+			.withQueryParam("secret_type", equalTo(secretTypes))
 			.withQueryParam("page", page == 1 ? absent() : equalTo(String.valueOf(page)));
 	}
 
@@ -113,9 +146,26 @@ public final class FakeGitHub {
 		}
 	}
 
+	/** Requests for a page of the organisation's default listing. */
 	public int alertRequests(String org, int page) {
 		return server.findAll(getRequestedFor(urlPathEqualTo("/orgs/" + org + "/secret-scanning/alerts"))
+			.withQueryParam("secret_type", absent())
 			.withQueryParam("page", page == 1 ? absent() : equalTo(String.valueOf(page)))).size();
+	}
+
+	/** Requests for a page of the organisation's listing that names exactly these types. */
+	public int alertRequests(String org, String secretTypes, int page) {
+		return server.findAll(getRequestedFor(urlPathEqualTo("/orgs/" + org + "/secret-scanning/alerts"))
+			.withQueryParam("secret_type", equalTo(secretTypes))
+			.withQueryParam("page", page == 1 ? absent() : equalTo(String.valueOf(page)))).size();
+	}
+
+	/** The {@code secret_type} of every request for a page of the organisation's listings that name types. */
+	public List<String> typedAlertRequests(String org) {
+		return server.findAll(getRequestedFor(urlPathEqualTo("/orgs/" + org + "/secret-scanning/alerts"))
+			.withQueryParam("secret_type", matching(".+"))).stream()
+			.map(request -> request.queryParameter("secret_type").firstValue())
+			.toList();
 	}
 
 	public int requests(String urlPathRegex) {
@@ -128,6 +178,11 @@ public final class FakeGitHub {
 
 	public String pageUrl(String org, int page) {
 		return server.baseUrl() + "/orgs/" + org + "/secret-scanning/alerts?" + QUERY + "&page=" + page;
+	}
+
+	public String pageUrl(String org, String secretTypes, int page) {
+		return server.baseUrl() + "/orgs/" + org + "/secret-scanning/alerts?" + QUERY + "&secret_type=" + secretTypes
+				+ "&page=" + page;
 	}
 
 	public static ResponseDefinitionBuilder json(int status, Object body) {

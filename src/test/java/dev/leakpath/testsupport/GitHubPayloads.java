@@ -179,11 +179,15 @@ public final class GitHubPayloads {
 		return simpleUser(login, id, "User");
 	}
 
-	/** Schema {@code organization-secret-scanning-alert}: an item of {@code GET /orgs/{org}/secret-scanning/alerts}. */
+	/**
+	 * Schema {@code organization-secret-scanning-alert}: an item of {@code GET /orgs/{org}/secret-scanning/alerts},
+	 * built on the item of GitHub's example {@code organization-secret-scanning-alert-list}, every value of which the
+	 * spec sets or clears (no push-protection bypass, no assignee).
+	 */
 	public static ObjectNode alert(AlertSpec spec) {
 		String repoPath = spec.org() + "/" + spec.repoName();
 		String apiUrl = API + "/repos/" + repoPath + "/secret-scanning/alerts/" + spec.number();
-		ObjectNode alert = JSON.objectNode()
+		ObjectNode alert = ((ObjectNode) OctokitDescriptions.restExample("organization-secret-scanning-alert-list").get(0))
 				.put("number", spec.number())
 				.put("created_at", spec.createdAt().toString())
 				.put("updated_at", spec.updatedAt().toString())
@@ -205,6 +209,10 @@ public final class GitHubPayloads {
 				.put("push_protection_bypassed", false)
 				.putNull("push_protection_bypassed_by")
 				.putNull("push_protection_bypassed_at")
+				.putNull("push_protection_bypass_request_reviewer")
+				.putNull("push_protection_bypass_request_reviewer_comment")
+				.putNull("push_protection_bypass_request_comment")
+				.putNull("push_protection_bypass_request_html_url")
 				.set("first_location_detected",
 						spec.firstLocation() == null ? null : details(spec.firstLocation()));
 		alert.put("has_more_locations", spec.hasMoreLocations())

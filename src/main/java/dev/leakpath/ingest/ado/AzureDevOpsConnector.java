@@ -80,7 +80,11 @@ final class AzureDevOpsConnector implements SourceConnector {
 	}
 
 	@Override
-	public Flux<SourcePage> fetchPages(String organization, SyncCursor cursor) {
+	public Flux<SourcePage> fetchPages(String organization, String listing, SyncCursor cursor) {
+		// one listing: it asks for generic secrets too (criteria.confidenceLevels=high,other, see page())
+		if (!DEFAULT_LISTING.equals(listing)) {
+			return Flux.error(new IllegalArgumentException("Azure DevOps has no listing " + listing));
+		}
 		Instant passWatermark = clock.instant().minus(properties.watermarkOverlap());
 		return discovery.repositories(organization).flatMapMany(all -> {
 			List<AzureDevOpsRepository> repositories = all.stream().filter(repository -> !repository.disabled()).toList();

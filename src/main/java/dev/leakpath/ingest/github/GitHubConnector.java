@@ -33,11 +33,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Polls {@code GET /orgs/{org}/secret-scanning/alerts}, newest update first, following {@code link}
  * headers; stops after the page that reaches the watermark. Locations are fetched only for alerts whose
- * list item does not carry all of them.
+ * list item does not carry all of them. Two listings: the default one, and the {@code generic} one, which
+ * names the generic secret types in {@code secret_type} because the default one leaves them out.
  */
 final class GitHubConnector implements SourceConnector {
 
 	private static final Logger log = LoggerFactory.getLogger(GitHubConnector.class);
+
+	/** The listing of the generic (non-provider) secret types, which GitHub lists only when named. */
+	private static final String GENERIC_LISTING = "generic";
 
 	private static final int PAGE_SIZE = 100;
 
@@ -85,7 +89,16 @@ final class GitHubConnector implements SourceConnector {
 	}
 
 	@Override
-	public Flux<SourcePage> fetchPages(String organization, SyncCursor cursor) {
+	public List<String> listings() {
+		return properties.genericSecretTypes().isEmpty() ? List.of(DEFAULT_LISTING)
+				: List.of(DEFAULT_LISTING, GENERIC_LISTING);
+	}
+
+	@Override
+	public Flux<SourcePage> fetchPages(String organization, String listing, SyncCursor cursor) {
+		if (!listings().contains(listing)) {
+			return Flux.error(new IllegalArgumentException("GitHub has no listing " + listing + " configured"));
+		}
 		Instant watermark = cursor.watermark();
 		boolean resumable = cursor.resuming() && client.onApiHost(cursor.resumePoint());
 		if (cursor.resuming() && !resumable) {
@@ -94,8 +107,9 @@ final class GitHubConnector implements SourceConnector {
 		}
 		Mono<SourcePage> first = resumable
 				? fetchPage(organization, cursor.resumePoint(), null, watermark)
-					.onErrorResume(PermanentSourceException.class, ex -> restartWhenCursorExpired(organization, ex, watermark))
-				: fetchPage(organization, firstPageUrl(organization), cursor.etag(), watermark);
+					.onErrorResume(PermanentSourceException.class,
+							ex -> restartWhenCursorExpired(organization, listing, ex, watermark))
+				: fetchPage(organization, firstPageUrl(organization, listing), cursor.etag(), watermark);
 		return first.expand(page -> page.resumePoint() == null ? Mono.empty()
 				: fetchPage(organization, page.resumePoint(), null, watermark));
 	}
@@ -168,26 +182,28 @@ final class GitHubConnector implements SourceConnector {
 				webUrl);
 	}
 
-	private Mono<SourcePage> restartWhenCursorExpired(String organization, PermanentSourceException ex, Instant watermark) {
+	private Mono<SourcePage> restartWhenCursorExpired(String organization, String listing, PermanentSourceException ex,
+			Instant watermark) {
 		if (ex.status() == 401 || ex.status() == 403) {
 			return Mono.error(ex);
 		}
 		log.warn("Stored resume point for GitHub organisation {} no longer works ({}); starting the pass again",
 				organization, ex.status());
-		return fetchPage(organization, firstPageUrl(organization), null, watermark);
+		return fetchPage(organization, firstPageUrl(organization, listing), null, watermark);
 	}
 
-	private String firstPageUrl(String organization) {
-		return UriComponentsBuilder.fromUri(properties.apiUrl())
+	private String firstPageUrl(String organization, String listing) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromUri(properties.apiUrl())
 			.path("/orgs/{org}/secret-scanning/alerts")
 			.queryParam("per_page", PAGE_SIZE)
 			.queryParam("sort", "updated")
 			.queryParam("direction", "desc")
 			// an empty cursor asks GitHub for cursor links, which do not shift when alerts disappear mid-pass
-			.queryParam("after", "")
-			.buildAndExpand(organization)
-			.encode()
-			.toUriString();
+			.queryParam("after", "");
+		if (GENERIC_LISTING.equals(listing)) {
+			url.queryParam("secret_type", String.join(",", properties.genericSecretTypes()));
+		}
+		return url.buildAndExpand(organization).encode().toUriString();
 	}
 
 	private Mono<SourcePage> fetchPage(String organization, String url, String etag, Instant watermark) {

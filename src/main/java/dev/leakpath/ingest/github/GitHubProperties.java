@@ -25,17 +25,28 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval time between two polls of every organisation
  * @param locationConcurrency how many alerts' location lists are fetched at once
  * @param retry retry and rate-limit waiting
+ * @param genericSecretTypes the non-provider secret types read by a second listing of every organisation (its
+ * {@code generic} listing), named in {@code secret_type}: GitHub's organisation listing leaves them out unless
+ * asked for them by name. Empty: no second listing
  */
 @Validated
 @ConfigurationProperties("leakpath.github")
 public record GitHubProperties(@NotNull @DefaultValue("https://api.github.com") URI apiUrl, String token,
 		@Valid @DefaultValue App app, List<String> organizations, @DefaultValue("PT5M") Duration pollInterval,
 		@Min(1) @DefaultValue("4") int locationConcurrency,
-		@Valid @DefaultValue RetrySettings retry) {
+		@Valid @DefaultValue RetrySettings retry,
+		@DefaultValue({ "rsa_private_key", "openssh_private_key", "pgp_private_key", "ec_private_key",
+				"generic_private_key", "http_basic_authentication_header", "http_bearer_authentication_header",
+				"mongodb_connection_string", "postgres_connection_string", "mysql_connection_string",
+				"mysql_connection_url", "password" }) List<String> genericSecretTypes) {
 
 	public GitHubProperties {
-		organizations = organizations == null ? List.of()
-				: organizations.stream().filter(StringUtils::hasText).map(String::strip).toList();
+		organizations = stripped(organizations);
+		genericSecretTypes = stripped(genericSecretTypes);
+	}
+
+	private static List<String> stripped(List<String> values) {
+		return values == null ? List.of() : values.stream().filter(StringUtils::hasText).map(String::strip).toList();
 	}
 
 	/** Whether credentials are configured at all; without them leakpath runs its demo. */

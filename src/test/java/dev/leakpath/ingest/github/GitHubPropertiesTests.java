@@ -50,6 +50,21 @@ class GitHubPropertiesTests {
 	}
 
 	@Test
+	void bindWhenGenericSecretTypesNotSetThenEveryNonProviderPatternOfTheReferenceAndPassword() {
+		assertThat(bind(Map.of()).genericSecretTypes()).containsExactly("rsa_private_key", "openssh_private_key",
+				"pgp_private_key", "ec_private_key", "generic_private_key", "http_basic_authentication_header",
+				"http_bearer_authentication_header", "mongodb_connection_string", "postgres_connection_string",
+				"mysql_connection_string", "mysql_connection_url", "password");
+	}
+
+	@Test
+	void bindWhenGenericSecretTypesEmptyThenNone() {
+		assertThat(bind(Map.of("leakpath.github.generic-secret-types", "")).genericSecretTypes()).isEmpty();
+		assertThat(bind(Map.of("leakpath.github.generic-secret-types", " rsa_private_key ,, password"))
+			.genericSecretTypes()).containsExactly("rsa_private_key", "password");
+	}
+
+	@Test
 	void hasCredentialsWhenTokenThenTrue() {
 		assertThat(bind(Map.of("leakpath.github.token", "ghp_token")).hasCredentials()).isTrue();
 	}

@@ -48,10 +48,14 @@ class LocationPathsMigrationTests {
 				insert into repository (id, provider, organization, name, full_name, url)
 				values (1, 'github', 'octocat', 'Hello-World', 'octocat/Hello-World', '%s'),
 				       (2, 'azure_devops', 'contoso', 'api', 'contoso/Payments/api', 'https://dev.azure.com/contoso/Payments/_git/api');
-				insert into alert (id, provider, repository_id, provider_alert_id, secret_type, state, created_at, alert_url)
-				values (1, 'github', 1, '2', 'github_personal_access_token', 'open', now(), '%s'),
-				       (2, 'github', 1, '3', 'slack_api_token', 'open', now(), '%s/security/secret-scanning/3'),
-				       (3, 'azure_devops', 2, '21', 'AdoPat', 'active', now(), null);
+				insert into alert (id, provider, repository_id, provider_alert_id, secret_type, provider_secret_type,
+				                   state, provider_state, created_at, alert_url)
+				values (1, 'github', 1, '2', 'github_personal_access_token', 'github_personal_access_token', 'open', 'open',
+				        now(), '%s'),
+				       (2, 'github', 1, '3', 'slack_api_token', 'slack_api_token', 'open', 'open', now(),
+				        '%s/security/secret-scanning/3'),
+				       (3, 'azure_devops', 2, '21', 'azure_devops_personal_access_token', 'AdoPat', 'open', 'active', now(),
+				        null);
 				""".formatted(WEB, ALERT_PAGE, WEB));
 		location(1, "commit|" + COMMIT + "|/example/secrets.txt|1|1", "commit", "/example/secrets.txt", COMMIT,
 				WEB + "/blob/" + COMMIT + "//example/secrets.txt#L1", API + "/git/blobs/af5626b4a114abcb82d63db7c8082c3c4756e51b");

@@ -126,9 +126,9 @@ class AzureDevOpsWebhookTests extends AzureDevOpsIntegrationTest {
 		awaitDone(1);
 		assertThat(postgres.rows("select scope, repository from webhook_delivery"))
 			.containsExactly("contoso|" + PAYMENTS.id() + "/" + API_REPOSITORY);
-		assertThat(postgres.rows("select r.full_name, a.provider_alert_id, a.state, a.validity from alert a "
+		assertThat(postgres.rows("select r.full_name, a.provider_alert_id, a.state, a.provider_state, a.validity from alert a "
 				+ "join repository r on r.id = a.repository_id"))
-			.containsExactly("contoso/Payments/payments-api|31|active|inactive");
+			.containsExactly("contoso/Payments/payments-api|31|open|active|inactive");
 	}
 
 	/** Real envelopes name the organisation in {@code resourceContainers.*.baseUrl} ({@code https://dev.azure.com/{org}/}). */

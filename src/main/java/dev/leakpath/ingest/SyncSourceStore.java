@@ -71,8 +71,13 @@ class SyncSourceStore {
 
 	private static final String LAST_STARTS = """
 			select provider, scope, listing, last_started_at,
-			       (last_outcome is null or last_outcome = 'failed' or resume_point is not null) as unfinished
+			       (last_outcome is null or last_outcome = 'failed' or resume_point is not null
+			        or pass_requested_at >= last_started_at) as unfinished
 			from sync_source
+			""";
+
+	private static final String REQUEST_PASS = """
+			update sync_source set pass_requested_at = now() where provider = :provider and scope = :scope
 			""";
 
 	private static final String INSERT_ERROR = """
@@ -100,6 +105,11 @@ class SyncSourceStore {
 			.filter(Optional::isPresent)
 			.map(Optional::get)
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** Makes every listing of a scope due at the next tick; how many listings were known. */
+	Mono<Long> requestPass(String provider, String scope) {
+		return db.sql(REQUEST_PASS).bind("provider", provider).bind("scope", scope).fetch().rowsUpdated();
 	}
 
 	static String key(String provider, String scope, String listing) {

@@ -11,6 +11,13 @@ public sealed interface IntakeDecision {
 	record Ignore(String outcome, String reason) implements IntakeDecision {
 	}
 
+	/**
+	 * The provider scanned a scope again (GitHub's {@code secret_scanning_scan}): make it due for a pass, then
+	 * acknowledge. {@code scope} is a configured scope.
+	 */
+	record RequestPass(String scope, String reason) implements IntakeDecision {
+	}
+
 	/** A sender's connectivity check: answer 200. */
 	record Pong() implements IntakeDecision {
 	}

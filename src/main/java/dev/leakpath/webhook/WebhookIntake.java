@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.ingest.PassRequests;
+
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -44,8 +46,11 @@ class WebhookIntake {
 
 	private final MeterRegistry meters;
 
+	private final PassRequests passes;
+
 	WebhookIntake(InboxWriter inbox, WebhookWorker worker, WebhookProperties properties, ObjectMapper mapper,
-			MeterRegistry meters) {
+			MeterRegistry meters, PassRequests passes) {
+		this.passes = passes;
 		this.inbox = inbox;
 		this.worker = worker;
 		this.properties = properties;
@@ -104,6 +109,9 @@ class WebhookIntake {
 			log.info("{} webhook: ignored a delivery: {}", source.provider(), ignore.reason());
 			return Mono.just(ResponseEntity.accepted().body(Map.of("status", "ignored", "reason", ignore.reason())));
 		}
+		if (decision instanceof IntakeDecision.RequestPass pass) {
+			return requestPass(source, pass);
+		}
 		InboundDelivery delivery = ((IntakeDecision.Store) decision).delivery();
 		return inbox.accept(delivery).timeout(properties.intakeTimeout()).map(stored -> {
 			if (stored) {
@@ -117,13 +125,31 @@ class WebhookIntake {
 		}).onErrorResume(ex -> {
 			log.warn("{} webhook: could not store delivery {}, answering 503: {}", source.provider(),
 					delivery.deliveryId(), ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
-			ResponseEntity<Object> unavailable = problem(source, "unavailable", HttpStatus.SERVICE_UNAVAILABLE,
-					"The delivery could not be stored; deliver it again later");
-			return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.headers(unavailable.getHeaders())
-				.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-				.body(unavailable.getBody()));
+			return Mono.just(unavailable(source, "The delivery could not be stored; deliver it again later"));
 		});
+	}
+
+	private Mono<ResponseEntity<Object>> requestPass(WebhookSource source, IntakeDecision.RequestPass request) {
+		return passes.request(source.provider(), request.scope())
+			.timeout(properties.intakeTimeout())
+			.then(Mono.fromCallable(() -> {
+				count(source, "pass_requested");
+				log.info("{} webhook: {}; {} is due for a pass", source.provider(), request.reason(), request.scope());
+				return ResponseEntity.accepted().<Object>body(Map.of("status", "pass_requested", "scope", request.scope()));
+			}))
+			.onErrorResume(ex -> {
+				log.warn("{} webhook: could not record a pass request for {}, answering 503: {}", source.provider(),
+						request.scope(), ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+				return Mono.just(unavailable(source, "The pass request could not be stored; deliver it again later"));
+			});
+	}
+
+	private ResponseEntity<Object> unavailable(WebhookSource source, String detail) {
+		ResponseEntity<Object> unavailable = problem(source, "unavailable", HttpStatus.SERVICE_UNAVAILABLE, detail);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.headers(unavailable.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(unavailable.getBody());
 	}
 
 	private JsonNode readObject(byte[] body) throws MalformedDeliveryException {

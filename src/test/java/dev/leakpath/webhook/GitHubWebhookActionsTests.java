@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.GitHubPayloads;
 import dev.leakpath.testsupport.GitHubWebhookPayloads;
 import dev.leakpath.testsupport.IntegrationTest;
@@ -22,12 +24,14 @@ import dev.leakpath.testsupport.OctokitSchemas;
 import dev.leakpath.testsupport.TestOrganization;
 import dev.leakpath.webhook.github.GitHubTestSignature;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /**
  * Every {@code secret_scanning_alert} action GitHub's webhook description names (so a new one appears here by
  * itself), each delivery first checked against GitHub's own schema for it, then signed as GitHub signs and
- * delivered: each is accepted and leads to the alert being read again.
+ * delivered: each is accepted and leads to the alert being read again. A finished scan makes the organisation
+ * due for a pass.
  */
 class GitHubWebhookActionsTests extends IntegrationTest {
 
@@ -36,6 +40,9 @@ class GitHubWebhookActionsTests extends IntegrationTest {
 	private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
 
 	private final TestOrganization org = new TestOrganization();
+
+	@Autowired
+	private SyncService sync;
 
 	@Test
 	void deliveryWhenEveryDocumentedActionThenConformsToGitHubsSchemaAndTheAlertIsReadAgain() {
@@ -62,6 +69,36 @@ class GitHubWebhookActionsTests extends IntegrationTest {
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(deliveries);
 		assertThat(postgres.rows("select distinct details ->> 'assignedTo' from alert where details ? 'assignedTo'"))
 			.containsExactly("octocat");
+	}
+
+	@Test
+	void scanCompletedWhenTheOrganisationWasPolledThenItIsDueForAPassAgain() {
+		github.repositories(ORG, org.orgId(), org.repositories());
+		github.alertPages(ORG, List.of(List.of(org.openAlert("api", 1, NOW))), null);
+		sync.run("test").block();
+		assertThat(sync.runDue("test").blockOptional()).as("due right after a pass").isEmpty();
+		ObjectNode organization = GitHubPayloads.organization(ORG, org.orgId());
+		organization.retain("login", "id", "node_id", "url", "repos_url", "events_url", "hooks_url", "issues_url",
+				"members_url", "public_members_url", "avatar_url", "description");
+		ObjectNode scan = JsonNodeFactory.instance.objectNode()
+			.put("action", "completed")
+			.put("type", "backfill")
+			.put("source", "git")
+			.put("started_at", "2026-11-20T08:00:00Z")
+			.put("completed_at", "2026-11-20T08:40:00Z");
+		scan.putArray("secret_types").add("rsa_private_key").add("postgres_connection_string");
+		scan.set("organization", organization);
+		scan.set("sender", GitHubPayloads.user("mona-secops", 583231));
+		assertThat(OctokitSchemas.problems("secret-scanning-scan-completed", scan)).isEmpty();
+
+		post("secret_scanning_scan", "d-scan", scan).expectStatus()
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("pass_requested");
+
+		assertThat(sync.runDue("test").blockOptional()).as("a pass after the scan").isPresent();
+		assertThat(sync.runDue("test").blockOptional()).as("due again after that pass").isEmpty();
 	}
 
 	private static List<String> documentedActions() {

@@ -33,6 +33,9 @@ class GitHubWebhookSource implements WebhookSource {
 
 	private static final Set<String> ALERT_EVENTS = Set.of("secret_scanning_alert", "secret_scanning_alert_location");
 
+	/** A backfill or custom-pattern scan finished: it may have found alerts no alert event announced. */
+	private static final String SCAN_EVENT = "secret_scanning_scan";
+
 	private final GitHubSignature signature;
 
 	private final AlertRefresher refresher;
@@ -79,6 +82,9 @@ class GitHubWebhookSource implements WebhookSource {
 		if ("ping".equals(event)) {
 			return new IntakeDecision.Pong();
 		}
+		if (SCAN_EVENT.equals(event)) {
+			return scanned(payload);
+		}
 		if (!ALERT_EVENTS.contains(event)) {
 			return new IntakeDecision.Ignore("ignored_event", "event '" + event + "' is not a secret-scanning alert event");
 		}
@@ -106,6 +112,26 @@ class GitHubWebhookSource implements WebhookSource {
 		}
 		return new IntakeDecision.Store(new InboundDelivery(PROVIDER, deliveryId, event, text(payload, "action"),
 				scope.get(), fullName, String.valueOf(number.asLong()), repository(scope.get(), repository)));
+	}
+
+	private IntakeDecision scanned(JsonNode payload) throws MalformedDeliveryException {
+		if (!"completed".equals(text(payload, "action"))) {
+			return new IntakeDecision.Ignore("ignored_event", "secret_scanning_scan action '" + text(payload, "action")
+					+ "' is not 'completed'");
+		}
+		String fullName = text(payload.path("repository"), "full_name");
+		String organization = Optional.ofNullable(text(payload.path("organization"), "login"))
+			.orElse(fullName != null && fullName.indexOf('/') > 0 ? fullName.substring(0, fullName.indexOf('/')) : null);
+		if (organization == null) {
+			throw new MalformedDeliveryException("secret_scanning_scan names neither organization nor repository");
+		}
+		Optional<String> scope = refresher.configuredScope(PROVIDER, organization);
+		if (scope.isEmpty()) {
+			return new IntakeDecision.Ignore("ignored_organization",
+					"organisation '" + organization + "' is not in leakpath.github.organizations");
+		}
+		return new IntakeDecision.RequestPass(scope.get(), "a " + text(payload, "type") + " scan of "
+				+ text(payload, "source") + " completed");
 	}
 
 	/** The webhook's repository is the full one: visibility, archived and default branch are known. */

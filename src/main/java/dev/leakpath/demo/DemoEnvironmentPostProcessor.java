@@ -83,8 +83,9 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		demo.put("leakpath.azure-devops.api-url", fakeProviders.baseUrl());
 		demo.put("leakpath.azure-devops.advsec-url", fakeProviders.baseUrl());
 		demo.put("leakpath.azure-devops.pat", "demo-pat-for-the-fake-azure-devops");
-		// the fake Azure DevOps pages its alerts by 50
+		// the fake Azure DevOps pages its alerts by 50, and serves the file at the commit of each one: read them all
 		demo.put("leakpath.azure-devops.page-size", "50");
+		demo.put("leakpath.sync.max-context-reads-per-page", "50");
 		if (!StringUtils.hasText(environment.getProperty("leakpath.azure-devops.organizations"))) {
 			demo.put("leakpath.azure-devops.organizations", DEMO_AZURE_DEVOPS_ORGANIZATIONS);
 		}

@@ -9,13 +9,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
 /** Draws the fake Azure DevOps's secret alerts from one seeded {@link Random}. */
 final class AdoDemoAlerts {
+
+	/** An alert and, for each of its locations, the line of the file at that commit that holds the secret. */
+	record AdoDemoAlert(AdoAlertSpec spec, List<String> secretLines) {
+	}
 
 	/**
 	 * A secret-scanning rule. Generic ({@code other}) patterns have no validity check, so their alerts carry no
@@ -32,6 +38,14 @@ final class AdoDemoAlerts {
 
 	/** Where an alert was found, before the org-wide alert ids are handed out in the order of discovery. */
 	private record Sighting(Project project, Repo repo, Instant introducedDate, Instant firstSeenDate) {
+	}
+
+	/** One alert's secret: the rule that found it and its value, which only the file at the commit holds. */
+	private record Secret(Rule rule, String value) {
+
+		String truncated() {
+			return "…" + value.substring(value.length() - rule.tailLength() - rule.tailSuffix().length());
+		}
 	}
 
 	private static final String BASE62 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -53,12 +67,20 @@ final class AdoDemoAlerts {
 			// A partner pattern: no SEC101 id, the opaqueId is the token name itself.
 			new Rule("GitHubPat", "GitHubPat", "GitHub personal access token", "high", 10,
 					40, BASE62, 6, ""));
-	// Advanced Security was enabled on this day; its first scan found the secrets already in the history.
-	private static final Instant ENABLED = Instant.parse("2026-02-02T09:00:00Z");
-	private static final Instant HISTORY_START = Instant.parse("2024-06-01T00:00:00Z");
-	private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
-	private static final Duration LONGEST_TRIAGE = Duration.ofDays(45);
+	private static final Instant NOW = DemoDates.ANCHOR;
+	// Advanced Security was enabled 60 days before the demo's today; its first scan found the secrets already in
+	// the history, later scans the ones committed since.
+	private static final Instant ENABLED = NOW.minus(Duration.ofDays(60)).plus(Duration.ofHours(9));
+	private static final Instant HISTORY_START = NOW.minus(Duration.ofDays(180));
+	private static final Duration LONGEST_TRIAGE = Duration.ofDays(21);
 	private static final String UNKNOWN_LINE_END_REPO = "docs";
+	// The stories the demo tells on purpose, each on the first active alert of its repository: a storage account
+	// key in a public project, and a SQL login in a private one (see AttackPathRules).
+	private static final Map<String, String> STORY_RULES = Map.of(
+			"sdk", "AzureStorageAccountIdentifiableKey",
+			"payments-api", "SqlLegacyCredentials");
+	// Every fake value says so, in each rule's alphabet.
+	private static final String FAKE_MARK = "FAKEDEMO";
 
 	private final Random random;
 
@@ -67,7 +89,7 @@ final class AdoDemoAlerts {
 	}
 
 	/** Each enabled repository's alerts in the order the API lists them (by alert id). */
-	Map<Repo, List<AdoAlertSpec>> generate() {
+	Map<Repo, List<AdoDemoAlert>> generate() {
 		List<Sighting> sightings = new ArrayList<>();
 		for (Project project : AdoDemoOrganization.PROJECTS) {
 			for (Repo repo : project.repos()) {
@@ -79,16 +101,24 @@ final class AdoDemoAlerts {
 		// Alert ids count up across the organisation as the scans find secrets.
 		sightings.sort(Comparator.comparing(Sighting::firstSeenDate).thenComparing(sighting -> sighting.repo().name()));
 		List<String> states = shuffledStates(sightings.size());
-		Map<Repo, List<AdoAlertSpec>> alerts = new LinkedHashMap<>();
+		Map<Repo, List<AdoDemoAlert>> alerts = new LinkedHashMap<>();
 		AdoDemoOrganization.PROJECTS.stream()
 				.flatMap(project -> project.repos().stream())
 				.filter(repo -> !repo.disabled())
 				.forEach(repo -> alerts.put(repo, new ArrayList<>()));
+		Map<String, String> untold = new HashMap<>(STORY_RULES);
 		for (int i = 0; i < sightings.size(); i++) {
 			Sighting sighting = sightings.get(i);
-			List<AdoAlertSpec> repoAlerts = alerts.get(sighting.repo());
+			List<AdoDemoAlert> repoAlerts = alerts.get(sighting.repo());
 			boolean unknownLineEnd = sighting.repo().name().equals(UNKNOWN_LINE_END_REPO) && repoAlerts.isEmpty();
-			repoAlerts.add(alert(sighting, i + 1, states.get(i), unknownLineEnd));
+			Rule rule = weighted(RULES);
+			if ("active".equals(states.get(i)) && untold.containsKey(sighting.repo().name())) {
+				rule = rule(untold.remove(sighting.repo().name()));
+			}
+			repoAlerts.add(alert(sighting, i + 1, states.get(i), rule, unknownLineEnd));
+		}
+		if (!untold.isEmpty()) {
+			throw new IllegalStateException("no active alert to tell the story of " + untold.keySet());
 		}
 		return alerts;
 	}
@@ -113,8 +143,7 @@ final class AdoDemoAlerts {
 		return states;
 	}
 
-	private AdoAlertSpec alert(Sighting sighting, int alertId, String state, boolean unknownLineEnd) {
-		Rule rule = weighted(RULES);
+	private AdoDemoAlert alert(Sighting sighting, int alertId, String state, Rule rule, boolean unknownLineEnd) {
 		Instant firstSeen = sighting.firstSeenDate();
 		Instant fixedDate = "fixed".equals(state) ? between(firstSeen, NOW) : null;
 		Instant lastSeen = between(firstSeen, fixedDate != null ? fixedDate : NOW);
@@ -125,11 +154,24 @@ final class AdoDemoAlerts {
 		String validity = rule.validityChecked() ? validity(state, dismissalType) : null;
 		Project project = sighting.project();
 		Repo repo = sighting.repo();
-		return new AdoAlertSpec(AdoDemoOrganization.NAME, project.id(), project.name(), repo.id(), repo.name(),
-				alertId, rule.opaqueId(), rule.friendlyName(), rule.title(), rule.confidence(), state, dismissalType,
-				dismissedOn, validity, validity == null ? null : between(firstSeen, NOW), sighting.introducedDate(),
-				firstSeen, lastSeen, fixedDate, "…" + chars(rule.alphabet(), rule.tailLength()) + rule.tailSuffix(),
-				locations(repo, rule, unknownLineEnd));
+		Secret secret = secret(rule);
+		List<AdoAlertSpec.Location> locations = new ArrayList<>();
+		List<String> secretLines = new ArrayList<>();
+		locations(project, repo, secret, unknownLineEnd, locations, secretLines);
+		AdoAlertSpec spec = new AdoAlertSpec(AdoDemoOrganization.NAME, project.id(), project.name(), repo.id(),
+				repo.name(), alertId, rule.opaqueId(), rule.friendlyName(), rule.title(), rule.confidence(), state,
+				dismissalType, dismissedOn, validity, validity == null ? null : between(firstSeen, NOW),
+				sighting.introducedDate(), firstSeen, lastSeen, fixedDate, secret.truncated(), locations);
+		return new AdoDemoAlert(spec, secretLines);
+	}
+
+	// The region's width, the rule's alphabet, and the tail that the alert's truncatedSecret shows.
+	private Secret secret(Rule rule) {
+		String mark = rule.alphabet().contains("F") ? FAKE_MARK : FAKE_MARK.toLowerCase(Locale.ROOT);
+		String prefix = "GitHubPat".equals(rule.friendlyName()) ? "ghp_" + mark : mark;
+		int tail = rule.tailLength() + rule.tailSuffix().length();
+		return new Secret(rule, prefix + chars(rule.alphabet(), rule.length() - prefix.length() - tail)
+				+ chars(rule.alphabet(), rule.tailLength()) + rule.tailSuffix());
 	}
 
 	private String dismissalType(String state) {
@@ -152,18 +194,21 @@ final class AdoDemoAlerts {
 		return roll < 0.55 ? "active" : roll < 0.75 ? "inactive" : "unknown";
 	}
 
-	// One location per commit that holds the secret: mostly one, sometimes copied on into a second or third.
-	private List<AdoAlertSpec.Location> locations(Repo repo, Rule rule, boolean unknownLineEnd) {
+	// One location per commit that holds the secret: mostly one, sometimes copied on into a second or third. The
+	// columns are where the secret sits on its line of that file.
+	private void locations(Project project, Repo repo, Secret secret, boolean unknownLineEnd,
+			List<AdoAlertSpec.Location> locations, List<String> secretLines) {
 		double roll = random.nextDouble();
 		int count = roll < 0.7 ? 1 : roll < 0.9 ? 2 : 3;
-		List<AdoAlertSpec.Location> locations = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			int line = 1 + random.nextInt(180);
-			int column = 1 + random.nextInt(40);
-			locations.add(new AdoAlertSpec.Location(pick(repo.leakyPaths()), line, unknownLineEnd && i == 0 ? 0 : line,
-					column, column + rule.length(), chars(HEX, 40)));
+			String path = pick(repo.leakyPaths());
+			AdoDemoFiles.SecretLine secretLine =
+					AdoDemoFiles.line(secret.rule().friendlyName(), project, path, secret.value());
+			locations.add(new AdoAlertSpec.Location(path, line, unknownLineEnd && i == 0 ? 0 : line,
+					secretLine.columnStart(), secretLine.columnEnd(), chars(HEX, 40)));
+			secretLines.add(secretLine.text());
 		}
-		return locations;
 	}
 
 	// Whole .NET ticks (100 ns), as the API's dates carry.
@@ -182,6 +227,10 @@ final class AdoDemoAlerts {
 
 	private <T> T pick(List<T> items) {
 		return items.get(random.nextInt(items.size()));
+	}
+
+	private static Rule rule(String friendlyName) {
+		return RULES.stream().filter(rule -> rule.friendlyName().equals(friendlyName)).findFirst().orElseThrow();
 	}
 
 	private Rule weighted(List<Rule> rules) {

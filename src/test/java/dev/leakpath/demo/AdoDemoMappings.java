@@ -2,9 +2,9 @@ package dev.leakpath.demo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leakpath.demo.AdoDemoAlerts.AdoDemoAlert;
 import dev.leakpath.demo.AdoDemoOrganization.Project;
 import dev.leakpath.demo.AdoDemoOrganization.Repo;
-import dev.leakpath.testsupport.AdoAlertSpec;
 import dev.leakpath.testsupport.AdoPayloads;
 import java.util.Base64;
 import java.util.List;
@@ -13,27 +13,30 @@ import java.util.Random;
 
 /**
  * Writes the fake Azure DevOps beside the fake GitHub: {@code mappings/ado-*.json} and {@code __files/ado/}. Projects,
- * repositories and alerts all answer on the same host, where the real API splits them between {@code dev.azure.com}
- * and {@code advsec.dev.azure.com}.
+ * repositories, files and alerts all answer on the same host, where the real API splits them between
+ * {@code dev.azure.com} and {@code advsec.dev.azure.com}. Alert dates are relative to the day they are served
+ * ({@link DemoDates}).
  */
 final class AdoDemoMappings {
 
 	private static final String CORE_API_VERSION = "7.1";
 	private static final String ALERTS_API_VERSION = "7.2-preview.1";
 	private static final int PAGE_SIZE = 50;
-	private static final int PRIORITY = 5;
+	static final int PRIORITY = 5;
 	private static final String EMPTY_LIST_FILE = "ado/empty-list.json";
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
 	private final WireMockTree tree;
 	private final Random random;
+	private final AdoDemoItems items;
 
 	AdoDemoMappings(WireMockTree tree, Random random) {
 		this.tree = tree;
 		this.random = random;
+		this.items = new AdoDemoItems(tree);
 	}
 
-	void write(Map<Repo, List<AdoAlertSpec>> alertsByRepo) {
+	void write(Map<Repo, List<AdoDemoAlert>> alertsByRepo) {
 		writeProjectsStub();
 		for (Project project : AdoDemoOrganization.PROJECTS) {
 			writeRepositoriesStub(project);
@@ -42,10 +45,13 @@ final class AdoDemoMappings {
 					writeDisabledRepositoryStub(project, repo);
 				} else {
 					writeAlertPages(project, repo, alertsByRepo.get(repo));
+					alertsByRepo.get(repo).forEach(alert -> items.writeFilesAtCommits(project, repo, alert));
+					items.writeCodeOwners(project, repo);
 				}
 			}
 		}
 		writeModifiedSinceStub();
+		items.writeItemNotFound();
 	}
 
 	private void writeProjectsStub() {
@@ -70,16 +76,16 @@ final class AdoDemoMappings {
 	}
 
 	// The first page has no continuationToken; each later one expects the token its predecessor sent in the header.
-	private void writeAlertPages(Project project, Repo repo, List<AdoAlertSpec> alerts) {
+	private void writeAlertPages(Project project, Repo repo, List<AdoDemoAlert> alerts) {
 		int lastPage = Math.max(1, (alerts.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		String token = null;
 		for (int page = 1; page <= lastPage; page++) {
-			List<ObjectNode> items = alerts.subList((page - 1) * PAGE_SIZE, Math.min(page * PAGE_SIZE, alerts.size()))
+			List<ObjectNode> pageItems = alerts.subList((page - 1) * PAGE_SIZE, Math.min(page * PAGE_SIZE, alerts.size()))
 					.stream()
-					.map(AdoPayloads::alert)
+					.map(alert -> DemoDates.relativeToToday(AdoPayloads.alert(alert.spec())))
 					.toList();
 			String name = project.name() + "/" + repo.name() + "/alerts-page-" + page + ".json";
-			tree.writeBody("ado/" + name, AdoPayloads.list(items));
+			tree.writeBody("ado/" + name, AdoPayloads.list(pageItems));
 			ObjectNode request = get(alertsPath(project, repo), ALERTS_API_VERSION);
 			ObjectNode queryParameters = (ObjectNode) request.get("queryParameters");
 			queryParameters.set("criteria.alertType", equalTo("secret"));
@@ -88,6 +94,7 @@ final class AdoDemoMappings {
 			queryParameters.set("continuationToken",
 					token == null ? JSON.objectNode().put("absent", true) : equalTo(token));
 			ObjectNode response = json(200, "ado/" + name);
+			response.putArray("transformers").add("response-template");
 			if (page < lastPage) {
 				token = continuationToken();
 				((ObjectNode) response.get("headers")).put("x-ms-continuationtoken", token);
@@ -147,11 +154,11 @@ final class AdoDemoMappings {
 		return request;
 	}
 
-	private static ObjectNode equalTo(String value) {
+	static ObjectNode equalTo(String value) {
 		return JSON.objectNode().put("equalTo", value);
 	}
 
-	private static ObjectNode json(int status, String bodyFileName) {
+	static ObjectNode json(int status, String bodyFileName) {
 		ObjectNode response = JSON.objectNode().put("status", status).put("bodyFileName", bodyFileName);
 		response.putObject("headers")
 				.put("Content-Type", "application/json; charset=utf-8")

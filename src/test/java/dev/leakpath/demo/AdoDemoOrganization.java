@@ -6,8 +6,12 @@ import java.util.List;
 /** The fake Azure DevOps organisation: its projects, their repositories and how many secret alerts each one has. */
 final class AdoDemoOrganization {
 
-	/** A team project; {@code visibility} is {@code private} or {@code public}. */
-	record Project(String id, String name, String visibility, List<Repo> repos) {
+	/**
+	 * A team project; {@code visibility} is {@code private} or {@code public}. Its connection strings name its
+	 * {@code storageAccount} and {@code sqlServer}, which the demo inventory may or may not hold.
+	 */
+	record Project(String id, String name, String visibility, String storageAccount, String sqlServer,
+			List<Repo> repos) {
 
 		ProjectRef ref() {
 			return new ProjectRef(id, name, visibility);
@@ -22,6 +26,7 @@ final class AdoDemoOrganization {
 	static final String DEFAULT_BRANCH = "refs/heads/main";
 
 	private static final Project PAYMENTS = project("e8babdea-25de-476c-9035-22e929d2e898", "Payments", "private",
+			"contosopaystore", "contoso-payments-sql",
 			new Repo("34d687ed-f0f3-41f7-ba3f-cdbda9f41ce2", "payments-api", false, 62, List.of(
 					"src/Payments.Api/appsettings.json",
 					"src/Payments.Api/appsettings.Development.json",
@@ -38,6 +43,7 @@ final class AdoDemoOrganization {
 			new Repo("c8be61c2-8d23-4059-896e-43d78de06281", "payments-legacy", true, 0, List.of()));
 
 	private static final Project OPEN_TOOLS = project("11b58538-4179-4a47-905d-9b32e0cf7cc6", "OpenTools", "public",
+			"contosotoolsstore", "contoso-tools-sql",
 			new Repo("f43073bc-d4e0-423c-94bc-28c1b3c869c8", "cli", false, 4, List.of(
 					"src/commands/login.ts",
 					"test/fixtures/config.json",
@@ -53,7 +59,8 @@ final class AdoDemoOrganization {
 	private AdoDemoOrganization() {
 	}
 
-	private static Project project(String id, String name, String visibility, Repo... repos) {
-		return new Project(id, name, visibility, List.of(repos));
+	private static Project project(String id, String name, String visibility, String storageAccount,
+			String sqlServer, Repo... repos) {
+		return new Project(id, name, visibility, storageAccount, sqlServer, List.of(repos));
 	}
 }

@@ -41,9 +41,10 @@ final class DemoAlerts {
 			String validity, ObjectNode firstLocation, List<ObjectNode> locations) {
 	}
 
-	private static final Instant WINDOW_START = Instant.parse("2026-01-01T00:00:00Z");
-	private static final Instant WINDOW_END = Instant.parse("2026-11-01T00:00:00Z");
-	private static final Duration LONGEST_TRIAGE = Duration.ofDays(45);
+	// The last 60 days before the demo's today: the overview's 30-day trend has alerts opened and resolved every week.
+	private static final Instant WINDOW_END = DemoDates.ANCHOR;
+	private static final Instant WINDOW_START = WINDOW_END.minus(Duration.ofDays(60));
+	private static final Duration LONGEST_TRIAGE = Duration.ofDays(21);
 	private static final String CUSTOM_PATTERN = "acme_internal_service_token";
 	private static final List<SecretKind> KINDS = List.of(
 			new SecretKind("azure_storage_account_key", "Azure Storage Account Access Key", 14, true),

@@ -5,12 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import reactor.core.publisher.Flux;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.DemoSecrets;
 import dev.leakpath.testsupport.TestPostgres;
@@ -21,19 +30,38 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The no-credentials run: the fake GitHub and Azure DevOps of wiremock-mappings/ are served and polled. */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=true", "leakpath.sync.schedule=false",
 		"leakpath.github.token=", "leakpath.github.organizations=", "leakpath.notifications.enabled=false",
-		"leakpath.fingerprint-key=demo-test-fingerprint-key-0123456789abcdef" })
+		"leakpath.fingerprint-key=demo-test-fingerprint-key-0123456789abcdef",
+		"leakpath.api.tokens=" + DemoTests.TOKEN })
 class DemoTests {
+
+	static final String TOKEN = "demo-tests-admin-token";
 
 	private static final TestPostgres postgres = TestPostgres.get();
 
+	private static final String PUBLIC_ADO_TO_STORAGE = "Publicly accessible Azure DevOps repository contains an "
+			+ "exposed secret with lateral movement to a Storage Account";
+
+	private static final String ADO_TO_SQL =
+			"Azure DevOps repository contains an exposed secret with lateral movement to a SQL database";
+
+	// Every test starts from the first poll; only the first one polls again.
+	private static final AtomicBoolean polled = new AtomicBoolean();
+
 	@Autowired
 	private SyncService sync;
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private List<SourceConnector> connectors;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -50,14 +78,18 @@ class DemoTests {
 	void syncWhenDemoThenEveryFakeAlertIsStoredAndUnchangedOrganizationsCostLittle(CapturedOutput output)
 			throws IOException {
 
-		sync.run("test").block();
+		pollOnce();
 
 		assertThat(postgres.count("select count(*) from alert where provider = 'github'")).isEqualTo(250);
 		assertThat(postgres.count("select count(*) from alert where provider = 'azure_devops'")).isEqualTo(120);
 		assertThat(postgres.rows("select provider, count(*) from repository group by provider order by 1"))
 			.containsExactly("azure_devops|5", "github|10");
 		assertThat(postgres.count("select count(*) from repository where visibility is null")).isZero();
-		assertThat(postgres.count("select count(*) from secret")).isEqualTo(247);
+		// GitHub's 250 alerts hold 247 values; Azure DevOps withholds its values, so each of its alerts whose file at
+		// the commit names a target has a secret of its own
+		assertThat(postgres.count("select count(*) from alert where provider = 'azure_devops' and secret_id is not null"))
+			.isEqualTo(88);
+		assertThat(postgres.count("select count(*) from secret")).isEqualTo(247 + 88);
 		assertThat(postgres.count("select count(distinct type) from alert_location")).isGreaterThanOrEqualTo(6);
 		assertThat(postgres.rows("select scope, last_outcome, pages, alerts_seen from sync_source order by scope"))
 			.containsExactly("acme-corp|completed|3|210", "contoso|completed|7|120", "globex|completed|1|40");
@@ -68,18 +100,147 @@ class DemoTests {
 			.containsExactly("acme-corp|completed|1", "contoso|completed|5", "globex|not_modified|0");
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(370);
 
-		// the demo inventory is read on start: the storage account exists, the PostgreSQL server does not
+		// the demo inventory is read on start: two storage accounts and a SQL server exist, the other targets do not
 		await().atMost(Duration.ofSeconds(20)).until(() -> postgres.rows(
 				"select target_name || '|' || target_exists from secret where target_kind = 'cloud_resource' "
 						+ "group by 1 order by 1"),
-				rows -> rows.equals(List.of("acmeprodstore|true", "db-acme-prod|false")));
-		assertThat(postgres.count("select count(*) from asset")).isEqualTo(4);
+				rows -> rows.equals(List.of("acmeprodstore|true", "contoso-payments-sql|true", "contoso-tools-sql|false",
+						"contosopaystore|false", "contosotoolsstore|true", "db-acme-prod|false", "opentools-cosmos|false",
+						"payments-cosmos|false")));
+		assertThat(postgres.count("select count(*) from asset")).isEqualTo(6);
 
 		String database = postgres.dumpAllTables();
-		assertThat(DemoSecrets.all()).hasSize(250).allSatisfy(secret -> {
+		// one per GitHub alert, one per location of an Azure DevOps alert
+		assertThat(DemoSecrets.all()).hasSize(250 + 166).allSatisfy(secret -> {
 			assertThat(database).doesNotContain(secret);
 			assertThat(output.getAll()).doesNotContain(secret);
 		});
+	}
+
+	@Test
+	void demoWhenPolledThenBothAzureDevOpsAttackPathsOpenFromTheFilesAtTheAlertsCommits() {
+		pollOnce();
+
+		// the inventory is read on start, perhaps after the poll wrote the secrets: the paths open once both are in
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> names(getJson("/api/v1/attack-paths?provider=azure_devops&status=open&limit=100")),
+					names -> names.containsAll(Set.of(PUBLIC_ADO_TO_STORAGE, ADO_TO_SQL)));
+		List<String> targets = new ArrayList<>();
+		for (JsonNode path : getJson("/api/v1/attack-paths?provider=azure_devops&status=open&limit=100").get("items")) {
+			targets.add(path.get("rule").get("name").asText() + " | " + path.get("repository").get("fullName").asText()
+					+ " -> " + path.get("target").get("name").asText());
+		}
+		assertThat(targets).contains(PUBLIC_ADO_TO_STORAGE + " | contoso/OpenTools/sdk -> contosotoolsstore",
+				ADO_TO_SQL + " | contoso/Payments/payments-api -> contoso-payments-sql");
+	}
+
+	@Test
+	void demoWhenPolledThenAzureDevOpsConnectionStringsNameTheirTargets() {
+		pollOnce();
+
+		List<JsonNode> connectionStrings = new ArrayList<>();
+		for (JsonNode alert : getJson("/api/v1/alerts?provider=azure_devops&limit=500").get("items")) {
+			if (Set.of("AzureStorageAccountIdentifiableKey", "AzureCosmosDBIdentifiableKey", "SqlLegacyCredentials")
+				.contains(alert.get("secretType").asText())) {
+				connectionStrings.add(alert);
+			}
+		}
+		// every such alert's file was read at its commit: its connection string names the resource
+		assertThat(connectionStrings).hasSizeGreaterThan(30).allSatisfy(alert -> {
+			assertThat(alert.path("target").path("kind").asText()).as(alert.get("alertUrl").asText())
+				.isEqualTo("cloud_resource");
+			assertThat(alert.path("target").path("name").asText()).isIn("contosopaystore", "contosotoolsstore",
+					"payments-cosmos", "opentools-cosmos", "contoso-payments-sql", "contoso-tools-sql");
+		});
+	}
+
+	@Test
+	void demoWhenPolledThenTheTrendHasAlertsOpenedAndResolvedInTheLastThirtyDays() {
+		pollOnce();
+
+		JsonNode days = getJson("/api/v1/alerts/summary").get("days");
+		assertThat(days).hasSize(30);
+		assertThat(days.get(29).get("day").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+		int daysWithOpened = 0;
+		long opened = 0;
+		long resolved = 0;
+		for (JsonNode day : days) {
+			daysWithOpened += day.get("opened").asLong() > 0 ? 1 : 0;
+			opened += day.get("opened").asLong();
+			resolved += day.get("resolved").asLong();
+		}
+		assertThat(daysWithOpened).isGreaterThanOrEqualTo(20);
+		assertThat(opened).isGreaterThanOrEqualTo(100);
+		assertThat(resolved).isGreaterThanOrEqualTo(20);
+	}
+
+	@Test
+	void demoWhenPolledThenGitHubRepositoriesShowTheirCodeOwners() {
+		pollOnce();
+
+		await().atMost(Duration.ofSeconds(20)).until(this::owners, owners -> owners.stream()
+			.filter(owner -> owner.contains(" codeowners ")).count() == 10);
+		assertThat(owners()).contains("acme-corp/payments-api codeowners [\"@acme-corp/payments-team\"]",
+				"acme-corp/docs-site codeowners [\"@acme-corp/docs-team\",\"@mara-okafor\"]",
+				"acme-corp/legacy-billing codeowners [\"@acme-corp/billing-team\"]",
+				"globex/website codeowners [\"@globex/web\"]");
+	}
+
+	/**
+	 * The sync reads no Azure DevOps owners yet (its repositories come with complete metadata, so the metadata
+	 * refresh that reads owners skips them): the connector itself reads the fake's CODEOWNERS files.
+	 */
+	@Test
+	void fetchOwnersWhenAzureDevOpsDemoThenReadsCodeOwnersWhereverTheyAre() {
+		SourceConnector azureDevOps = connectors.stream()
+			.filter(connector -> connector.provider().equals("azure_devops"))
+			.findFirst()
+			.orElseThrow();
+		List<String> owners = azureDevOps
+			.fetchRepositories("contoso", List.of("contoso/Payments/payments-api", "contoso/Payments/payments-web",
+					"contoso/OpenTools/cli", "contoso/OpenTools/docs"))
+			.flatMapMany(Flux::fromIterable)
+			.concatMap(repository -> azureDevOps.fetchOwners(repository)
+				.map(found -> repository.fullName() + " " + found.codeOwners()))
+			.collectList()
+			.block();
+
+		assertThat(owners).containsExactlyInAnyOrder("contoso/Payments/payments-api [payments-team@contoso.example]",
+				"contoso/Payments/payments-web [payments-team@contoso.example, web-team@contoso.example]",
+				"contoso/OpenTools/cli [opentools-maintainers@contoso.example]", "contoso/OpenTools/docs []");
+	}
+
+	private void pollOnce() {
+		if (polled.compareAndSet(false, true)) {
+			sync.run("test").block();
+		}
+	}
+
+	private List<String> owners() {
+		List<String> owners = new ArrayList<>();
+		for (JsonNode repository : getJson("/api/v1/repositories?limit=100").get("items")) {
+			owners.add(repository.get("fullName").asText() + " " + repository.get("ownerSource").asText() + " "
+					+ repository.get("owners"));
+		}
+		return owners;
+	}
+
+	private static List<String> names(JsonNode page) {
+		List<String> names = new ArrayList<>();
+		page.get("items").forEach(path -> names.add(path.get("rule").get("name").asText()));
+		return names;
+	}
+
+	private JsonNode getJson(String uri) {
+		return web.get()
+			.uri(uri)
+			.headers(headers -> headers.setBearerAuth(TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 }

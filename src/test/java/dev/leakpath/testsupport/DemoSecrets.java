@@ -10,8 +10,14 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The raw secrets the demo's fake providers serve: none may ever show up anywhere leakpath writes. */
+/**
+ * The raw secrets the demo's fake providers serve: none may ever show up anywhere leakpath writes. GitHub's are
+ * the alerts' {@code secret}; Azure DevOps never sends one, so its are read as a scanner would, from the region
+ * of each alert location in the file the fake serves at that commit.
+ */
 public final class DemoSecrets {
+
+	private static final Path FILES = Path.of("wiremock-mappings", "__files");
 
 	private DemoSecrets() {
 	}
@@ -19,11 +25,33 @@ public final class DemoSecrets {
 	public static List<String> all() throws IOException {
 		ObjectMapper mapper = new ObjectMapper();
 		List<String> secrets = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(Path.of("wiremock-mappings", "__files"))) {
-			for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+		try (Stream<Path> files = Files.walk(FILES)) {
+			for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
 				JsonNode body = mapper.readTree(file.toFile());
 				body.findValues("secret").forEach(secret -> secrets.add(secret.asText()));
+				if (file.getFileName().toString().startsWith("alerts-page-")) {
+					for (JsonNode alert : body.path("value")) {
+						secrets.addAll(azureDevOpsSecrets(mapper, alert));
+					}
+				}
 			}
+		}
+		return secrets;
+	}
+
+	private static List<String> azureDevOpsSecrets(ObjectMapper mapper, JsonNode alert) throws IOException {
+		List<String> secrets = new ArrayList<>();
+		for (JsonNode location : alert.path("physicalLocations")) {
+			Path item = FILES.resolve("ado/items/" + alert.path("repositoryId").asText() + "/"
+					+ location.path("versionControl").path("commitHash").asText() + ".json");
+			if (!Files.isRegularFile(item)) {
+				throw new IllegalStateException("the fake Azure DevOps serves no file for a location of alert "
+						+ alert.path("alertId").asText() + ": " + item);
+			}
+			String content = mapper.readTree(item.toFile()).path("content").asText();
+			JsonNode region = location.path("region");
+			String line = content.lines().skip(region.path("lineStart").asInt() - 1L).findFirst().orElseThrow();
+			secrets.add(line.substring(region.path("columnStart").asInt() - 1, region.path("columnEnd").asInt() - 1));
 		}
 		return secrets;
 	}

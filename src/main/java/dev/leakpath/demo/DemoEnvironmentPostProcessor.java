@@ -77,9 +77,6 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		if (!StringUtils.hasText(environment.getProperty("leakpath.github.organizations"))) {
 			demo.put("leakpath.github.organizations", DEMO_GITHUB_ORGANIZATIONS);
 		}
-		// the demo's fake GitHub lists its generic types (private keys, connection strings) on the default
-		// listing and ignores secret_type, so a second listing would only read the same alerts again
-		demo.put("leakpath.github.generic-secret-types", "");
 		demo.put("leakpath.azure-devops.api-url", fakeProviders.baseUrl());
 		demo.put("leakpath.azure-devops.advsec-url", fakeProviders.baseUrl());
 		demo.put("leakpath.azure-devops.pat", "demo-pat-for-the-fake-azure-devops");

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -32,6 +33,12 @@ public final class DemoMappingsGenerator {
 	private static final long SEED = 20261101L;
 	private static final int PAGE_SIZE = 100;
 	private static final String ALERTS_QUERY = "per_page=100&sort=updated&direction=desc";
+
+	/** The demo's types that GitHub counts as generic patterns (github-api.md §7). */
+	private static final Set<String> GENERIC_TYPES = Set.of("rsa_private_key", "openssh_private_key", "pgp_private_key",
+			"ec_private_key", "generic_private_key", "http_basic_authentication_header",
+			"http_bearer_authentication_header", "mongodb_connection_string", "postgres_connection_string",
+			"mysql_connection_string", "mysql_connection_url", "password");
 	private static final int DEFAULT_PRIORITY = 5;
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 	private static final byte[] NEWLINE = { '\n' };
@@ -91,31 +98,48 @@ public final class DemoMappingsGenerator {
 		tree.writeMapping(reposFile, DEFAULT_PRIORITY, exactPath("/orgs/" + org.login() + "/repos"), ok(reposFile));
 	}
 
+	/**
+	 * GitHub's organisation listing leaves the generic (non-provider) types out unless {@code secret_type} names
+	 * them (github-api.md §1 and §7): the listing without {@code secret_type} holds the provider types, the one
+	 * with it the generic types, each with its own pages, links and ETag, as leakpath's two listings expect.
+	 */
 	private void writeAlertPages(DemoOrg org, List<DemoAlert> alerts) {
+		List<DemoAlert> generic = alerts.stream().filter(alert -> GENERIC_TYPES.contains(alert.spec().secretType())).toList();
+		List<DemoAlert> provider = alerts.stream().filter(alert -> !generic.contains(alert)).toList();
+		writeListing(org, "", provider, MAPPER.createObjectNode().put("absent", true), org.etag());
+		writeListing(org, "-generic", generic, MAPPER.createObjectNode().put("matches", ".+"),
+				org.etag() == null ? null : org.etag().substring(0, org.etag().length() - 1) + "-generic\"");
+	}
+
+	private void writeListing(DemoOrg org, String listing, List<DemoAlert> alerts, ObjectNode secretTypeMatcher,
+			String etag) {
 		String path = "/orgs/" + org.login() + "/secret-scanning/alerts";
 		int lastPage = Math.max(1, (alerts.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		for (int page = 1; page <= lastPage; page++) {
 			ArrayNode items = MAPPER.createArrayNode();
 			alerts.subList((page - 1) * PAGE_SIZE, Math.min(page * PAGE_SIZE, alerts.size()))
 					.forEach(alert -> items.add(DemoDates.relativeToToday(GitHubPayloads.alert(alert.spec()))));
-			String pageFile = "alerts/" + org.login() + "/page-" + page + ".json";
+			String pageFile = "alerts/" + org.login() + "/page-" + page + listing + ".json";
 			tree.writeBody(pageFile, items);
 			ObjectNode response = ok(pageFile);
 			response.putArray("transformers").add("response-template");
 			if (lastPage > 1) {
 				headers(response).put("Link", linkHeader(path, page, lastPage));
 			}
-			if (org.etag() != null && page == 1) {
-				headers(response).put("ETag", org.etag());
+			if (etag != null && page == 1) {
+				headers(response).put("ETag", etag);
 			}
-			tree.writeMapping(pageFile, DEFAULT_PRIORITY, alertsPageRequest(path, page), response);
+			ObjectNode request = alertsPageRequest(path, page);
+			((ObjectNode) request.get("queryParameters")).set("secret_type", secretTypeMatcher);
+			tree.writeMapping(pageFile, DEFAULT_PRIORITY, request, response);
 		}
-		if (org.etag() != null) {
+		if (etag != null) {
 			ObjectNode request = alertsPageRequest(path, 1);
-			request.putObject("headers").putObject("If-None-Match").put("equalTo", org.etag());
+			((ObjectNode) request.get("queryParameters")).set("secret_type", secretTypeMatcher);
+			request.putObject("headers").putObject("If-None-Match").put("equalTo", etag);
 			ObjectNode notModified = MAPPER.createObjectNode().put("status", 304);
-			notModified.set("headers", commonHeaders().put("ETag", org.etag()));
-			String name = "alerts/" + org.login() + "/page-1-not-modified.json";
+			notModified.set("headers", commonHeaders().put("ETag", etag));
+			String name = "alerts/" + org.login() + "/page-1" + listing + "-not-modified.json";
 			tree.writeMapping(name, DEFAULT_PRIORITY - 1, request, notModified);
 		}
 	}
@@ -187,8 +211,10 @@ public final class DemoMappingsGenerator {
 
 	// GitHub's Link header; {{request.baseUrl}} makes it absolute on whatever host and port WireMock runs.
 	private static String linkHeader(String path, int page, int lastPage) {
-		IntFunction<String> url =
-				target -> "<{{request.baseUrl}}" + path + "?" + ALERTS_QUERY + "&page=" + target + ">";
+		// a generic listing's links keep the secret_type it was asked with, as GitHub's links keep every parameter
+		IntFunction<String> url = target -> "<{{request.baseUrl}}" + path + "?" + ALERTS_QUERY
+				+ "{{#if request.query.secret_type}}&secret_type={{urlEncode request.query.secret_type}}{{/if}}&page="
+				+ target + ">";
 		List<String> links = new ArrayList<>();
 		if (page > 1) {
 			links.add(url.apply(page - 1) + "; rel=\"prev\"");

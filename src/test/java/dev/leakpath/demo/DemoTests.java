@@ -91,13 +91,16 @@ class DemoTests {
 			.isEqualTo(88);
 		assertThat(postgres.count("select count(*) from secret")).isEqualTo(247 + 88);
 		assertThat(postgres.count("select count(distinct type) from alert_location")).isGreaterThanOrEqualTo(6);
-		assertThat(postgres.rows("select scope, last_outcome, pages, alerts_seen from sync_source order by scope"))
-			.containsExactly("acme-corp|completed|3|210", "contoso|completed|7|120", "globex|completed|1|40");
+		// GitHub lists generic types (private keys, connection strings) only on the listing that names them
+		assertThat(postgres.rows("select scope, listing, last_outcome, pages, alerts_seen from sync_source order by scope, listing"))
+			.containsExactly("acme-corp|default|completed|2|167", "acme-corp|generic|completed|1|43",
+					"contoso|default|completed|7|120", "globex|default|completed|1|32", "globex|generic|completed|1|8");
 
 		sync.run("test").block();
 
-		assertThat(postgres.rows("select scope, last_outcome, pages from sync_source order by scope"))
-			.containsExactly("acme-corp|completed|1", "contoso|completed|5", "globex|not_modified|0");
+		assertThat(postgres.rows("select scope, listing, last_outcome, pages from sync_source order by scope, listing"))
+			.containsExactly("acme-corp|default|completed|1", "acme-corp|generic|completed|1", "contoso|default|completed|5",
+					"globex|default|not_modified|0", "globex|generic|not_modified|0");
 		assertThat(postgres.count("select count(*) from alert")).isEqualTo(370);
 
 		// the demo inventory is read on start: two storage accounts and a SQL server exist, the other targets do not
@@ -141,7 +144,7 @@ class DemoTests {
 		List<JsonNode> connectionStrings = new ArrayList<>();
 		for (JsonNode alert : getJson("/api/v1/alerts?provider=azure_devops&limit=500").get("items")) {
 			if (Set.of("AzureStorageAccountIdentifiableKey", "AzureCosmosDBIdentifiableKey", "SqlLegacyCredentials")
-				.contains(alert.get("secretType").asText())) {
+				.contains(alert.get("providerSecretType").asText())) {
 				connectionStrings.add(alert);
 			}
 		}

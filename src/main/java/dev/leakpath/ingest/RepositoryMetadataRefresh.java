@@ -1,10 +1,11 @@
 package dev.leakpath.ingest;
 
-import dev.leakpath.model.NormalizedAlert;
-
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,11 +14,16 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.attackpath.AttackPathEvaluator;
+import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.repository.RepositoryStore;
 
 import org.springframework.stereotype.Component;
 
-/** Reads repository metadata the store does not have fresh. A nicety: failing is logged, never raised. */
+/**
+ * Reads repository metadata the store does not have fresh, and works out owners not worked out within the same
+ * TTL. A nicety: failing is logged, never raised.
+ */
 @Component
 class RepositoryMetadataRefresh {
 
@@ -48,7 +54,13 @@ class RepositoryMetadataRefresh {
 			return Mono.empty();
 		}
 		Duration ttl = properties.repositoryMetadataTtl();
-		return repositories.withFreshMetadata(connector.provider(), names, clock.instant().minus(ttl))
+		Instant notBefore = clock.instant().minus(ttl);
+		return refreshMetadata(connector, scope, names, notBefore)
+			.then(refreshOwners(connector, scope, alerts, names, notBefore));
+	}
+
+	private Mono<Void> refreshMetadata(SourceConnector connector, String scope, Set<String> names, Instant notBefore) {
+		return repositories.withFreshMetadata(connector.provider(), names, notBefore)
 			.map(fresh -> names.stream().filter(name -> !fresh.contains(name)).collect(Collectors.toSet()))
 			.filter(stale -> !stale.isEmpty())
 			.flatMap(stale -> connector.fetchRepositories(scope, stale)
@@ -61,6 +73,26 @@ class RepositoryMetadataRefresh {
 				return Mono.empty();
 			})
 			.then();
+	}
+
+	/**
+	 * Owners of repositories whose metadata needed no read (it came with the alerts, as Azure DevOps's does, or
+	 * is fresh) but whose owners were not worked out within the TTL.
+	 */
+	private Mono<Void> refreshOwners(SourceConnector connector, String scope, Collection<NormalizedAlert> alerts,
+			Set<String> names, Instant notBefore) {
+		return repositories.withStaleOwners(connector.provider(), names, notBefore)
+			.filter(stale -> !stale.isEmpty())
+			.flatMap(stale -> {
+				Map<String, NormalizedRepository> known = new LinkedHashMap<>();
+				alerts.stream().map(NormalizedAlert::repository).filter(repository -> stale.containsKey(repository.fullName()))
+					.forEach(repository -> known.putIfAbsent(repository.fullName(), repository));
+				return owners.refresh(connector, known.values(), stale);
+			})
+			.onErrorResume(ex -> {
+				log.warn("{} {}: could not work out repository owners: {}", connector.provider(), scope, ex.getMessage());
+				return Mono.empty();
+			});
 	}
 
 }

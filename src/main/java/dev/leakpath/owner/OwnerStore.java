@@ -17,10 +17,12 @@ public class OwnerStore {
 		this.db = db;
 	}
 
+	/** Stores a repository's owners, and when they were worked out; to run in a transaction. */
 	public Mono<Void> replace(long repositoryId, ResolvedOwners resolved) {
 		List<String> owners = resolved.owners();
 		Mono<Void> delete = db.sql("delete from repository_owner where repository_id = :id").bind("id", repositoryId)
-			.then();
+			.then()
+			.then(db.sql("update repository set owners_resolved_at = now() where id = :id").bind("id", repositoryId).then());
 		if (owners.isEmpty()) {
 			return delete;
 		}

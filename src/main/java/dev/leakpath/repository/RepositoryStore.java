@@ -57,6 +57,12 @@ public class RepositoryStore {
 			where provider = :provider and full_name = any(:fullNames) and metadata_fetched_at >= :notBefore
 			""";
 
+	private static final String STALE_OWNERS = """
+			select id, full_name from repository
+			where provider = :provider and full_name = any(:fullNames)
+			  and (owners_resolved_at is null or owners_resolved_at < :notBefore)
+			""";
+
 	private static final String TOUCH = """
 			update repository set metadata_fetched_at = now()
 			where provider = :provider and full_name = any(:fullNames) and metadata_fetched_at is null
@@ -104,6 +110,17 @@ public class RepositoryStore {
 			.map(row -> row.get("full_name", String.class))
 			.all()
 			.collect(HashSet::new, Set::add);
+	}
+
+	/** The ids, by full name, of the named repositories whose owners were not worked out since {@code notBefore}. */
+	public Mono<Map<String, Long>> withStaleOwners(String provider, Collection<String> fullNames, Instant notBefore) {
+		return db.sql(STALE_OWNERS)
+			.bind("provider", provider)
+			.bind("fullNames", fullNames.toArray(String[]::new))
+			.bind("notBefore", notBefore)
+			.map(row -> Map.entry(row.get("full_name", String.class), row.get("id", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	/** Records that metadata was asked for, so a repository the provider cannot show is not asked for again. */

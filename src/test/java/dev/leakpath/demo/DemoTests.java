@@ -178,21 +178,21 @@ class DemoTests {
 	}
 
 	@Test
-	void demoWhenPolledThenGitHubRepositoriesShowTheirCodeOwners() {
+	void demoWhenPolledThenRepositoriesOfBothProvidersShowTheirCodeOwners() {
 		pollOnce();
 
+		// 10 GitHub repositories, and the 4 Azure DevOps ones with a CODEOWNERS file (docs has none, legacy is off)
 		await().atMost(Duration.ofSeconds(20)).until(this::owners, owners -> owners.stream()
-			.filter(owner -> owner.contains(" codeowners ")).count() == 10);
+			.filter(owner -> owner.contains(" codeowners ")).count() == 14);
+		assertThat(owners()).contains("contoso/Payments/payments-api codeowners [\"payments-team@contoso.example\"]",
+				"contoso/OpenTools/cli codeowners [\"opentools-maintainers@contoso.example\"]");
 		assertThat(owners()).contains("acme-corp/payments-api codeowners [\"@acme-corp/payments-team\"]",
 				"acme-corp/docs-site codeowners [\"@acme-corp/docs-team\",\"@mara-okafor\"]",
 				"acme-corp/legacy-billing codeowners [\"@acme-corp/billing-team\"]",
 				"globex/website codeowners [\"@globex/web\"]");
 	}
 
-	/**
-	 * The sync reads no Azure DevOps owners yet (its repositories come with complete metadata, so the metadata
-	 * refresh that reads owners skips them): the connector itself reads the fake's CODEOWNERS files.
-	 */
+	/** The connector reads the fake's CODEOWNERS files wherever they are, and finds none where there is none. */
 	@Test
 	void fetchOwnersWhenAzureDevOpsDemoThenReadsCodeOwnersWhereverTheyAre() {
 		SourceConnector azureDevOps = connectors.stream()

@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Retry and circuit breaker around every call to one provider host. Rate limits wait for the time the
- * provider names; 5xx and connection errors back off exponentially with jitter. Only 5xx and connection
- * errors count against the breaker: a rate limit is the provider working as designed.
+ * provider names; 5xx and connection errors back off exponentially with jitter. Only a call whose retries all
+ * ended in 5xx or connection errors counts against the breaker: a rate limit is the provider working as
+ * designed.
  */
 public final class SourceResilience {
 
@@ -47,10 +48,15 @@ public final class SourceResilience {
 		this.rateLimiter = limiters.getConfiguration(provider).map(config -> limiters.rateLimiter(name, config)).orElse(null);
 	}
 
+	/**
+	 * The breaker sees each call once, with the outcome after its retries: a provider failing one request in five
+	 * is ridden out by the retries and never opens it (counted per attempt, such a rate opened a window of 20
+	 * often enough to end a long pass); a provider that is down fails every retried call and opens it.
+	 */
 	public <T> Mono<T> decorate(Mono<T> call) {
 		Mono<T> limited = rateLimiter == null ? call : call.transformDeferred(RateLimiterOperator.of(rateLimiter));
-		return limited.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
-			.transformDeferred(RetryOperator.of(retry));
+		return limited.transformDeferred(RetryOperator.of(retry))
+			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
 	}
 
 	private static RetryConfig retryConfig(RetrySettings settings) {

@@ -47,23 +47,35 @@ class OwnerRefresh {
 		return Flux.fromIterable(repositories)
 			.filter(repository -> ids.containsKey(repository.fullName()))
 			.flatMap(repository -> owners(connector, repository)
-				.flatMap(owners -> transaction.transactional(store.replace(ids.get(repository.fullName()), owners))),
+				.flatMap(found -> transaction.transactional(
+						store.replace(ids.get(repository.fullName()), found.owners(), found.settled()))),
 					CONCURRENCY)
 			.then();
 	}
 
-	private Mono<ResolvedOwners> owners(SourceConnector connector, NormalizedRepository repository) {
+	private Mono<Found> owners(SourceConnector connector, NormalizedRepository repository) {
 		ResolvedOwners configured = resolution.fromConfig(repository.fullName());
 		if (configured != null) {
-			return Mono.just(configured);
+			return Mono.just(new Found(configured, true));
 		}
-		Mono<ProviderOwners> provider = resolution.readsProviders() ? connector.fetchOwners(repository)
+		if (!resolution.readsProviders()) {
+			return Mono.just(new Found(resolve(repository, ProviderOwners.NONE), true));
+		}
+		return connector.fetchOwners(repository)
+			.map(read -> new Found(resolve(repository, read), true))
 			.onErrorResume(ex -> {
-				log.warn("{} {}: could not read its owners: {}", connector.provider(), repository.fullName(),
-						ex.getMessage());
-				return Mono.just(ProviderOwners.NONE);
-			}) : Mono.just(ProviderOwners.NONE);
-		return provider.map(found -> resolution.resolve(repository.organization(), repository.fullName(), found));
+				log.warn("{} {}: could not read its owners, asking again at its next alert: {}", connector.provider(),
+						repository.fullName(), ex.getMessage());
+				return Mono.just(new Found(resolve(repository, ProviderOwners.NONE), false));
+			});
+	}
+
+	private ResolvedOwners resolve(NormalizedRepository repository, ProviderOwners read) {
+		return resolution.resolve(repository.organization(), repository.fullName(), read);
+	}
+
+	/** Owners worked out for a repository; not {@code settled} when its provider could not be asked. */
+	private record Found(ResolvedOwners owners, boolean settled) {
 	}
 
 }

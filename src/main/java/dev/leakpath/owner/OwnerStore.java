@@ -17,12 +17,18 @@ public class OwnerStore {
 		this.db = db;
 	}
 
-	/** Stores a repository's owners, and when they were worked out; to run in a transaction. */
-	public Mono<Void> replace(long repositoryId, ResolvedOwners resolved) {
+	/**
+	 * Stores a repository's owners; to run in a transaction. {@code settled} records that they were worked out
+	 * now; owners stored after the provider could not be asked are not settled, so they are worked out again at
+	 * the next sight of the repository instead of after the TTL.
+	 */
+	public Mono<Void> replace(long repositoryId, ResolvedOwners resolved, boolean settled) {
 		List<String> owners = resolved.owners();
 		Mono<Void> delete = db.sql("delete from repository_owner where repository_id = :id").bind("id", repositoryId)
 			.then()
-			.then(db.sql("update repository set owners_resolved_at = now() where id = :id").bind("id", repositoryId).then());
+			.then(settled ? db.sql("update repository set owners_resolved_at = now() where id = :id")
+				.bind("id", repositoryId)
+				.then() : Mono.empty());
 		if (owners.isEmpty()) {
 			return delete;
 		}

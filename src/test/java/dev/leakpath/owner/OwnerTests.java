@@ -88,6 +88,25 @@ class OwnerTests extends IntegrationTest {
 		assertThat(github.requests("/repos/acme/api/contents/.*")).isEqualTo(3);
 	}
 
+	@Test
+	void syncWhenTheOwnerReadFailedThenItIsAskedAgainAtTheNextPassNotAfterTheTtl() {
+		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/teams")).willReturn(FakeGitHub.json(500, "{}")));
+		sync.run("test").block();
+		assertThat(owners()).contains("acme/web fallback [\"security@acme.example\"]");
+
+		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/teams")).willReturn(FakeGitHub.json(200, """
+				[{"id": 1, "slug": "web-admins", "name": "Web admins", "permission": "admin"}]""")));
+		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/collaborators"))
+			.willReturn(FakeGitHub.json(200, "[]")));
+		sync.run("test").block();
+
+		assertThat(owners()).contains("acme/web admins [\"@acme/web-admins\"]");
+		// the repositories whose owners were read are not asked again within the TTL
+		int teamReads = github.requests("/repos/acme/web/teams");
+		sync.run("test").block();
+		assertThat(github.requests("/repos/acme/web/teams")).isEqualTo(teamReads);
+	}
+
 	private List<String> owners() {
 		List<String> owners = new ArrayList<>();
 		for (JsonNode repository : getJson("/api/v1/repositories").get("items")) {

@@ -1,11 +1,13 @@
 package dev.leakpath.ingest;
 
 import dev.leakpath.model.NormalizedAlert;
+import dev.leakpath.model.NormalizedRepository;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import reactor.core.publisher.Mono;
@@ -57,6 +59,22 @@ class PageWriter {
 		return write(page, Map.of());
 	}
 
+	/**
+	 * Repositories whose visibility the page read from the repository itself (a webhook's full repository)
+	 * changed: their other secrets' paths gain or lose their public entry now, not at the next metadata read.
+	 */
+	private static List<Long> changedVisibility(List<NormalizedRepository> seen, Map<String, String> before,
+			Map<String, Long> ids) {
+		return seen.stream()
+			.filter(NormalizedRepository::metadataComplete)
+			.filter(repository -> before.containsKey(repository.fullName())
+					&& !Objects.equals(before.get(repository.fullName()), repository.visibility()))
+			.map(repository -> ids.get(repository.fullName()))
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+	}
+
 	private Occurrence occurrence(NormalizedAlert alert, RawSecret context) {
 		String typeId = catalogue.classify(alert.provider(), alert.secretType(), alert.ruleId(),
 				alert.secretTypeDisplayName()).id();
@@ -69,14 +87,16 @@ class PageWriter {
 		if (page.isEmpty()) {
 			return Mono.empty();
 		}
-		Mono<Map<String, Long>> repositoryIds = repositories
-			.upsertAll(page.stream().map(NormalizedAlert::repository).toList());
+		List<NormalizedRepository> seen = page.stream().map(NormalizedAlert::repository).toList();
+		Mono<Map<String, String>> visibilityBefore = repositories.visibilities(page.get(0).provider(),
+				seen.stream().map(NormalizedRepository::fullName).collect(Collectors.toSet()));
+		Mono<Map<String, Long>> repositoryIds = repositories.upsertAll(seen);
 		Mono<List<Long>> secretIds = secrets
 			.idsOf(IntStream.range(0, page.size())
 				.mapToObj(index -> occurrence(page.get(index), contexts.get(index)))
 				.toList());
 		// one statement after another: they share the page's transaction, and so its connection
-		return repositoryIds.flatMap(byName -> secretIds.map(bySecret -> Tuples.of(byName, bySecret))).flatMap(ids -> {
+		return visibilityBefore.flatMap(before -> repositoryIds.flatMap(byName -> secretIds.map(bySecret -> Tuples.of(byName, bySecret))).flatMap(ids -> {
 			List<AlertRow> rows = new ArrayList<>();
 			for (int index = 0; index < page.size(); index++) {
 				NormalizedAlert alert = page.get(index);
@@ -86,8 +106,9 @@ class PageWriter {
 			return alerts.upsertAll(rows)
 				.then(matching.match(storedSecrets))
 				.then(attackPaths.refreshSecrets(storedSecrets))
+				.then(attackPaths.refreshRepositories(changedVisibility(seen, before, ids.getT1())))
 				.then();
-		});
+		}));
 	}
 
 }

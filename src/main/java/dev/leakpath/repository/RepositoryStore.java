@@ -101,6 +101,17 @@ public class RepositoryStore {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
 	}
 
+	/** The stored visibility of each named repository that has one, by full name. */
+	public Mono<Map<String, String>> visibilities(String provider, Collection<String> fullNames) {
+		return db.sql("select full_name, visibility from repository where provider = :provider "
+				+ "and full_name = any(:fullNames) and visibility is not null")
+			.bind("provider", provider)
+			.bind("fullNames", fullNames.toArray(String[]::new))
+			.map(row -> Map.entry(row.get("full_name", String.class), row.get("visibility", String.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
 	/** The repositories among {@code fullNames} whose metadata was read at or after {@code notBefore}. */
 	public Mono<Set<String>> withFreshMetadata(String provider, Collection<String> fullNames, Instant notBefore) {
 		return db.sql(FRESH)

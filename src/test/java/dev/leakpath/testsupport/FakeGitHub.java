@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 
 /**
  * A GitHub served by WireMock over real HTTP, answering the requests leakpath's GitHub connector sends,
@@ -39,11 +40,17 @@ public final class FakeGitHub {
 	}
 
 	public static FakeGitHub start() {
+		return start(new Extension[0]);
+	}
+
+	/** With more WireMock extensions, such as a benchmark's injected faults. */
+	public static FakeGitHub start(Extension... more) {
 		GitHubListings listings = new GitHubListings(QUERY);
 		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
 			.dynamicPort()
 			.bindAddress("127.0.0.1")
 			.extensions(listings)
+			.extensions(more)
 			.notifier(new Slf4jNotifier(false)));
 		server.start();
 		listings.baseUrl(server.baseUrl());

@@ -3,7 +3,6 @@ package dev.leakpath.ingest.ado;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.function.Supplier;
 
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -11,9 +10,9 @@ import okhttp3.Response;
 /** Adds the Authorization header: Basic with an empty user and the PAT, or an Entra bearer token. */
 final class AzureDevOpsAuthInterceptor implements Interceptor {
 
-	private final Supplier<String> authorization;
+	private final Authorization authorization;
 
-	private AzureDevOpsAuthInterceptor(Supplier<String> authorization) {
+	private AzureDevOpsAuthInterceptor(Authorization authorization) {
 		this.authorization = authorization;
 	}
 
@@ -28,7 +27,15 @@ final class AzureDevOpsAuthInterceptor implements Interceptor {
 
 	@Override
 	public Response intercept(Chain chain) throws IOException {
-		return chain.proceed(chain.request().newBuilder().header("Authorization", authorization.get()).build());
+		return chain.proceed(chain.request().newBuilder().header("Authorization", authorization.header()).build());
+	}
+
+	/** The header's value; an {@link IOException} is the only failure OkHttp passes on to the call unchanged. */
+	@FunctionalInterface
+	private interface Authorization {
+
+		String header() throws IOException;
+
 	}
 
 }

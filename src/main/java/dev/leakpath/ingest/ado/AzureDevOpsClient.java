@@ -67,7 +67,8 @@ final class AzureDevOpsClient {
 
 				@Override
 				public void onFailure(Call call, IOException ex) {
-					sink.error(connectionError(url, ex));
+					sink.error(ex instanceof EntraRefusedException refused
+							? new PermanentSourceException(401, refused.getMessage()) : connectionError(url, ex));
 				}
 			});
 		}));

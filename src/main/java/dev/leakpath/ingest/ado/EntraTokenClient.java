@@ -1,7 +1,6 @@
 package dev.leakpath.ingest.ado;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -12,7 +11,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-import dev.leakpath.ingest.PermanentSourceException;
 
 /**
  * Bearer tokens for Azure DevOps from the Entra client-credentials flow, kept until five minutes before
@@ -44,14 +42,18 @@ final class EntraTokenClient {
 		this.clock = clock;
 	}
 
-	synchronized String token() {
+	/**
+	 * @throws EntraRefusedException when Entra refuses the credentials
+	 * @throws IOException when Entra cannot be reached (retried like any connection error)
+	 */
+	synchronized String token() throws IOException {
 		if (token == null || !clock.instant().isBefore(refreshAt)) {
 			refresh();
 		}
 		return token;
 	}
 
-	private void refresh() {
+	private void refresh() throws IOException {
 		Request request = new Request.Builder().url(entra.tokenUrl().replace("{tenant}", entra.tenantId()))
 			.post(new FormBody.Builder().add("grant_type", "client_credentials")
 				.add("client_id", entra.clientId())
@@ -62,19 +64,17 @@ final class EntraTokenClient {
 		try (Response response = http.newCall(request).execute()) {
 			if (!response.isSuccessful()) {
 				// the error body names the problem (AADSTS codes) but never echoes the secret
-				throw new PermanentSourceException(response.code(),
-						"Entra refused a token for Azure DevOps (" + response.code() + ")");
+				throw new EntraRefusedException(response.code(),
+						"Entra refused a token for Azure DevOps (" + response.code() + "): check "
+								+ "leakpath.azure-devops.entra.tenant-id, client-id and client-secret");
 			}
 			JsonNode body = mapper.readTree(response.body().string());
 			token = body.path("access_token").asText(null);
 			if (token == null) {
-				throw new PermanentSourceException(response.code(), "Entra answered without an access_token");
+				throw new EntraRefusedException(response.code(), "Entra answered without an access_token");
 			}
 			long expiresIn = body.path("expires_in").asLong(3600);
 			refreshAt = clock.instant().plusSeconds(Math.max(0, expiresIn - REFRESH_MARGIN_SECONDS));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not reach Entra for an Azure DevOps token", ex);
 		}
 	}
 

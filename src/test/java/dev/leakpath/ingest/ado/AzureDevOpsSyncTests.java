@@ -172,7 +172,7 @@ class AzureDevOpsSyncTests extends AzureDevOpsIntegrationTest {
 	}
 
 	@Test
-	void syncWhenEntraConfiguredThenRequestsCarryTheServicePrincipalsToken() {
+	void syncWhenEntraConfiguredThenRequestsCarryTheServicePrincipalsToken() throws java.io.IOException {
 		// the PAT wins when both are set, so this test only checks the token client on its own
 		github.server()
 			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/tenant-1/oauth2/v2.0/token"))

@@ -9,6 +9,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.periodic.PeriodicLoop;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -60,17 +62,13 @@ class SyncScheduler {
 			return;
 		}
 		log.info("Polling every {} (first poll in {})", pollInterval, properties.initialDelay());
-		schedule = abandoned.thenMany(Flux.interval(properties.initialDelay(), pollInterval))
-			// one failed start (the database briefly away) must not end the schedule
-			.concatMap(tick -> sync.startDue("schedule").onErrorResume(ex -> {
-				log.warn("Could not start a scheduled poll: {}", ex.getMessage());
-				return Mono.empty();
-			}))
-			.subscribe(trigger -> {
-				if (trigger.alreadyRunning()) {
-					log.info("Skipped a scheduled poll: run {} is still under way", trigger.runId());
-				}
-			}, ex -> log.error("Polling schedule stopped", ex));
+		schedule = PeriodicLoop.start(log, "Starting a scheduled poll",
+				abandoned.thenMany(Flux.interval(properties.initialDelay(), pollInterval)),
+				() -> sync.startDue("schedule").doOnNext(trigger -> {
+					if (trigger.alreadyRunning()) {
+						log.info("Skipped a scheduled poll: run {} is still under way", trigger.runId());
+					}
+				}));
 	}
 
 	@EventListener(ContextClosedEvent.class)

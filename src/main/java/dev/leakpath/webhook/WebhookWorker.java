@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import dev.leakpath.ingest.AlertRefresher;
+import dev.leakpath.periodic.PeriodicLoop;
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.webhook.WebhookInbox.ClaimedDelivery;
 import dev.leakpath.webhook.WebhookInbox.Failure;
@@ -82,14 +83,10 @@ class WebhookWorker {
 			log.info("Webhook worker is off (leakpath.webhooks.worker.enabled=false): deliveries are only stored here");
 			return;
 		}
-		loop = Flux.merge(Flux.interval(Duration.ZERO, properties.worker().pollInterval()).map(tick -> Boolean.TRUE),
-				wakeUps.asFlux().sample(WAKE_UP_WINDOW))
-			.onBackpressureLatest()
-			.concatMap(tick -> drain().then(pruneWhenDue()).onErrorResume(ex -> {
-				log.warn("Webhook inbox unavailable, trying again: {}", ex.getMessage());
-				return Mono.empty();
-			}), 1)
-			.subscribe(null, ex -> log.error("Webhook worker stopped", ex));
+		loop = PeriodicLoop.start(log, "Processing the webhook inbox",
+				Flux.merge(Flux.interval(Duration.ZERO, properties.worker().pollInterval()),
+						wakeUps.asFlux().sample(WAKE_UP_WINDOW)),
+				() -> drain().then(pruneWhenDue()));
 	}
 
 	@EventListener(ContextClosedEvent.class)

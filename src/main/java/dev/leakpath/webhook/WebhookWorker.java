@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import dev.leakpath.ingest.AlertRefresher;
+import dev.leakpath.periodic.LeaseRenewal;
 import dev.leakpath.periodic.PeriodicLoop;
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.webhook.WebhookInbox.ClaimedDelivery;
@@ -105,9 +106,13 @@ class WebhookWorker {
 			.reduce(0, Integer::sum);
 	}
 
+	/** The lease is renewed while the batch is processed: a re-read may wait long on a provider's rate limit. */
 	private Mono<Integer> claimAndProcess() {
-		return inbox.claim(properties.worker().batchSize(), properties.worker().lease())
-			.flatMap(batch -> process(batch).thenReturn(batch.size()));
+		Duration lease = properties.worker().lease();
+		return inbox.claim(properties.worker().batchSize(), lease)
+			.flatMap(batch -> LeaseRenewal.whileWorking(log, "Renewing the leases of claimed webhook deliveries", lease,
+					() -> inbox.renew(batch, lease), process(batch))
+				.thenReturn(batch.size()));
 	}
 
 	private Mono<Void> process(List<ClaimedDelivery> batch) {

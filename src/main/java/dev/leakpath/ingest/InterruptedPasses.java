@@ -21,7 +21,8 @@ class InterruptedPasses {
 
 	private static final Logger log = LoggerFactory.getLogger(InterruptedPasses.class);
 
-	// materialized: the lock is tried for running rows only, never for a scope that is idle
+	// materialized: the lock is tried for running rows only, never for a scope that is idle; the key is the one
+	// ScopeLease.scopeKey makes
 	private static final String PASSES = """
 			with running as materialized (select id, provider, scope from sync_source where state = 'running')
 			update sync_source s set

@@ -36,7 +36,8 @@ class ScopeLease {
 
 	/** Runs {@code pass} holding the scope's lock; completes empty at once when another instance holds it. */
 	Mono<Void> whileHeld(String provider, String scope, Mono<Void> pass) {
-		return whileHeld(SCOPE_LOCKS, scopeKey(provider, scope), pass, () -> log.info("{} {}: another instance is polling it; skipped", provider, scope));
+		return whileHeld(SCOPE_LOCKS, scopeKey(provider, scope), pass,
+				() -> log.info("{} {}: another instance is polling it; skipped", provider, scope));
 	}
 
 	/** Runs {@code run} holding the run's lock, taken before its {@code sync_run} row is written. */

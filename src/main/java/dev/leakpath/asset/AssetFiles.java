@@ -22,6 +22,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import dev.leakpath.periodic.PeriodicLoop;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -59,13 +61,8 @@ class AssetFiles {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		watching = Flux.interval(Duration.ZERO, properties.scanInterval())
-			.onBackpressureDrop()
-			.concatMap(tick -> scan().onErrorResume(ex -> {
-				log.warn("Could not read inventory files in {}: {}", properties.directory(), ex.getMessage());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+		watching = PeriodicLoop.start(log, "Reading inventory files in " + properties.directory(), Duration.ZERO,
+				properties.scanInterval(), this::scan);
 	}
 
 	@EventListener(ContextClosedEvent.class)

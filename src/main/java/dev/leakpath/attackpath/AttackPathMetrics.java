@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import dev.leakpath.periodic.PeriodicLoop;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -51,13 +52,7 @@ class AttackPathMetrics {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		loop = Flux.interval(Duration.ZERO, REFRESH)
-			.onBackpressureDrop()
-			.concatMap(tick -> refresh().onErrorResume(ex -> {
-				log.debug("Could not count open attack paths: {}", ex.getMessage());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+		loop = PeriodicLoop.start(log, "Counting open attack paths", Duration.ZERO, REFRESH, this::refresh);
 	}
 
 	@EventListener(ContextClosedEvent.class)

@@ -31,11 +31,4 @@ class SyncRunStore {
 			.then();
 	}
 
-	/** Runs left 'running' by a process that stopped mid-run. */
-	Mono<Long> abandonUnfinished() {
-		return db.sql("update sync_run set status = 'abandoned', finished_at = now() where status = 'running'")
-			.fetch()
-			.rowsUpdated();
-	}
-
 }

@@ -9,6 +9,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.periodic.PeriodicLoop;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -22,7 +24,7 @@ class SyncScheduler {
 
 	private final SyncService sync;
 
-	private final SyncRunStore runs;
+	private final InterruptedPasses interrupted;
 
 	private final SyncProperties properties;
 
@@ -30,9 +32,10 @@ class SyncScheduler {
 
 	private volatile Disposable schedule;
 
-	SyncScheduler(SyncService sync, SyncRunStore runs, SyncProperties properties, List<SourceConnector> connectors) {
+	SyncScheduler(SyncService sync, InterruptedPasses interrupted, SyncProperties properties,
+			List<SourceConnector> connectors) {
 		this.sync = sync;
-		this.runs = runs;
+		this.interrupted = interrupted;
 		this.properties = properties;
 		this.pollInterval = connectors.stream()
 			.filter(connector -> !connector.scopes().isEmpty())
@@ -43,34 +46,26 @@ class SyncScheduler {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void startPolling() {
-		Mono<Void> abandoned = runs.abandonUnfinished()
-			.doOnNext(count -> {
-				if (count > 0) {
-					log.info("Marked {} sync runs left unfinished by an earlier process as abandoned", count);
-				}
-			})
+		// at once rather than at the first tick: GET /api/v1/sync must not show a killed instance's pass as running
+		Mono<Void> interruptedBefore = interrupted.mark()
 			.onErrorResume(ex -> {
-				log.warn("Could not mark unfinished sync runs as abandoned: {}", ex.getMessage());
+				log.warn("Could not mark passes left unfinished by a stopped instance as interrupted: {}", ex.getMessage());
 				return Mono.empty();
 			})
 			.then();
 		if (!properties.schedule() || pollInterval == null) {
 			log.info("Scheduled polling is off ({})", pollInterval == null ? "no scopes configured" : "leakpath.sync.schedule=false");
-			abandoned.subscribe();
+			interruptedBefore.subscribe();
 			return;
 		}
 		log.info("Polling every {} (first poll in {})", pollInterval, properties.initialDelay());
-		schedule = abandoned.thenMany(Flux.interval(properties.initialDelay(), pollInterval))
-			// one failed start (the database briefly away) must not end the schedule
-			.concatMap(tick -> sync.startDue("schedule").onErrorResume(ex -> {
-				log.warn("Could not start a scheduled poll: {}", ex.getMessage());
-				return Mono.empty();
-			}))
-			.subscribe(trigger -> {
-				if (trigger.alreadyRunning()) {
-					log.info("Skipped a scheduled poll: run {} is still under way", trigger.runId());
-				}
-			}, ex -> log.error("Polling schedule stopped", ex));
+		schedule = PeriodicLoop.start(log, "Starting a scheduled poll",
+				interruptedBefore.thenMany(Flux.interval(properties.initialDelay(), pollInterval)),
+				() -> sync.startDue("schedule").doOnNext(trigger -> {
+					if (trigger.alreadyRunning()) {
+						log.info("Skipped a scheduled poll: run {} is still under way", trigger.runId());
+					}
+				}));
 	}
 
 	@EventListener(ContextClosedEvent.class)

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
@@ -40,6 +41,8 @@ public class SyncService {
 
 	private final SyncSourceStore sources;
 
+	private final InterruptedPasses interrupted;
+
 	private final PollPacing pacing;
 
 	private final Clock clock;
@@ -49,13 +52,15 @@ public class SyncService {
 	private final AtomicReference<Disposable> background = new AtomicReference<>();
 
 	SyncService(List<SourceConnector> connectors, ScopeSync scopes, ScopeLease leases, SyncRunStore runs,
-			SyncProperties properties, SyncSourceStore sources, ObjectProvider<PollPacing> pacing, Clock clock) {
+			SyncProperties properties, SyncSourceStore sources, InterruptedPasses interrupted,
+			ObjectProvider<PollPacing> pacing, Clock clock) {
 		this.connectors = connectors;
 		this.scopes = scopes;
 		this.leases = leases;
 		this.runs = runs;
 		this.properties = properties;
 		this.sources = sources;
+		this.interrupted = interrupted;
 		this.pacing = pacing.getIfAvailable(() -> (provider, interval) -> Mono.just(interval));
 		this.clock = clock;
 	}
@@ -67,17 +72,21 @@ public class SyncService {
 
 	/**
 	 * Starts a run over the scopes whose interval (see {@link PollPacing}) has passed since their last
-	 * completed pass; empty when none is due.
+	 * completed pass, or whose last pass was interrupted; empty when none is due.
 	 */
 	public Mono<SyncTrigger> startDue(String trigger) {
-		return dueScopes().filter(due -> !due.isEmpty()).flatMap(due -> start(trigger, due));
+		return interrupted.mark().then(dueScopes()).filter(due -> !due.isEmpty()).flatMap(due -> start(trigger, due));
 	}
 
 	/** Runs now over the due scopes, as the schedule would; empty when none is due. */
 	public Mono<UUID> runDue(String trigger) {
-		return dueScopes().filter(due -> !due.isEmpty()).flatMap(due -> run(trigger, due));
+		return interrupted.mark().then(dueScopes()).filter(due -> !due.isEmpty()).flatMap(due -> run(trigger, due));
 	}
 
+	/**
+	 * Starts the run in the background and completes once its {@code sync_run} row is written; the run holds its
+	 * lease from before that row is written until it is over.
+	 */
 	private Mono<SyncTrigger> start(String trigger, List<Scope> selected) {
 		return Mono.defer(() -> {
 			UUID id = UUID.randomUUID();
@@ -85,13 +94,19 @@ public class SyncService {
 			if (running != null) {
 				return Mono.just(new SyncTrigger(running, true));
 			}
-			return runs.start(id, trigger)
-				.doOnSuccess(started -> background.set(execute(id, selected).subscribe(null,
-						ex -> log.error("Sync run {} ended with an unexpected error", id, ex))))
-				// until the run itself is subscribed, a failed or abandoned start must not keep the lock
-				.doOnError(ex -> current.compareAndSet(id, null))
-				.doOnCancel(() -> current.compareAndSet(id, null))
-				.thenReturn(new SyncTrigger(id, false));
+			Sinks.Empty<Void> recorded = Sinks.empty();
+			Mono<Void> whole = leases.whileRunHeld(id, runs.start(id, trigger)
+				.doOnSuccess(done -> recorded.tryEmitEmpty())
+				.then(execute(id, selected)));
+			background.set(whole
+				// the run lock could not be taken or the row not written: the run never began
+				.doOnError(ex -> recorded.tryEmitError(ex))
+				.doFinally(signal -> {
+					recorded.tryEmitError(new IllegalStateException("Sync run " + id + " ended before it began"));
+					current.compareAndSet(id, null);
+				})
+				.subscribe(null, ex -> log.error("Sync run {} ended with an unexpected error", id, ex)));
+			return recorded.asMono().thenReturn(new SyncTrigger(id, false));
 		});
 	}
 
@@ -106,7 +121,9 @@ public class SyncService {
 			if (!current.compareAndSet(null, id)) {
 				return Mono.error(new IllegalStateException("A sync run is already under way: " + current.get()));
 			}
-			return runs.start(id, trigger).doOnError(ex -> current.set(null)).then(execute(id, selected)).thenReturn(id);
+			return leases.whileRunHeld(id, runs.start(id, trigger).then(execute(id, selected)))
+				.doFinally(signal -> current.compareAndSet(id, null))
+				.thenReturn(id);
 		});
 	}
 

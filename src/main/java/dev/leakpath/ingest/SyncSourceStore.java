@@ -71,7 +71,7 @@ class SyncSourceStore {
 
 	private static final String LAST_STARTS = """
 			select provider, scope, listing, last_started_at,
-			       (last_outcome is null or last_outcome = 'failed' or resume_point is not null
+			       (last_outcome is null or last_outcome in ('failed', 'interrupted') or resume_point is not null
 			        or pass_requested_at >= last_started_at) as unfinished
 			from sync_source
 			""";

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.periodic.LeaseRenewal;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Sends due notifications. A claim moves a notification's next attempt past a lease, so a crashed instance's
  * claims come due again and two instances never send one at once. A message that would take its recipient past
  * {@code maxPerRecipientPerHour} in the last hour is not sent: it comes due again when its lease ends, with no
- * attempt counted.
+ * attempt counted. The lease is renewed while its notification is being sent, so a slow SMTP server or channel
+ * never lets another instance send it a second time.
  */
 @Component
 class NotificationSender {
@@ -76,11 +81,31 @@ class NotificationSender {
 					row.get("sent_last_hour", Long.class), row.get("digest", Boolean.class)))
 			.all()
 			.collectList()
-			.flatMap(claimed -> sendAll(claimed).thenReturn(claimed.size()));
+			.flatMap(claimed -> {
+				Set<Long> sending = ConcurrentHashMap.newKeySet();
+				claimed.forEach(one -> sending.add(one.id()));
+				return LeaseRenewal.whileWorking(log, "Renewing the leases of notifications being sent", LEASE,
+						() -> renew(sending), sendAll(claimed, sending)).thenReturn(claimed.size());
+			});
+	}
+
+	/**
+	 * Only notifications still being sent: one already sent or failed keeps the time its outcome set, and one
+	 * postponed by the recipient's hourly limit keeps its lease as its wait.
+	 */
+	private Mono<Void> renew(Set<Long> sending) {
+		if (sending.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("update notification set next_attempt_at = now() + cast(:lease as interval) "
+				+ "where id = any(:ids) and status = 'pending'")
+			.bind("lease", LEASE.toSeconds() + " seconds")
+			.bind("ids", sending.toArray(Long[]::new))
+			.then();
 	}
 
 	/** Immediate notifications one by one, digest ones one message per channel and recipient. */
-	private Mono<Void> sendAll(List<Claimed> claimed) {
+	private Mono<Void> sendAll(List<Claimed> claimed, Set<Long> sending) {
 		Map<String, List<Claimed>> digests = new LinkedHashMap<>();
 		List<Claimed> immediate = new ArrayList<>();
 		for (Claimed one : claimed) {
@@ -91,8 +116,10 @@ class NotificationSender {
 				immediate.add(one);
 			}
 		}
-		return Flux.concat(Flux.fromIterable(withinRateLimit(immediate)).flatMap(one -> send(List.of(one)), 8),
-				Flux.fromIterable(digests.values()).flatMap(this::send, 4))
+		List<Claimed> allowed = withinRateLimit(immediate);
+		immediate.stream().filter(one -> !allowed.contains(one)).forEach(postponed -> sending.remove(postponed.id()));
+		return Flux.concat(Flux.fromIterable(allowed).flatMap(one -> send(List.of(one), sending), 8),
+				Flux.fromIterable(digests.values()).flatMap(group -> send(group, sending), 4))
 			.then();
 	}
 
@@ -100,6 +127,10 @@ class NotificationSender {
 	 * Sends a group of notifications for one channel and recipient: one message, or a digest of several. All are
 	 * sent, or all are tried again.
 	 */
+	private Mono<Void> send(List<Claimed> group, Set<Long> sending) {
+		return send(group).doFinally(signal -> group.forEach(one -> sending.remove(one.id())));
+	}
+
 	private Mono<Void> send(List<Claimed> group) {
 		Claimed first = group.get(0);
 		NotificationPublisher publisher = publishers.get(first.channel());

@@ -7,8 +7,9 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import dev.leakpath.periodic.PeriodicLoop;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -56,13 +57,7 @@ class NotificationWorker {
 			log.info("Notifications are off (leakpath.notifications.enabled=false) on this instance");
 			return;
 		}
-		loop = Flux.interval(Duration.ZERO, properties.pollInterval())
-			.onBackpressureDrop()
-			.concatMap(tick -> round().onErrorResume(ex -> {
-				log.warn("Notification round failed, trying again: {}", ex.getMessage());
-				return Mono.empty();
-			}), 1)
-			.subscribe(null, ex -> log.error("Notification worker stopped", ex));
+		loop = PeriodicLoop.start(log, "Notification round", Duration.ZERO, properties.pollInterval(), this::round);
 	}
 
 	@EventListener(ContextClosedEvent.class)

@@ -54,6 +54,14 @@ class WebhookInbox {
 			          cast(d.repository_hint as text) as hint, d.attempts, d.received_at
 			""";
 
+	/** The claim's attempt number tells this worker's claim from a later one, once a lease did lapse. */
+	private static final String RENEW = """
+			update webhook_delivery d
+			set next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
+			from unnest(cast(:ids as bigint[]), cast(:attempts as integer[])) as c (id, attempts)
+			where d.id = c.id and d.attempts = c.attempts and d.status = 'pending'
+			""";
+
 	private static final String COMPLETE = """
 			update webhook_delivery set status = 'done', processed_at = now(), last_error = null
 			where id = any(:ids)
@@ -121,6 +129,15 @@ class WebhookInbox {
 					row.get("attempts", Integer.class), row.get("received_at", Instant.class)))
 			.all()
 			.collectList();
+	}
+
+	/** Moves the leases of claimed deliveries a full {@code lease} from now. */
+	Mono<Void> renew(List<ClaimedDelivery> claimed, Duration lease) {
+		return db.sql(RENEW)
+			.bind("leaseMillis", lease.toMillis())
+			.bind("ids", claimed.stream().map(ClaimedDelivery::id).toArray(Long[]::new))
+			.bind("attempts", claimed.stream().map(ClaimedDelivery::attempts).toArray(Integer[]::new))
+			.then();
 	}
 
 	Mono<Void> complete(Collection<Long> ids) {

@@ -19,6 +19,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import dev.leakpath.ingest.AlertRefresher;
+import dev.leakpath.periodic.LeaseRenewal;
+import dev.leakpath.periodic.PeriodicLoop;
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.webhook.WebhookInbox.ClaimedDelivery;
 import dev.leakpath.webhook.WebhookInbox.Failure;
@@ -82,14 +84,10 @@ class WebhookWorker {
 			log.info("Webhook worker is off (leakpath.webhooks.worker.enabled=false): deliveries are only stored here");
 			return;
 		}
-		loop = Flux.merge(Flux.interval(Duration.ZERO, properties.worker().pollInterval()).map(tick -> Boolean.TRUE),
-				wakeUps.asFlux().sample(WAKE_UP_WINDOW))
-			.onBackpressureLatest()
-			.concatMap(tick -> drain().then(pruneWhenDue()).onErrorResume(ex -> {
-				log.warn("Webhook inbox unavailable, trying again: {}", ex.getMessage());
-				return Mono.empty();
-			}), 1)
-			.subscribe(null, ex -> log.error("Webhook worker stopped", ex));
+		loop = PeriodicLoop.start(log, "Processing the webhook inbox",
+				Flux.merge(Flux.interval(Duration.ZERO, properties.worker().pollInterval()),
+						wakeUps.asFlux().sample(WAKE_UP_WINDOW)),
+				() -> drain().then(pruneWhenDue()));
 	}
 
 	@EventListener(ContextClosedEvent.class)
@@ -108,9 +106,13 @@ class WebhookWorker {
 			.reduce(0, Integer::sum);
 	}
 
+	/** The lease is renewed while the batch is processed: a re-read may wait long on a provider's rate limit. */
 	private Mono<Integer> claimAndProcess() {
-		return inbox.claim(properties.worker().batchSize(), properties.worker().lease())
-			.flatMap(batch -> process(batch).thenReturn(batch.size()));
+		Duration lease = properties.worker().lease();
+		return inbox.claim(properties.worker().batchSize(), lease)
+			.flatMap(batch -> LeaseRenewal.whileWorking(log, "Renewing the leases of claimed webhook deliveries", lease,
+					() -> inbox.renew(batch, lease), process(batch))
+				.thenReturn(batch.size()));
 	}
 
 	private Mono<Void> process(List<ClaimedDelivery> batch) {

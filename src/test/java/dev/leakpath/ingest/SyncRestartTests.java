@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A process stopped in the middle of a pass: the next process resumes after the last stored page, marks the
- * interrupted run abandoned, and ends with every alert stored once.
+ * interrupted run interrupted, and ends with every alert stored once.
  */
 class SyncRestartTests {
 
@@ -72,7 +72,7 @@ class SyncRestartTests {
 		// the generic listing had not begun when the first process stopped: it runs its first pass after the resume
 		assertThat(postgres.rows("select listing, last_outcome, watermark, resume_point from sync_source order by listing"))
 			.containsExactly("default|completed|2026-11-01 11:59:00+00|null", "generic|completed|null|null");
-		assertThat(postgres.rows("select status from sync_run order by started_at")).containsExactly("abandoned",
+		assertThat(postgres.rows("select status from sync_run order by started_at")).containsExactly("interrupted",
 				"succeeded");
 	}
 

@@ -188,6 +188,11 @@ public final class TestPostgres {
 		return tables;
 	}
 
+	/** A connection of the test's own, for holding a lock or a transaction open while the application works. */
+	public Connection connect() throws SQLException {
+		return connect(database);
+	}
+
 	public void execute(String sql) {
 		try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
 			statement.execute(sql);

@@ -5,10 +5,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.asset.AssetInventory;
+import dev.leakpath.periodic.PeriodicLoop;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -50,14 +50,9 @@ class ResourceGraphInventory {
 			return;
 		}
 		log.info("Reading the Azure inventory from Resource Graph every {}", properties.interval());
-		schedule = Flux.interval(Duration.ZERO, properties.interval())
-			.onBackpressureDrop()
-			.concatMap(tick -> refresh().onErrorResume(ex -> {
-				log.warn("Could not read the Azure inventory from Resource Graph; the stored one stays: {}",
-						ex.getMessage());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+		// a failed read keeps the stored inventory
+		schedule = PeriodicLoop.start(log, "Reading the Azure inventory from Resource Graph", Duration.ZERO,
+				properties.interval(), this::refresh);
 	}
 
 	@EventListener(ContextClosedEvent.class)

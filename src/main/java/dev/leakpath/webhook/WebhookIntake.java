@@ -14,8 +14,6 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.ingest.PassRequests;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,9 +23,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a delivery in: size limit, authentication, JSON, the provider's decision, then a durable insert
- * into the inbox before anything is acknowledged. A delivery that cannot be stored gets 503, so the
- * sender can deliver it again.
+ * Takes a delivery in: the credentials that need no body, the body within its bounds, the credentials that
+ * cover it, JSON, the provider's decision, the fields' storability, then a durable insert into the inbox
+ * before anything is acknowledged. A delivery that cannot be stored now (database down, queue full) gets
+ * 503 and Retry-After, so the sender can deliver it again; one that can never be stored gets 400.
  */
 @Component
 class WebhookIntake {
@@ -37,6 +36,8 @@ class WebhookIntake {
 	private static final String RETRY_AFTER_SECONDS = "10";
 
 	private final InboxWriter inbox;
+
+	private final BoundedBodies bodies;
 
 	private final WebhookWorker worker;
 
@@ -48,8 +49,9 @@ class WebhookIntake {
 
 	private final PassRequests passes;
 
-	WebhookIntake(InboxWriter inbox, WebhookWorker worker, WebhookProperties properties, ObjectMapper mapper,
-			MeterRegistry meters, PassRequests passes) {
+	WebhookIntake(InboxWriter inbox, BoundedBodies bodies, WebhookWorker worker, WebhookProperties properties,
+			ObjectMapper mapper, MeterRegistry meters, PassRequests passes) {
+		this.bodies = bodies;
 		this.passes = passes;
 		this.inbox = inbox;
 		this.worker = worker;
@@ -59,29 +61,20 @@ class WebhookIntake {
 	}
 
 	Mono<ResponseEntity<Object>> receive(WebhookSource source, ServerHttpRequest request) {
+		// every answer before the body is read closes the connection, so a refused body is never read
 		Optional<String> disabled = source.disabledReason();
 		if (disabled.isPresent()) {
-			return Mono.just(problem(source, "disabled", HttpStatus.NOT_FOUND, disabled.get()));
+			return Mono.just(closing(problem(source, "disabled", HttpStatus.NOT_FOUND, disabled.get())));
 		}
-		HttpHeaders headers = request.getHeaders();
-		Optional<String> rejected = source.rejectBeforeBody(headers);
+		Optional<String> rejected = source.rejectBeforeBody(request.getHeaders());
 		if (rejected.isPresent()) {
-			return Mono.just(unauthorized(source, request, rejected.get()));
+			return Mono.just(closing(unauthorized(source, request, rejected.get())));
 		}
-		int limit = (int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes());
-		if (headers.getContentLength() > limit) {
-			return Mono.just(tooLarge(source));
-		}
-		return DataBufferUtils.join(request.getBody(), limit)
-			.map(buffer -> {
-				byte[] body = new byte[buffer.readableByteCount()];
-				buffer.read(body);
-				DataBufferUtils.release(buffer);
-				return body;
-			})
-			.defaultIfEmpty(new byte[0])
+		return bodies.read(request)
 			.flatMap(body -> handle(source, request, body))
-			.onErrorResume(DataBufferLimitException.class, ex -> Mono.just(tooLarge(source)));
+			.onErrorResume(BoundedBodies.TooLargeException.class, ex -> Mono.just(closing(tooLarge(source))))
+			.onErrorResume(BoundedBodies.BusyException.class, ex -> Mono.just(closing(unavailable(source, "busy",
+					"Too many deliveries are being read; deliver it again later"))));
 	}
 
 	private Mono<ResponseEntity<Object>> handle(WebhookSource source, ServerHttpRequest request, byte[] body) {
@@ -113,6 +106,13 @@ class WebhookIntake {
 			return requestPass(source, pass);
 		}
 		InboundDelivery delivery = ((IntakeDecision.Store) decision).delivery();
+		try {
+			StorableDelivery.check(delivery);
+		}
+		catch (MalformedDeliveryException ex) {
+			log.warn("{} webhook: refused delivery {}: {}", source.provider(), delivery.deliveryId(), ex.getMessage());
+			return Mono.just(problem(source, "malformed", HttpStatus.BAD_REQUEST, ex.getMessage()));
+		}
 		return inbox.accept(delivery).timeout(properties.intakeTimeout()).map(stored -> {
 			if (stored) {
 				worker.wakeUp();
@@ -122,10 +122,19 @@ class WebhookIntake {
 					stored ? "stored" : "already stored", delivery.event(), delivery.repository(), delivery.alertId());
 			return ResponseEntity.accepted()
 				.<Object>body(Map.of("status", stored ? "accepted" : "duplicate", "delivery", delivery.deliveryId()));
+		}).onErrorResume(InboxWriter.InboxFullException.class, ex -> {
+			log.warn("{} webhook: the inbox queue is full, answering 503 to delivery {}", source.provider(),
+					delivery.deliveryId());
+			return Mono.just(unavailable(source, "busy", "Too many deliveries wait to be stored; deliver it again later"));
+		}).onErrorResume(InboxWriter::refusedRow, ex -> {
+			// the row alone was refused (the others of its batch are stored): delivering it again cannot help
+			log.warn("{} webhook: the database refused delivery {}, answering 400", source.provider(),
+					delivery.deliveryId());
+			return Mono.just(problem(source, "unstorable", HttpStatus.BAD_REQUEST, "The delivery cannot be stored"));
 		}).onErrorResume(ex -> {
 			log.warn("{} webhook: could not store delivery {}, answering 503: {}", source.provider(),
 					delivery.deliveryId(), ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
-			return Mono.just(unavailable(source, "The delivery could not be stored; deliver it again later"));
+			return Mono.just(unavailable(source, "unavailable", "The delivery could not be stored; deliver it again later"));
 		});
 	}
 
@@ -140,12 +149,12 @@ class WebhookIntake {
 			.onErrorResume(ex -> {
 				log.warn("{} webhook: could not record a pass request for {}, answering 503: {}", source.provider(),
 						request.scope(), ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
-				return Mono.just(unavailable(source, "The pass request could not be stored; deliver it again later"));
+				return Mono.just(unavailable(source, "unavailable", "The pass request could not be stored; deliver it again later"));
 			});
 	}
 
-	private ResponseEntity<Object> unavailable(WebhookSource source, String detail) {
-		ResponseEntity<Object> unavailable = problem(source, "unavailable", HttpStatus.SERVICE_UNAVAILABLE, detail);
+	private ResponseEntity<Object> unavailable(WebhookSource source, String outcome, String detail) {
+		ResponseEntity<Object> unavailable = problem(source, outcome, HttpStatus.SERVICE_UNAVAILABLE, detail);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.headers(unavailable.getHeaders())
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
@@ -174,7 +183,15 @@ class WebhookIntake {
 
 	private ResponseEntity<Object> tooLarge(WebhookSource source) {
 		return problem(source, "too_large", HttpStatus.PAYLOAD_TOO_LARGE,
-				"The body is larger than " + properties.maxBodySize().toMegabytes() + " MB");
+				"The body is larger than " + properties.maxBodySize().toKilobytes() + " KB");
+	}
+
+	/** An answer given without reading the body: the connection is closed rather than drained. */
+	private static ResponseEntity<Object> closing(ResponseEntity<Object> answer) {
+		return ResponseEntity.status(answer.getStatusCode())
+			.headers(answer.getHeaders())
+			.header(HttpHeaders.CONNECTION, "close")
+			.body(answer.getBody());
 	}
 
 	private ResponseEntity<Object> problem(WebhookSource source, String outcome, HttpStatus status, String detail) {

@@ -11,7 +11,11 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param maxBodySize larger deliveries are refused with 413 (GitHub caps payloads at 25 MB)
+ * @param maxBodySize larger deliveries are refused with 413 before more than this is read (secret-scanning
+ * events are a few KB; GitHub caps payloads at 25 MB, Azure DevOps service hooks at 2 MB)
+ * @param maxConcurrentBodies bodies read at once; a delivery over it gets 503 and Retry-After unread, so
+ * memory for bodies stays under this times {@code maxBodySize}
+ * @param maxQueuedDeliveries deliveries waiting for the inbox insert; more get 503 and Retry-After
  * @param intakeTimeout how long storing a delivery may take before the sender gets 503 and redelivers
  * (GitHub gives up after 10 s)
  * @param retention how long processed deliveries are kept, so that a redelivery is still recognised
@@ -22,7 +26,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("leakpath.webhooks")
-public record WebhookProperties(@DefaultValue("25MB") DataSize maxBodySize, @DefaultValue("PT5S") Duration intakeTimeout,
+public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
+		@Min(1) @DefaultValue("64") int maxConcurrentBodies, @Min(1) @DefaultValue("2000") int maxQueuedDeliveries,
+		@DefaultValue("PT5S") Duration intakeTimeout,
 		@DefaultValue("P8D") Duration retention, @DefaultValue("PT6H") Duration healthyWindow,
 		@DefaultValue("PT1H") Duration reconcileInterval, @Valid @DefaultValue Worker worker) {
 

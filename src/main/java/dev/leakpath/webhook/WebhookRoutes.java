@@ -38,10 +38,10 @@ class WebhookRoutes {
 							security = {}, responses = {
 									@ApiResponse(responseCode = "202", description = "stored, duplicate or ignored"),
 									@ApiResponse(responseCode = "200", description = "ping"),
-									@ApiResponse(responseCode = "400", description = "not an alert delivery"),
+									@ApiResponse(responseCode = "400", description = "not an alert delivery, or not storable"),
 									@ApiResponse(responseCode = "401", description = "bad signature"),
 									@ApiResponse(responseCode = "413", description = "over max-body-size"),
-									@ApiResponse(responseCode = "503", description = "database down; deliver again") })),
+									@ApiResponse(responseCode = "503", description = "database down or intake busy; deliver again after Retry-After") })),
 			@RouterOperation(path = "/webhooks/azure-devops", method = RequestMethod.POST,
 					operation = @Operation(operationId = "receiveAzureDevOpsServiceHook", tags = "webhooks",
 							summary = "Azure DevOps ms.vss-alerts.* service-hook deliveries",
@@ -49,10 +49,10 @@ class WebhookRoutes {
 									+ "while the password is unset. Stored, then processed by the inbox worker.",
 							security = {}, responses = {
 									@ApiResponse(responseCode = "202", description = "stored, duplicate or ignored"),
-									@ApiResponse(responseCode = "400", description = "not an alert delivery"),
+									@ApiResponse(responseCode = "400", description = "not an alert delivery, or not storable"),
 									@ApiResponse(responseCode = "401", description = "bad credentials"),
 									@ApiResponse(responseCode = "413", description = "over max-body-size"),
-									@ApiResponse(responseCode = "503", description = "database down; deliver again") })) })
+									@ApiResponse(responseCode = "503", description = "database down or intake busy; deliver again after Retry-After") })) })
 	RouterFunction<ServerResponse> webhookEndpoints(List<WebhookSource> sources, WebhookIntake intake) {
 		Map<String, WebhookSource> byPath = sources.stream()
 			.collect(Collectors.toMap(WebhookSource::path, Function.identity()));

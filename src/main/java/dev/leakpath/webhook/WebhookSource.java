@@ -18,7 +18,11 @@ public interface WebhookSource {
 	/** Why this endpoint accepts nothing (no secret configured), or empty when it is ready. */
 	Optional<String> disabledReason();
 
-	/** Checks the credentials that need no body; empty when they hold, else why not. */
+	/**
+	 * Checks the credentials that need no body, before any of it is read; empty when they hold, else why
+	 * not. A source refuses here whatever it can (a missing signature too): only these deliveries' bodies
+	 * are buffered.
+	 */
 	default Optional<String> rejectBeforeBody(HttpHeaders headers) {
 		return Optional.empty();
 	}

@@ -134,6 +134,45 @@ public final class TestPostgres {
 		admin("alter database " + database + " allow_connections true");
 	}
 
+	/**
+	 * Holds a table lock in an open transaction until closed, so that the application's statements on the
+	 * table wait ({@code share} blocks writes, {@code access exclusive} reads too).
+	 */
+	public TableLock lock(String table, String mode) {
+		try {
+			Connection connection = connect(database);
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("lock table " + table + " in " + mode + " mode");
+			}
+			return () -> {
+				try (connection) {
+					connection.rollback();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			};
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not lock " + table, ex);
+		}
+	}
+
+	/** Statements of the application that wait for a lock and start with {@code prefix} (lower case). */
+	public long waitingStatements(String prefix) {
+		return count("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = "
+				+ "'Lock' and lower(ltrim(query)) like '" + prefix + "%'");
+	}
+
+	/** A lock that {@link #lock} holds. */
+	public interface TableLock extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
 	/** Empties every table the migrations created, if they ran yet. */
 	public void truncateAll() {
 		// the secret-type catalogue is reference data the application writes once at start-up, not test data

@@ -212,8 +212,8 @@ class GitHubWebhookTests extends IntegrationTest {
 	}
 
 	@Test
-	void deliveryWhenLargerThan25MegabytesThen413() {
-		byte[] huge = new byte[25 * 1024 * 1024 + 1];
+	void deliveryWhenLargerThanTheDefaultMegabyteThen413() {
+		byte[] huge = new byte[1024 * 1024 + 1];
 		Arrays.fill(huge, (byte) ' ');
 
 		postRaw("secret_scanning_alert", "d-huge", huge, GitHubTestSignature.sign(WEBHOOK_SECRET, huge))

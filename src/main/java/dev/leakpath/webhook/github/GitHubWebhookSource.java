@@ -29,6 +29,8 @@ class GitHubWebhookSource implements WebhookSource {
 
 	static final String PROVIDER = "github";
 
+	private static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+
 	private static final Pattern REPOSITORY_NAME = Pattern.compile("[A-Za-z0-9_.-]+/(?!\\.\\.?$)[A-Za-z0-9_.-]+");
 
 	private static final Set<String> ALERT_EVENTS = Set.of("secret_scanning_alert", "secret_scanning_alert_location");
@@ -62,13 +64,16 @@ class GitHubWebhookSource implements WebhookSource {
 				: Optional.empty();
 	}
 
+	/** An unsigned delivery is refused before its body is read: only a signed one is worth buffering. */
+	@Override
+	public Optional<String> rejectBeforeBody(HttpHeaders headers) {
+		return headers.getFirst(SIGNATURE_HEADER) == null ? Optional.of(SIGNATURE_HEADER + " is missing")
+				: Optional.empty();
+	}
+
 	@Override
 	public Optional<String> rejectBody(HttpHeaders headers, byte[] body) {
-		String header = headers.getFirst("X-Hub-Signature-256");
-		if (header == null) {
-			return Optional.of("X-Hub-Signature-256 is missing");
-		}
-		return signature.matches(body, header) ? Optional.empty()
+		return signature.matches(body, headers.getFirst(SIGNATURE_HEADER)) ? Optional.empty()
 				: Optional.of("X-Hub-Signature-256 does not match the body");
 	}
 

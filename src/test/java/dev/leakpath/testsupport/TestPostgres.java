@@ -177,9 +177,24 @@ public final class TestPostgres {
 	public void truncateAll() {
 		// the secret-type catalogue is reference data the application writes once at start-up, not test data
 		List<String> tables = tables().stream().filter(table -> !table.equals("secret_type_catalogue")).toList();
-		if (!tables.isEmpty()) {
-			// a transaction left open by the application would block this forever: fail loudly instead
-			execute("set lock_timeout = '10s'; truncate table " + String.join(", ", tables) + " restart identity cascade");
+		if (tables.isEmpty()) {
+			return;
+		}
+		// a transaction left open by the application would block this forever: fail loudly instead
+		String truncate = "set lock_timeout = '10s'; truncate table " + String.join(", ", tables) + " restart identity cascade";
+		for (int attempt = 1;; attempt++) {
+			try {
+				execute(truncate);
+				return;
+			}
+			catch (IllegalStateException ex) {
+				// the background loops of other cached application contexts share this database: truncating many
+				// tables at once can deadlock with one of their statements, which PostgreSQL then cancels
+				boolean deadlock = ex.getCause() instanceof SQLException sql && "40P01".equals(sql.getSQLState());
+				if (!deadlock || attempt == 3) {
+					throw ex;
+				}
+			}
 		}
 	}
 

@@ -12,6 +12,8 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.leakpath.settings.InvalidSettingException;
+
 import org.springframework.util.StringUtils;
 
 /**
@@ -27,12 +29,22 @@ final class FingerprintKeyLoader {
 
 	static byte[] load(FingerprintProperties properties) {
 		if (StringUtils.hasText(properties.fingerprintKey())) {
-			return properties.fingerprintKey().getBytes(StandardCharsets.UTF_8);
+			byte[] key = properties.fingerprintKey().getBytes(StandardCharsets.UTF_8);
+			if (key.length < SecretFingerprinter.MINIMUM_KEY_BYTES) {
+				throw new InvalidSettingException("leakpath.fingerprint-key", "must be at least "
+						+ SecretFingerprinter.MINIMUM_KEY_BYTES + " bytes; it has " + key.length);
+			}
+			return key;
 		}
 		Path file = properties.fingerprintKeyFile().toAbsolutePath();
 		try {
 			if (Files.exists(file)) {
-				return Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
+				byte[] key = Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
+				if (key.length < SecretFingerprinter.MINIMUM_KEY_BYTES) {
+					throw new InvalidSettingException("leakpath.fingerprint-key-file", "holds a key of " + key.length
+							+ " bytes; it must be at least " + SecretFingerprinter.MINIMUM_KEY_BYTES);
+				}
+				return key;
 			}
 			return generate(file);
 		}

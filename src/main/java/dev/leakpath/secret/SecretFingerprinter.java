@@ -13,12 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretFingerprinter {
 
+	static final int MINIMUM_KEY_BYTES = 32;
+
 	private static final String ALGORITHM = "HmacSHA256";
 
 	private final SecretKeySpec key;
 
 	public SecretFingerprinter(byte[] key) {
-		if (key.length < 32) {
+		if (key.length < MINIMUM_KEY_BYTES) {
 			throw new IllegalArgumentException("The fingerprint key must be at least 32 bytes");
 		}
 		this.key = new SecretKeySpec(key.clone(), ALGORITHM);

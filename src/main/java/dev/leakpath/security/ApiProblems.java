@@ -10,10 +10,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.ServerWebExchange;
 
 /** The 401 and 403 problem responses of the security filters, which run before the API's own handler. */
 final class ApiProblems {
+
+	private static final WebSessionServerSecurityContextRepository SESSIONS = new WebSessionServerSecurityContextRepository();
 
 	private ApiProblems() {
 	}
@@ -25,15 +28,22 @@ final class ApiProblems {
 	}
 
 	static Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException ex) {
-		String role = ApiSecurityConfiguration.requiredRole(exchange).name().toLowerCase();
+		String role = RequiredRoles.of(exchange.getRequest()).name().toLowerCase();
 		return write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden", "This request needs the " + role
 				+ " role; a viewer scoped to organisations reads only alerts, repositories, secrets, "
 				+ "recommendations and attack paths");
 	}
 
+	/**
+	 * The CSRF check runs before authentication; a request with no signed-in session is unauthenticated (401),
+	 * whatever its method, and only a session's change without the token is forbidden.
+	 */
 	static Mono<Void> csrfMissing(ServerWebExchange exchange, AccessDeniedException ex) {
-		return write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden", "A change on a signed-in session needs "
-				+ "the XSRF-TOKEN cookie's value in an X-XSRF-TOKEN header");
+		return SESSIONS.load(exchange)
+			.filter(context -> context.getAuthentication() != null && context.getAuthentication().isAuthenticated())
+			.flatMap(context -> write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
+					"A change on a signed-in session needs the XSRF-TOKEN cookie's value in an X-XSRF-TOKEN header"))
+			.switchIfEmpty(Mono.defer(() -> unauthorized(exchange, null)));
 	}
 
 	private static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String title, String detail) {

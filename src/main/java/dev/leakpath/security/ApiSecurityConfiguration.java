@@ -133,22 +133,12 @@ class ApiSecurityConfiguration {
 
 	private static Mono<AuthorizationDecision> decide(Mono<Authentication> caller, AuthorizationContext context,
 			boolean unscopedOnly) {
-		Role role = requiredRole(context.getExchange());
-		return caller.map(authentication -> new AuthorizationDecision(Callers.has(authentication, role)
-				&& (!unscopedOnly || AccessScope.of(authentication).isAll())))
-			.defaultIfEmpty(new AuthorizationDecision(false));
-	}
-
-	/** Reading needs a viewer; a change needs an admin. An explorer query is a read sent as POST. */
-	static Role requiredRole(ServerWebExchange exchange) {
-		HttpMethod method = exchange.getRequest().getMethod();
-		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		if (path.startsWith("/api/v1/audit")) {
-			return Role.ADMIN;
-		}
-		boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD
-				|| (method == HttpMethod.POST && path.equals("/api/v1/explorer/query"));
-		return read ? Role.VIEWER : Role.ADMIN;
+		Role role = RequiredRoles.of(context.getExchange().getRequest());
+		return caller.map(authentication -> {
+			AccessScope scope = AccessScope.of(authentication);
+			boolean scopeAllows = unscopedOnly ? scope.isAll() : !scope.isNone();
+			return new AuthorizationDecision(Callers.has(authentication, role) && scopeAllows);
+		}).defaultIfEmpty(new AuthorizationDecision(false));
 	}
 
 	private static AuthenticationWebFilter bearerTokens(ApiTokenProperties tokens) {

@@ -26,10 +26,10 @@ final class ApiTokenAuthenticationManager implements ReactiveAuthenticationManag
 
 	ApiTokenAuthenticationManager(ApiTokenProperties properties) {
 		for (String token : properties.tokens()) {
-			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER, Role.ADMIN), List.of()));
+			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER, Role.ADMIN), null));
 		}
 		for (String token : properties.viewerTokens()) {
-			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER), List.of()));
+			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER), null));
 		}
 		for (ApiTokenProperties.ScopedToken scoped : properties.scopedTokens()) {
 			if (scoped.organizations().isEmpty()) {
@@ -53,7 +53,9 @@ final class ApiTokenAuthenticationManager implements ReactiveAuthenticationManag
 		if (match == null) {
 			return Mono.error(new BadCredentialsException("Unknown API token"));
 		}
-		List<GrantedAuthority> authorities = new ArrayList<>(AccessScope.authorities(match.organizations()));
+		// admin and viewer tokens are the explicit grants of every organisation
+		List<GrantedAuthority> authorities = new ArrayList<>(match.organizations() == null
+				? List.of(AccessScope.allOrganizations()) : AccessScope.authorities(match.organizations()));
 		match.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
 		return Mono.just(UsernamePasswordAuthenticationToken.authenticated(match.name(), null, authorities));
 	}
@@ -68,6 +70,7 @@ final class ApiTokenAuthenticationManager implements ReactiveAuthenticationManag
 		}
 	}
 
+	/** @param organizations those seen, or null for every organisation */
 	private record KnownToken(byte[] value, String name, List<Role> roles, List<String> organizations) {
 
 		KnownToken(String value, String name, List<Role> roles, List<String> organizations) {

@@ -26,6 +26,13 @@ record ApiTokenProperties(List<String> tokens, List<String> viewerTokens, List<S
 		return tokens.isEmpty() && viewerTokens.isEmpty() && scopedTokens.isEmpty();
 	}
 
+	/** How many tokens of each kind are set, never what they are. */
+	@Override
+	public String toString() {
+		return "ApiTokenProperties[tokens=" + tokens.size() + " set, viewerTokens=" + viewerTokens.size()
+				+ " set, scopedTokens=" + scopedTokens + "]";
+	}
+
 	private static List<String> cleaned(List<String> tokens) {
 		return tokens == null ? List.of() : tokens.stream().filter(StringUtils::hasText).map(String::strip).toList();
 	}
@@ -40,6 +47,13 @@ record ApiTokenProperties(List<String> tokens, List<String> viewerTokens, List<S
 		ScopedToken {
 			token = token == null ? null : token.strip();
 			organizations = organizations == null ? List.of() : List.copyOf(organizations);
+		}
+
+		/** Names the token, never shows it. */
+		@Override
+		public String toString() {
+			return "ScopedToken[name=" + name + ", token=" + (StringUtils.hasText(token) ? "(set)" : "(unset)")
+					+ ", organizations=" + organizations + "]";
 		}
 
 	}

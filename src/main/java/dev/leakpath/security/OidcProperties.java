@@ -7,7 +7,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Dashboard sign-in with an OpenID Connect provider (Entra ID, Okta, Keycloak, Google ...). Off while
- * {@code issuerUri} is unset.
+ * {@code issuerUri} is unset. Every role is granted by a value of the roles claim: with none of
+ * {@code adminValues}, {@code viewerValues} and {@code allOrganizationsValues} set, leakpath refuses to start.
  *
  * @param issuerUri the provider's issuer; its {@code /.well-known/openid-configuration} is read at start-up
  * @param clientId the client registered at the provider, with redirect URI
@@ -15,24 +16,48 @@ import org.springframework.util.StringUtils;
  * @param clientSecret its secret
  * @param scopes scopes asked for
  * @param rolesClaim the ID-token or user-info claim listing the user's groups or roles
- * @param adminValues values of that claim that make an admin
- * @param viewerValues values that make a viewer; empty: every signed-in user is a viewer
- * @param organizationsClaim a claim listing the organisations a (non-admin) viewer may see; unset, or absent
- * from the token: all
+ * @param adminValues values of that claim that make an admin (who sees every organisation)
+ * @param viewerValues values that make a viewer of the organisations in {@code organizationsClaim}; a
+ * viewer whose claim is empty or missing sees nothing (403)
+ * @param allOrganizationsValues values that make a viewer of every organisation
+ * @param organizationsClaim the claim listing the organisations a viewer may see
  */
 @ConfigurationProperties("leakpath.oidc")
 record OidcProperties(String issuerUri, String clientId, String clientSecret, List<String> scopes, String rolesClaim,
-		List<String> adminValues, List<String> viewerValues, String organizationsClaim) {
+		List<String> adminValues, List<String> viewerValues, List<String> allOrganizationsValues,
+		String organizationsClaim) {
 
 	OidcProperties {
 		scopes = scopes == null || scopes.isEmpty() ? List.of("openid", "profile", "email") : List.copyOf(scopes);
 		rolesClaim = StringUtils.hasText(rolesClaim) ? rolesClaim : "groups";
-		adminValues = adminValues == null ? List.of() : List.copyOf(adminValues);
-		viewerValues = viewerValues == null ? List.of() : List.copyOf(viewerValues);
+		adminValues = values(adminValues);
+		viewerValues = values(viewerValues);
+		allOrganizationsValues = values(allOrganizationsValues);
+		organizationsClaim = StringUtils.hasText(organizationsClaim) ? organizationsClaim.strip() : null;
 	}
 
 	boolean enabled() {
 		return StringUtils.hasText(issuerUri);
+	}
+
+	/** Whether any claim value grants a role: without one, sign-in could only let no one, or everyone, in. */
+	boolean grantsAnyRole() {
+		return !adminValues.isEmpty() || !viewerValues.isEmpty() || !allOrganizationsValues.isEmpty();
+	}
+
+	/** Says whether the client secret is set, never what it is. */
+	@Override
+	public String toString() {
+		return "OidcProperties[issuerUri=" + issuerUri + ", clientId=" + clientId + ", clientSecret="
+				+ (StringUtils.hasText(clientSecret) ? "(set)" : "(unset)") + ", scopes=" + scopes + ", rolesClaim="
+				+ rolesClaim + ", adminValues=" + adminValues + ", viewerValues=" + viewerValues
+				+ ", allOrganizationsValues=" + allOrganizationsValues + ", organizationsClaim=" + organizationsClaim
+				+ "]";
+	}
+
+	private static List<String> values(List<String> values) {
+		return values == null ? List.of()
+				: values.stream().filter(StringUtils::hasText).map(String::strip).toList();
 	}
 
 }

@@ -15,8 +15,10 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * Gives a signed-in user leakpath's roles from a claim: admin when it holds an admin value, viewer when it
- * holds a viewer value (or when no viewer values are set), nothing otherwise, so the API answers 403.
+ * Gives a signed-in user leakpath's roles from a claim, granting only what a value names: admin (and every
+ * organisation) for an admin value; viewer of every organisation for an all-organisations value; viewer of
+ * the organisations in the organisations claim for a viewer value. Anyone else, and a viewer whose
+ * organisations claim is empty or missing, gets no role or no organisation, so the API answers 403.
  */
 final class OidcRoles implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -33,8 +35,8 @@ final class OidcRoles implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
 		return delegate.loadUser(request).map(user -> {
 			List<String> values = strings(user.getClaims().get(properties.rolesClaim()));
 			boolean admin = values.stream().anyMatch(properties.adminValues()::contains);
-			boolean viewer = admin || properties.viewerValues().isEmpty()
-					|| values.stream().anyMatch(properties.viewerValues()::contains);
+			boolean allOrganizations = admin || values.stream().anyMatch(properties.allOrganizationsValues()::contains);
+			boolean viewer = allOrganizations || values.stream().anyMatch(properties.viewerValues()::contains);
 			List<GrantedAuthority> authorities = new ArrayList<>();
 			if (viewer) {
 				authorities.add(new SimpleGrantedAuthority(Role.VIEWER.authority()));
@@ -42,7 +44,10 @@ final class OidcRoles implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
 			if (admin) {
 				authorities.add(new SimpleGrantedAuthority(Role.ADMIN.authority()));
 			}
-			else if (properties.organizationsClaim() != null) {
+			if (allOrganizations) {
+				authorities.add(AccessScope.allOrganizations());
+			}
+			else if (viewer && properties.organizationsClaim() != null) {
 				authorities.addAll(AccessScope.authorities(strings(user.getClaims().get(properties.organizationsClaim()))));
 			}
 			return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "sub");
@@ -51,9 +56,9 @@ final class OidcRoles implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
 
 	private static List<String> strings(Object claim) {
 		if (claim instanceof Collection<?> collection) {
-			return collection.stream().map(String::valueOf).toList();
+			return collection.stream().map(String::valueOf).filter(value -> !value.isBlank()).toList();
 		}
-		return claim == null ? List.of() : List.of(String.valueOf(claim));
+		return claim == null || String.valueOf(claim).isBlank() ? List.of() : List.of(String.valueOf(claim));
 	}
 
 }

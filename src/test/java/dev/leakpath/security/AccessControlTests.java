@@ -67,6 +67,15 @@ class AccessControlTests extends IntegrationTest {
 	}
 
 	@Test
+	void unauthenticatedChangeWhateverTheMethodThenUnauthorized() {
+		web.post().uri("/api/v1/sync").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+			.expectStatus().isUnauthorized().expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		web.put().uri("/api/v1/assets").contentType(MediaType.APPLICATION_JSON).bodyValue("[]").exchange()
+			.expectStatus().isUnauthorized();
+		web.delete().uri("/api/v1/explorer/saved/1").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
 	void scopedViewerWhenReadingThenOnlyItsOrganizations() {
 		long alertId = postgres.count("select min(id) from alert");
 

@@ -33,6 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @TestPropertySource(properties = { "leakpath.oidc.client-id=leakpath-dashboard",
 		"leakpath.oidc.client-secret=test-oidc-client-secret", "leakpath.oidc.admin-values=leakpath-admins",
+		"leakpath.oidc.viewer-values=developers", "leakpath.oidc.all-organizations-values=leakpath-auditors",
 		"leakpath.oidc.organizations-claim=leakpath_orgs" })
 class OidcSignInTests extends IntegrationTest {
 
@@ -95,6 +96,45 @@ class OidcSignInTests extends IntegrationTest {
 		assertThat(caller.get("organizations").toString()).isEqualTo("[\"globex\"]");
 		withSession(web.get().uri("/api/v1/alerts"), session).exchange().expectStatus().isOk();
 		withSession(web.get().uri("/api/v1/assets"), session).exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	void signInWhenViewerHasNoOrganizationsClaimThenRefusedEverywhere() throws Exception {
+		String missing = signIn("carol", Map.of("preferred_username", "carol", "groups", List.of("developers")));
+		String empty = signIn("dave", Map.of("preferred_username", "dave", "groups", List.of("developers"),
+				"leakpath_orgs", List.of()));
+
+		for (String session : List.of(missing, empty)) {
+			JsonNode caller = withSession(web.get().uri("/api/v1/me"), session).exchange().expectStatus().isOk()
+				.expectBody(JsonNode.class).returnResult().getResponseBody();
+			assertThat(caller.get("organizations").toString()).isEqualTo("[]");
+			withSession(web.get().uri("/api/v1/alerts"), session).exchange().expectStatus().isForbidden();
+			withSession(web.get().uri("/api/v1/repositories"), session).exchange().expectStatus().isForbidden();
+			withSession(web.get().uri("/api/v1/assets"), session).exchange().expectStatus().isForbidden();
+		}
+	}
+
+	@Test
+	void signInWhenNoConfiguredValueThenNoRole() throws Exception {
+		String session = signIn("eve", Map.of("preferred_username", "eve", "groups", List.of("everyone"),
+				"leakpath_orgs", List.of("globex")));
+
+		JsonNode caller = withSession(web.get().uri("/api/v1/me"), session).exchange().expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(caller.get("roles").toString()).isEqualTo("[]");
+		withSession(web.get().uri("/api/v1/alerts"), session).exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	void signInWhenAllOrganizationsValueThenViewerOfEveryOrganization() throws Exception {
+		String session = signIn("frank", Map.of("preferred_username", "frank", "groups", List.of("leakpath-auditors")));
+
+		JsonNode caller = withSession(web.get().uri("/api/v1/me"), session).exchange().expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(caller.get("roles").toString()).isEqualTo("[\"viewer\"]");
+		assertThat(caller.get("organizations").isNull()).isTrue();
+		withSession(web.get().uri("/api/v1/assets"), session).exchange().expectStatus().isOk();
+		withSession(web.get().uri("/api/v1/audit"), session).exchange().expectStatus().isForbidden();
 	}
 
 	@Test

@@ -224,7 +224,7 @@ class AzureDevOpsWebhookTests extends AzureDevOpsIntegrationTest {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.detail")
-			.isEqualTo("resource.alertId is missing");
+			.isEqualTo("resource.alertId is missing or not a positive integer");
 
 		assertThat(postgres.count("select count(*) from webhook_delivery")).isZero();
 	}

@@ -217,6 +217,22 @@ class GitHubWebhookTests extends IntegrationTest {
 	}
 
 	@Test
+	void deliveryWhenAlertNumberIsFractionalOrRepositoryNameTooLongThen400AndNothingStored() {
+		ObjectNode fractional = alertEvent("created", org.openAlert("api", 1, NOW));
+		((ObjectNode) fractional.get("alert")).put("number", 1.5);
+		post("secret_scanning_alert", "d-fractional", fractional).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").isEqualTo("alert.number is missing or not a positive integer");
+		ObjectNode longName = alertEvent("created", org.openAlert("api", 1, NOW));
+		((ObjectNode) longName.get("repository")).put("full_name", ORG + "/" + "r".repeat(101));
+		post("secret_scanning_alert", "d-long-name", longName).expectStatus().isBadRequest();
+		ObjectNode longestName = alertEvent("created", org.openAlert("api", 1, NOW));
+		((ObjectNode) longestName.get("repository")).put("full_name", ORG + "/" + "r".repeat(100));
+		post("secret_scanning_alert", "d-longest-name", longestName).expectStatus().isAccepted();
+
+		assertThat(postgres.rows("select delivery_id from webhook_delivery")).containsExactly("d-longest-name");
+	}
+
+	@Test
 	void deliveryWhenLargerThanTheDefaultMegabyteThen413() {
 		byte[] huge = new byte[1024 * 1024 + 1];
 		Arrays.fill(huge, (byte) ' ');

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import dev.leakpath.ingest.RetrySettings;
+import dev.leakpath.settings.HttpUrls;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -39,8 +40,19 @@ public record AzureDevOpsProperties(List<String> organizations,
 		@Valid @DefaultValue RetrySettings retry) {
 
 	public AzureDevOpsProperties {
+		HttpUrls.require("leakpath.azure-devops.api-url", apiUrl);
+		HttpUrls.require("leakpath.azure-devops.advsec-url", advsecUrl);
 		organizations = organizations == null ? List.of()
 				: organizations.stream().filter(StringUtils::hasText).map(String::strip).toList();
+	}
+
+	/** Says whether the PAT is set, never what it is. */
+	@Override
+	public String toString() {
+		return "AzureDevOpsProperties[organizations=" + organizations + ", apiUrl=" + apiUrl + ", advsecUrl="
+				+ advsecUrl + ", pat=" + (StringUtils.hasText(pat) ? "(set)" : "(unset)") + ", entra=" + entra
+				+ ", pollInterval=" + pollInterval + ", pageSize=" + pageSize + ", watermarkOverlap=" + watermarkOverlap
+				+ ", throttle=" + throttle + ", retry=" + retry + "]";
 	}
 
 	public boolean hasCredentials() {
@@ -58,6 +70,13 @@ public record AzureDevOpsProperties(List<String> organizations,
 
 		boolean configured() {
 			return StringUtils.hasText(clientId);
+		}
+
+		/** Says whether the client secret is set, never what it is. */
+		@Override
+		public String toString() {
+			return "Entra[tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret="
+					+ (StringUtils.hasText(clientSecret) ? "(set)" : "(unset)") + ", tokenUrl=" + tokenUrl + "]";
 		}
 
 	}

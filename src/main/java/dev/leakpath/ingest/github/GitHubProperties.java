@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import dev.leakpath.ingest.RetrySettings;
+import dev.leakpath.settings.HttpUrls;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -41,12 +42,22 @@ public record GitHubProperties(@NotNull @DefaultValue("https://api.github.com") 
 				"mysql_connection_url", "password" }) List<String> genericSecretTypes) {
 
 	public GitHubProperties {
+		HttpUrls.require("leakpath.github.api-url", apiUrl);
 		organizations = stripped(organizations);
 		genericSecretTypes = stripped(genericSecretTypes);
 	}
 
 	private static List<String> stripped(List<String> values) {
 		return values == null ? List.of() : values.stream().filter(StringUtils::hasText).map(String::strip).toList();
+	}
+
+	/** Says whether the token is set, never what it is. */
+	@Override
+	public String toString() {
+		return "GitHubProperties[apiUrl=" + apiUrl + ", token=" + (StringUtils.hasText(token) ? "(set)" : "(unset)")
+				+ ", app=" + app + ", organizations=" + organizations + ", pollInterval=" + pollInterval
+				+ ", locationConcurrency=" + locationConcurrency + ", retry=" + retry + ", genericSecretTypes="
+				+ genericSecretTypes + "]";
 	}
 
 	/** Whether credentials are configured at all; without them leakpath runs its demo. */

@@ -65,6 +65,8 @@ class AzureDevOpsWebhookSource implements WebhookSource {
 				: Optional.of("Basic credentials are missing or wrong");
 	}
 
+	private static final int MAX_NAME_LENGTH = 64;
+
 	@Override
 	public IntakeDecision decide(HttpHeaders headers, JsonNode payload) throws MalformedDeliveryException {
 		String eventType = text(payload, "eventType");
@@ -83,10 +85,15 @@ class AzureDevOpsWebhookSource implements WebhookSource {
 			return new IntakeDecision.Ignore("ignored_alert_type", "alert type '" + alertType + "' is not secret");
 		}
 		JsonNode alertId = resource.path("alertId");
-		if (!alertId.canConvertToLong() || alertId.asLong() <= 0) {
-			throw new MalformedDeliveryException("resource.alertId is missing");
+		if (!alertId.isIntegralNumber() || !alertId.canConvertToLong() || alertId.asLong() <= 0) {
+			throw new MalformedDeliveryException("resource.alertId is missing or not a positive integer");
 		}
 		HookRepository repository = HookRepository.of(payload);
+		// Azure DevOps' own limit for project and repository names (an id is shorter still)
+		if (repository.project().length() > MAX_NAME_LENGTH || repository.repository().length() > MAX_NAME_LENGTH) {
+			throw new MalformedDeliveryException("the project or repository name is longer than the "
+					+ MAX_NAME_LENGTH + " characters Azure DevOps allows");
+		}
 		Optional<String> scope = scope(repository.organization());
 		if (scope.isEmpty()) {
 			return new IntakeDecision.Ignore("ignored_organization", repository.organization() == null

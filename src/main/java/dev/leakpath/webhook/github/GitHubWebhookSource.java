@@ -33,6 +33,10 @@ class GitHubWebhookSource implements WebhookSource {
 
 	private static final Pattern REPOSITORY_NAME = Pattern.compile("[A-Za-z0-9_.-]+/(?!\\.\\.?$)[A-Za-z0-9_.-]+");
 
+	private static final int MAX_OWNER_LENGTH = 39;
+
+	private static final int MAX_NAME_LENGTH = 100;
+
 	private static final Set<String> ALERT_EVENTS = Set.of("secret_scanning_alert", "secret_scanning_alert_location");
 
 	/** A backfill or custom-pattern scan finished: it may have found alerts no alert event announced. */
@@ -100,8 +104,15 @@ class GitHubWebhookSource implements WebhookSource {
 		if (fullName == null || !REPOSITORY_NAME.matcher(fullName).matches()) {
 			throw new MalformedDeliveryException("repository.full_name is missing or not owner/name");
 		}
-		if (!number.canConvertToLong() || number.asLong() <= 0) {
-			throw new MalformedDeliveryException("alert.number is missing");
+		int slash = fullName.indexOf('/');
+		// GitHub's own limits: longer is no GitHub repository, and would be stored and retried for nothing
+		if (slash > MAX_OWNER_LENGTH || fullName.length() - slash - 1 > MAX_NAME_LENGTH) {
+			throw new MalformedDeliveryException("repository.full_name is longer than GitHub allows (an owner of "
+					+ MAX_OWNER_LENGTH + " characters, a name of " + MAX_NAME_LENGTH + ")");
+		}
+		// 1.5 is no alert number, and must not be taken as alert 1
+		if (!number.isIntegralNumber() || !number.canConvertToLong() || number.asLong() <= 0) {
+			throw new MalformedDeliveryException("alert.number is missing or not a positive integer");
 		}
 		// a repository's owner is the first part of its full name: GitHub's own location example names no
 		// organization and an owner login that differs from it

@@ -41,6 +41,10 @@ class ApiProblemHandler {
 	/** Spring's own 4xx (unreadable input, unknown path, wrong method) keep their status and reason. */
 	@ExceptionHandler(ResponseStatusException.class)
 	ResponseEntity<ProblemDetail> springStatus(ResponseStatusException ex) {
+		NulCharacterException nul = ExceptionCauses.find(ex, NulCharacterException.class);
+		if (nul != null) {
+			return response(ProblemType.BAD_REQUEST, nul.detail());
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(), ex.getReason());
 		return ResponseEntity.status(ex.getStatusCode()).body(problem);
 	}

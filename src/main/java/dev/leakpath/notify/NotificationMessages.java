@@ -1,6 +1,7 @@
 package dev.leakpath.notify;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 class NotificationMessages {
 
 	private static final String EVENT = """
-			select e.kind, e.risk_level, e.alert_id, e.attack_path_id, r.provider, r.organization, r.full_name,
+			select n.id as notification_id, e.kind, e.risk_level, e.alert_id, e.attack_path_id, r.provider, r.organization, r.full_name,
 			       r.visibility, a.provider_alert_id, a.secret_type, a.secret_type_display_name, a.alert_url,
 			       a.validity, p.rule_id, p.risk_score, p.target_name, p.target_type
 			from notification n
@@ -27,7 +28,7 @@ class NotificationMessages {
 			join repository r on r.id = e.repository_id
 			left join alert a on a.id = e.alert_id
 			left join attack_path p on p.id = e.attack_path_id
-			where n.id = :id
+			where n.id = any(:ids)
 			""";
 
 	private final DatabaseClient db;
@@ -40,9 +41,13 @@ class NotificationMessages {
 		this.dashboard = url.endsWith("/") ? url : url + "/";
 	}
 
-	/** Empty when the event's alert or path is gone. */
-	Mono<NotificationMessage> forNotification(long notificationId) {
-		return db.sql(EVENT).bind("id", notificationId).map(row -> message(notificationId, row)).one();
+	/** The messages by notification id, in one query; a notification whose alert or path is gone has none. */
+	Mono<Map<Long, NotificationMessage>> forNotifications(Collection<Long> notificationIds) {
+		return db.sql(EVENT)
+			.bind("ids", notificationIds.toArray(Long[]::new))
+			.map(row -> message(row.get("notification_id", Long.class), row))
+			.all()
+			.collectMap(NotificationMessage::notificationId);
 	}
 
 	/** Several messages for one recipient as one: a line and a link each. */

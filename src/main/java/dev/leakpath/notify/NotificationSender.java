@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -76,11 +77,18 @@ class NotificationSender {
 					row.get("sent_last_hour", Long.class), row.get("digest", Boolean.class)))
 			.all()
 			.collectList()
-			.flatMap(claimed -> sendAll(claimed).thenReturn(claimed.size()));
+			.flatMap(claimed -> claimed.isEmpty() ? Mono.just(0)
+					: messages.forNotifications(claimed.stream().map(Claimed::id).toList())
+						.flatMap(byId -> {
+							NotificationOutcomes outcomes = new NotificationOutcomes();
+							return sendAll(claimed, byId, outcomes).then(Mono.defer(() -> outcomes.write(db)));
+						})
+						.thenReturn(claimed.size()));
 	}
 
 	/** Immediate notifications one by one, digest ones one message per channel and recipient. */
-	private Mono<Void> sendAll(List<Claimed> claimed) {
+	private Mono<Void> sendAll(List<Claimed> claimed, Map<Long, NotificationMessage> byId,
+			NotificationOutcomes outcomes) {
 		Map<String, List<Claimed>> digests = new LinkedHashMap<>();
 		List<Claimed> immediate = new ArrayList<>();
 		for (Claimed one : claimed) {
@@ -91,8 +99,9 @@ class NotificationSender {
 				immediate.add(one);
 			}
 		}
-		return Flux.concat(Flux.fromIterable(withinRateLimit(immediate)).flatMap(one -> send(List.of(one)), 8),
-				Flux.fromIterable(digests.values()).flatMap(this::send, 4))
+		return Flux
+			.concat(Flux.fromIterable(withinRateLimit(immediate)).flatMap(one -> send(List.of(one), byId, outcomes), 8),
+					Flux.fromIterable(digests.values()).flatMap(group -> send(group, byId, outcomes), 4))
 			.then();
 	}
 
@@ -100,38 +109,32 @@ class NotificationSender {
 	 * Sends a group of notifications for one channel and recipient: one message, or a digest of several. All are
 	 * sent, or all are tried again.
 	 */
-	private Mono<Void> send(List<Claimed> group) {
+	private Mono<Void> send(List<Claimed> group, Map<Long, NotificationMessage> byId, NotificationOutcomes outcomes) {
 		Claimed first = group.get(0);
 		NotificationPublisher publisher = publishers.get(first.channel());
 		if (publisher == null || !publisher.configured()) {
 			// planned by an instance that has this channel: another attempt may land there
-			return failed(group, new DeliveryException(first.channel() + " is not set up on this instance", true, null));
+			failed(group, new DeliveryException(first.channel() + " is not set up on this instance", true, null), outcomes);
+			return Mono.empty();
 		}
-		return Flux.fromIterable(group)
-			.concatMap(claimed -> messages.forNotification(claimed.id()))
-			.collectList()
-			.flatMap(items -> {
-				if (items.isEmpty()) {
-					return Flux.fromIterable(group)
-						.concatMap(claimed -> giveUp(claimed, claimed.attempts() + 1, "its alert or attack path is gone"))
-						.then();
-				}
-				NotificationMessage message = group.size() == 1 ? items.get(0) : messages.digest(items);
-				return publisher.publish(message, first.recipient()).then(Mono.defer(() -> sent(group)));
-			})
-			.onErrorResume(ex -> failed(group, ex));
+		List<NotificationMessage> items = group.stream().map(claimed -> byId.get(claimed.id()))
+			.filter(Objects::nonNull).toList();
+		if (items.isEmpty()) {
+			group.forEach(claimed -> giveUp(claimed, claimed.attempts() + 1, "its alert or attack path is gone", outcomes));
+			return Mono.empty();
+		}
+		NotificationMessage message = group.size() == 1 ? items.get(0) : messages.digest(items);
+		return publisher.publish(message, first.recipient()).then(Mono.fromRunnable(() -> {
+			count(first.channel(), "sent");
+			group.forEach(claimed -> outcomes.sent(claimed.id()));
+		})).onErrorResume(ex -> {
+			failed(group, ex, outcomes);
+			return Mono.empty();
+		}).then();
 	}
 
-	private Mono<Void> sent(List<Claimed> group) {
-		count(group.get(0).channel(), "sent");
-		return db.sql("update notification set status = 'sent', attempts = attempts + 1, sent_at = now(), "
-				+ "last_error = null where id = any(:ids)")
-			.bind("ids", group.stream().map(Claimed::id).toArray(Long[]::new))
-			.then();
-	}
-
-	private Mono<Void> failed(List<Claimed> group, Throwable ex) {
-		return Flux.fromIterable(group).concatMap(claimed -> failed(claimed, claimed.attempts() + 1, ex)).then();
+	private void failed(List<Claimed> group, Throwable ex, NotificationOutcomes outcomes) {
+		group.forEach(claimed -> failed(claimed, claimed.attempts() + 1, ex, outcomes));
 	}
 
 	/** Postpones what would take a recipient over its hourly limit, counting this batch's own messages too. */
@@ -151,34 +154,25 @@ class NotificationSender {
 		return allowed;
 	}
 
-	private Mono<Void> giveUp(Claimed claimed, int attempt, String error) {
+	private void giveUp(Claimed claimed, int attempt, String error, NotificationOutcomes outcomes) {
 		count(claimed.channel(), "failed");
 		log.warn("Notification {} ({}) failed for good after {} attempt(s): {}", claimed.id(), claimed.channel(), attempt,
 				error);
-		return db.sql("update notification set status = 'failed', attempts = :attempt, last_error = :error where id = :id")
-			.bind("attempt", attempt)
-			.bind("error", error)
-			.bind("id", claimed.id())
-			.then();
+		outcomes.giveUp(claimed.id(), attempt, error);
 	}
 
-	private Mono<Void> failed(Claimed claimed, int attempt, Throwable ex) {
+	private void failed(Claimed claimed, int attempt, Throwable ex, NotificationOutcomes outcomes) {
 		boolean retryable = !(ex instanceof DeliveryException delivery) || delivery.retryable();
 		String error = ex instanceof DeliveryException ? ex.getMessage() : ex.getClass().getSimpleName();
 		if (!retryable || attempt >= properties.maxAttempts()) {
-			return giveUp(claimed, attempt, error);
+			giveUp(claimed, attempt, error, outcomes);
+			return;
 		}
 		count(claimed.channel(), "retried");
 		Duration wait = backoff(attempt);
 		log.info("Notification {} ({}) attempt {} failed, next in {}: {}", claimed.id(), claimed.channel(), attempt, wait,
 				error);
-		return db.sql("update notification set attempts = :attempt, last_error = :error, "
-				+ "next_attempt_at = now() + cast(:wait as interval) where id = :id")
-			.bind("attempt", attempt)
-			.bind("error", error)
-			.bind("wait", wait.toMillis() + " milliseconds")
-			.bind("id", claimed.id())
-			.then();
+		outcomes.retry(claimed.id(), attempt, error, wait);
 	}
 
 	private Duration backoff(int attempt) {

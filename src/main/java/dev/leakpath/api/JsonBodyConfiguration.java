@@ -25,7 +25,8 @@ class JsonBodyConfiguration implements WebFluxConfigurer {
 
 	@Override
 	public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-		configurer.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(mapper.copy().registerModule(new NulRejectingModule())));
+		ObjectMapper bodies = mapper.copy().registerModule(new NulRejectingModule());
+		configurer.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(bodies));
 	}
 
 }

@@ -62,7 +62,10 @@ public class AssetMatching {
 		if (secretIds.isEmpty()) {
 			return Mono.just(0L);
 		}
-		return db.sql(MATCH.formatted("and s.id = any(:ids)")).bind("ids", secretIds.toArray(Long[]::new)).fetch().rowsUpdated();
+		return db.sql(MATCH.formatted("and s.id = any(:ids)"))
+			.bind("ids", secretIds.toArray(Long[]::new))
+			.fetch()
+			.rowsUpdated();
 	}
 
 }

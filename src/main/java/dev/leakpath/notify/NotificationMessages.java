@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 class NotificationMessages {
 
 	private static final String EVENT = """
-			select n.id as notification_id, e.kind, e.risk_level, e.alert_id, e.attack_path_id, r.provider, r.organization, r.full_name,
-			       r.visibility, a.provider_alert_id, a.secret_type, a.secret_type_display_name, a.alert_url,
-			       a.validity, p.rule_id, p.risk_score, p.target_name, p.target_type
+			select n.id as notification_id, e.kind, e.risk_level, e.alert_id, e.attack_path_id, r.provider,
+			       r.organization, r.full_name, r.visibility, a.provider_alert_id, a.secret_type,
+			       a.secret_type_display_name, a.alert_url, a.validity, p.rule_id, p.risk_score, p.target_name, p.target_type
 			from notification n
 			join notification_event e on e.id = n.event_id
 			join repository r on r.id = e.repository_id

@@ -7,6 +7,8 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.sql.SqlConditions;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +47,8 @@ public class AlertExports {
 
 	/** The filter's cursor and limit are ignored: an export is every match. */
 	public Flux<AlertExportRow> rows(AlertFilter filter) {
-		AlertConditions where = AlertConditions.of(withoutCursor(filter));
-		return where.bind(db.sql(ROWS + where.clause() + "order by a.id, l.id"))
+		SqlConditions where = AlertConditions.of(withoutCursor(filter));
+		return where.bind(db.sql(ROWS + where.where() + "order by a.id, l.id"))
 			.filter(statement -> statement.fetchSize(FETCH_SIZE))
 			.map(AlertExports::row)
 			.all();
@@ -54,8 +56,8 @@ public class AlertExports {
 
 	/** The secret types among the matches, with the provider's display name, by type. */
 	public Mono<List<SecretType>> secretTypes(AlertFilter filter) {
-		AlertConditions where = AlertConditions.of(withoutCursor(filter));
-		return where.bind(db.sql(SECRET_TYPES + where.clause() + "group by a.secret_type order by a.secret_type"))
+		SqlConditions where = AlertConditions.of(withoutCursor(filter));
+		return where.bind(db.sql(SECRET_TYPES + where.where() + "group by a.secret_type order by a.secret_type"))
 			.map(row -> new SecretType(row.get("secret_type", String.class), row.get("display_name", String.class)))
 			.all()
 			.collectList();

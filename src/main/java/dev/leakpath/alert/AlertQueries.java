@@ -11,9 +11,9 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.repository.OwnerColumns;
 import dev.leakpath.secret.SecretTargetColumns;
+import dev.leakpath.sql.SqlConditions;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /** Reads alerts for the API, newest first, with their locations in one extra query per page. */
@@ -54,17 +54,16 @@ public class AlertQueries {
 
 	/** Up to {@code filter.limit()} alerts matching the filter. */
 	public Mono<List<AlertView>> find(AlertFilter filter) {
-		AlertConditions where = AlertConditions.of(filter);
-		String sql = SELECT + where.clause() + "order by a.id desc limit " + filter.limit();
+		SqlConditions where = AlertConditions.of(filter);
+		String sql = SELECT + where.where() + "order by a.id desc limit " + filter.limit();
 		return where.bind(db.sql(sql)).map(this::alert).all().collectList().flatMap(this::withLocations);
 	}
 
 	/** @param organizations the organisations seen, or null for all */
 	public Mono<AlertView> findById(long id, String[] organizations) {
-		return db.sql(SELECT + "where a.id = :id "
-				+ "and (cast(:organizations as text[]) is null or r.organization = any(:organizations))")
+		SqlConditions scope = SqlConditions.of().anyOf("r.organization", "organizations", organizations);
+		return scope.bind(db.sql(SELECT + "where a.id = :id\n" + scope.and()))
 			.bind("id", id)
-			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
 			.map(this::alert)
 			.one()
 			.flatMap(alert -> withLocations(List.of(alert)))

@@ -1,6 +1,7 @@
 package dev.leakpath.api;
 
 import java.net.URI;
+import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import dev.leakpath.asset.InvalidAssetsException;
 import dev.leakpath.explorer.InvalidExplorerQueryException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +21,15 @@ import org.springframework.web.server.ResponseStatusException;
 class ApiProblemHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	private final DatabaseOutageProperties outage;
+
+	private final RateLimitedLog outageLog;
+
+	ApiProblemHandler(DatabaseOutageProperties outage, Clock clock) {
+		this.outage = outage;
+		this.outageLog = new RateLimitedLog(log, outage.logInterval(), clock);
+	}
 
 	@ExceptionHandler(ApiProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ApiProblemException ex) {
@@ -41,14 +52,44 @@ class ApiProblemHandler {
 	/** Spring's own 4xx (unreadable input, unknown path, wrong method) keep their status and reason. */
 	@ExceptionHandler(ResponseStatusException.class)
 	ResponseEntity<ProblemDetail> springStatus(ResponseStatusException ex) {
+		NulCharacterException nul = ExceptionCauses.find(ex, NulCharacterException.class);
+		if (nul != null) {
+			return response(ProblemType.BAD_REQUEST, nul.detail());
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(), ex.getReason());
 		return ResponseEntity.status(ex.getStatusCode()).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (DatabaseOutages.isOutage(ex)) {
+			return databaseOutage(ex);
+		}
 		log.error("Request failed", ex);
 		return response(ProblemType.INTERNAL, "The request failed; the server log has the details");
+	}
+
+	/** The caller may try again; the log gets a line per kind of failure, not a trace per request. */
+	private ResponseEntity<ProblemDetail> databaseOutage(Exception ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String kind = ex.getClass().getSimpleName() + " < " + root.getClass().getSimpleName();
+		outageLog.warn(kind, "Database unreachable, answering 503: " + kind + ": " + firstLine(root.getMessage()));
+		ProblemDetail problem = response(ProblemType.UNAVAILABLE, "The database cannot be reached; try again later")
+			.getBody();
+		return ResponseEntity.status(ProblemType.UNAVAILABLE.status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(outage.retryAfter().toSeconds()))
+			.body(problem);
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "";
+		}
+		String line = message.lines().findFirst().orElse("");
+		return line.length() > 200 ? line.substring(0, 200) + "…" : line;
 	}
 
 	private static ResponseEntity<ProblemDetail> response(ProblemType type, String detail) {

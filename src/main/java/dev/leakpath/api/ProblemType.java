@@ -8,7 +8,8 @@ enum ProblemType {
 	BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
 	CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
-	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+	UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 
 	private final String slug;
 

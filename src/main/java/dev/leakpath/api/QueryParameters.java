@@ -5,7 +5,10 @@ import java.util.TreeSet;
 
 import org.springframework.util.MultiValueMap;
 
-/** Reads and checks a listing's query parameters; anything unknown or out of range is a 400. */
+/**
+ * Reads and checks a listing's query parameters; anything unknown, out of range or holding a NUL is a 400,
+ * raised while the controller builds its answer, so before any byte of it (an export's included) is sent.
+ */
 final class QueryParameters {
 
 	static final int DEFAULT_LIMIT = 100;
@@ -24,6 +27,10 @@ final class QueryParameters {
 		values.forEach((name, list) -> {
 			if (list.size() > 1) {
 				throw ApiProblemException.badRequest("parameter '" + name + "' is given more than once");
+			}
+			// PostgreSQL refuses 0x00 in text: every value is checked here, whatever the filter does with it
+			if (list.stream().anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
+				throw ApiProblemException.badRequest("parameter '" + name + "' must not contain a NUL character");
 			}
 		});
 	}

@@ -33,7 +33,7 @@ public class AssetMatching {
 			           exists (select 1 from asset c where c.cloud = s.target_cloud) as cloud_known
 			    from secret s
 			    where s.target_kind = 'cloud_resource'
-			      and (cast(:ids as bigint[]) is null or s.id = any(:ids))
+			      %s
 			)
 			update secret s
 			set target_asset_id = m.asset_id
@@ -54,7 +54,7 @@ public class AssetMatching {
 
 	/** Re-matches every secret, after the inventory changed; returns how many changed. */
 	public Mono<Long> matchAll() {
-		return db.sql(MATCH).bind("ids", Parameter.empty(Long[].class)).fetch().rowsUpdated();
+		return db.sql(MATCH.formatted("")).fetch().rowsUpdated();
 	}
 
 	/** Matches the given secrets, after they were stored or their target changed. */
@@ -62,7 +62,10 @@ public class AssetMatching {
 		if (secretIds.isEmpty()) {
 			return Mono.just(0L);
 		}
-		return db.sql(MATCH).bind("ids", secretIds.toArray(Long[]::new)).fetch().rowsUpdated();
+		return db.sql(MATCH.formatted("and s.id = any(:ids)"))
+			.bind("ids", secretIds.toArray(Long[]::new))
+			.fetch()
+			.rowsUpdated();
 	}
 
 }

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.sql.SqlConditions;
 import dev.leakpath.target.Hosts;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /** The {@code asset} table: batched, idempotent upserts keyed by provider id, and reads for the API. */
@@ -56,11 +56,6 @@ class AssetStore {
 			       array_to_string(a.ssh_key_fingerprints, ' ') as ssh_keys, a.source, a.updated_at,
 			       (select count(*) from secret s where s.target_asset_id = a.id) as exposed_secrets
 			from asset a
-			where (cast(:cloud as text) is null or a.cloud = :cloud)
-			  and (cast(:resourceType as text) is null or lower(a.resource_type) = lower(:resourceType))
-			  and (cast(:beforeId as bigint) is null or a.id < :beforeId)
-			order by a.id desc
-			limit :limit
 			""";
 
 	private static final String DELETE_MISSING = """
@@ -116,10 +111,11 @@ class AssetStore {
 	}
 
 	Mono<List<AssetView>> find(String cloud, String resourceType, Long beforeId, int limit) {
-		return db.sql(SELECT)
-			.bind("cloud", Parameter.fromOrEmpty(cloud, String.class))
-			.bind("resourceType", Parameter.fromOrEmpty(resourceType, String.class))
-			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
+		SqlConditions where = SqlConditions.of()
+			.equal("a.cloud", "cloud", cloud)
+			.when(resourceType, "resourceType", "lower(a.resource_type) = lower(:resourceType)")
+			.before("a.id", "beforeId", beforeId);
+		return where.bind(db.sql(SELECT + where.where() + "order by a.id desc limit :limit"))
 			.bind("limit", limit)
 			.map(row -> {
 				return new AssetView(row.get("id", Long.class), row.get("cloud", String.class),

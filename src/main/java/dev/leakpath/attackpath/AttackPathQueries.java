@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.graph.GraphEdge;
 import dev.leakpath.graph.GraphNode;
+import dev.leakpath.sql.SqlConditions;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /** Reads attack paths for the API: a filtered listing, newest first, and one path with its graph and evidence. */
@@ -28,23 +28,6 @@ public class AttackPathQueries {
 			join repository r on r.id = p.repository_id
 			join secret s on s.id = p.secret_id
 			""";
-
-	private static final String MATCHING = SELECT + """
-			where (cast(:status as text) is null or p.status = :status)
-			  and (cast(:risk as text) is null or p.risk_level = :risk)
-			  and (cast(:provider as text) is null or p.provider = :provider)
-			  and (cast(:repository as text) is null or r.full_name = :repository)
-			  and (cast(:secretId as bigint) is null or p.secret_id = :secretId)
-			  and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
-			""";
-
-	private static final String LIST = MATCHING + """
-			  and (cast(:beforeId as bigint) is null or p.id < :beforeId)
-			order by p.id desc
-			limit :limit
-			""";
-
-	private static final String EVERY = MATCHING + "order by p.id desc";
 
 	/** Rows an export fetches from PostgreSQL at a time, as the client reads. */
 	private static final int EXPORT_FETCH_SIZE = 1000;
@@ -66,7 +49,8 @@ public class AttackPathQueries {
 
 	/** @param organizations the organisations seen, or null for all */
 	public Mono<List<AttackPathView>> find(Filter filter, String[] organizations, Long beforeId, int limit) {
-		return matching(LIST, filter, organizations).bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
+		SqlConditions where = matching(filter, organizations).before("p.id", "beforeId", beforeId);
+		return where.bind(db.sql(SELECT + where.where() + "order by p.id desc limit :limit"))
 			.bind("limit", limit)
 			.map(AttackPathQueries::view)
 			.all()
@@ -75,25 +59,27 @@ public class AttackPathQueries {
 
 	/** Every match, newest first, streamed. */
 	public Flux<AttackPathView> stream(Filter filter, String[] organizations) {
-		return matching(EVERY, filter, organizations).filter(statement -> statement.fetchSize(EXPORT_FETCH_SIZE))
+		SqlConditions where = matching(filter, organizations);
+		return where.bind(db.sql(SELECT + where.where() + "order by p.id desc"))
+			.filter(statement -> statement.fetchSize(EXPORT_FETCH_SIZE))
 			.map(AttackPathQueries::view)
 			.all();
 	}
 
-	private DatabaseClient.GenericExecuteSpec matching(String sql, Filter filter, String[] organizations) {
-		return db.sql(sql)
-			.bind("status", Parameter.fromOrEmpty(filter.status(), String.class))
-			.bind("risk", Parameter.fromOrEmpty(filter.risk(), String.class))
-			.bind("provider", Parameter.fromOrEmpty(filter.provider(), String.class))
-			.bind("repository", Parameter.fromOrEmpty(filter.repository(), String.class))
-			.bind("secretId", Parameter.fromOrEmpty(filter.secretId(), Long.class))
-			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class));
+	private static SqlConditions matching(Filter filter, String[] organizations) {
+		return SqlConditions.of()
+			.equal("p.status", "status", filter.status())
+			.equal("p.risk_level", "risk", filter.risk())
+			.equal("p.provider", "provider", filter.provider())
+			.equal("r.full_name", "repository", filter.repository())
+			.equal("p.secret_id", "secretId", filter.secretId())
+			.anyOf("r.organization", "organizations", organizations);
 	}
 
 	public Mono<AttackPathDetail> findById(long id, String[] organizations) {
-		return db.sql(SELECT + "where p.id = :id and (cast(:organizations as text[]) is null or r.organization = any(:organizations))")
+		SqlConditions scope = SqlConditions.of().anyOf("r.organization", "organizations", organizations);
+		return scope.bind(db.sql(SELECT + "where p.id = :id\n" + scope.and()))
 			.bind("id", id)
-			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
 			.map(row -> Map.entry(view(row), row.get("alert_ids", Long[].class)))
 			.one()
 			.flatMap(found -> evidence(found.getValue()).map(evidence -> detail(found.getKey(), evidence)));

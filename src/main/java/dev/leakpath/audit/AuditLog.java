@@ -5,6 +5,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.sql.SqlConditions;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -16,10 +18,6 @@ public class AuditLog {
 	private static final String FIND = """
 			select id, occurred_at, actor, method, path, status, remote_address
 			from audit_event
-			where (cast(:actor as text) is null or actor = :actor)
-			  and (cast(:beforeId as bigint) is null or id < :beforeId)
-			order by id desc
-			limit :limit
 			""";
 
 	private final DatabaseClient db;
@@ -42,9 +40,8 @@ public class AuditLog {
 
 	/** Newest first. */
 	public Mono<List<AuditEvent>> find(String actor, Long beforeId, int limit) {
-		return db.sql(FIND)
-			.bind("actor", Parameter.fromOrEmpty(actor, String.class))
-			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
+		SqlConditions where = SqlConditions.of().equal("actor", "actor", actor).before("id", "beforeId", beforeId);
+		return where.bind(db.sql(FIND + where.where() + "order by id desc limit :limit"))
 			.bind("limit", limit)
 			.map(row -> new AuditEvent(row.get("id", Long.class), row.get("occurred_at", Instant.class),
 					row.get("actor", String.class), row.get("method", String.class), row.get("path", String.class),

@@ -5,8 +5,9 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.sql.SqlConditions;
+
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /** Reads notifications for the API, newest first. */
@@ -21,11 +22,6 @@ public class NotificationQueries {
 			from notification n
 			join notification_event e on e.id = n.event_id
 			join repository r on r.id = e.repository_id
-			where (cast(:status as text) is null or n.status = :status)
-			  and (cast(:channel as text) is null or n.channel = :channel)
-			  and (cast(:beforeId as bigint) is null or n.id < :beforeId)
-			order by n.id desc
-			limit :limit
 			""";
 
 	private final DatabaseClient db;
@@ -35,10 +31,11 @@ public class NotificationQueries {
 	}
 
 	public Mono<List<NotificationView>> find(String status, String channel, Long beforeId, int limit) {
-		return db.sql(FIND)
-			.bind("status", Parameter.fromOrEmpty(status, String.class))
-			.bind("channel", Parameter.fromOrEmpty(channel, String.class))
-			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
+		SqlConditions where = SqlConditions.of()
+			.equal("n.status", "status", status)
+			.equal("n.channel", "channel", channel)
+			.before("n.id", "beforeId", beforeId);
+		return where.bind(db.sql(FIND + where.where() + "order by n.id desc limit :limit"))
 			.bind("limit", limit)
 			.map(row -> new NotificationView(row.get("id", Long.class), row.get("kind", String.class),
 					row.get("full_name", String.class), row.get("alert_id", Long.class),

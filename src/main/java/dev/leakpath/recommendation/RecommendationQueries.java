@@ -9,9 +9,9 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.repository.OwnerColumns;
+import dev.leakpath.sql.SqlConditions;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +45,7 @@ public class RecommendationQueries {
 			    join alert a on a.repository_id = r.id
 			    left join secret s on s.id = a.secret_id
 			    left join asset t on t.id = s.target_asset_id
-			    where (cast(:provider as text) is null or r.provider = :provider)
-			      and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
+			    %2$s
 			    group by r.id
 			), points as (
 			    select facts.*,
@@ -67,11 +66,14 @@ public class RecommendationQueries {
 			       (select array_agg(o.owner order by o.position) from repository_owner o where o.repository_id = scored.id) as owners,
 			       (select min(o.source) from repository_owner o where o.repository_id = scored.id) as owner_source
 			from scored
-			where (cast(:status as text) is null
-			       or (:status = 'unhealthy' and open_findings > 0) or (:status = 'healthy' and open_findings = 0))
+			%3$s
 			order by risk_score desc, id desc
 			limit :limit
-			""".formatted(OPEN);
+			""";
+
+	/** The status filter is on computed counts, not on a column: a condition of its own, without a value. */
+	private static final Map<String, String> STATUS_CONDITIONS = Map.of("unhealthy", "where open_findings > 0",
+			"healthy", "where open_findings = 0");
 
 	private static final String FINDINGS = """
 			select a.repository_id, a.id, a.secret_type, a.secret_type_display_name, a.state, a.validity,
@@ -83,6 +85,17 @@ public class RecommendationQueries {
 			""".formatted(OPEN);
 
 	private final DatabaseClient db;
+
+	private static String statusCondition(String status) {
+		if (status == null) {
+			return "";
+		}
+		String condition = STATUS_CONDITIONS.get(status);
+		if (condition == null) {
+			throw new IllegalArgumentException("status must be one of " + STATUS_CONDITIONS.keySet());
+		}
+		return condition;
+	}
 
 	private static Map<String, String> orderedFactors() {
 		Map<String, String> factors = new LinkedHashMap<>();
@@ -102,10 +115,11 @@ public class RecommendationQueries {
 
 	/** @param organizations the organisations seen, or null for all */
 	public Mono<List<RecommendationView>> find(String provider, String status, String[] organizations, int limit) {
-		return db.sql(SELECT)
-			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
-			.bind("provider", Parameter.fromOrEmpty(provider, String.class))
-			.bind("status", Parameter.fromOrEmpty(status, String.class))
+		SqlConditions where = SqlConditions.of()
+			.equal("r.provider", "provider", provider)
+			.anyOf("r.organization", "organizations", organizations);
+		String sql = SELECT.formatted(OPEN, where.where(), statusCondition(status));
+		return where.bind(db.sql(sql))
 			.bind("limit", limit)
 			.map(RecommendationQueries::facts)
 			.all()

@@ -4,8 +4,9 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.sql.SqlConditions;
+
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /** Reads repositories for the API, with open and total alert counts. */
@@ -22,10 +23,7 @@ public class RepositoryQueries {
 			       (select min(o.source) from repository_owner o where o.repository_id = r.id) as owner_source
 			from repository r
 			left join alert a on a.repository_id = r.id
-			where (cast(:provider as text) is null or r.provider = :provider)
-			  and (cast(:organization as text) is null or r.organization = :organization)
-			  and (cast(:beforeId as bigint) is null or r.id < :beforeId)
-			  and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
+			%s
 			group by r.id
 			order by r.id desc
 			limit :limit
@@ -40,11 +38,12 @@ public class RepositoryQueries {
 	/** @param organizations the organisations seen, or null for all */
 	public Mono<List<RepositoryView>> find(String provider, String organization, String[] organizations, Long beforeId,
 			int limit) {
-		return db.sql(SELECT)
-			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
-			.bind("provider", Parameter.fromOrEmpty(provider, String.class))
-			.bind("organization", Parameter.fromOrEmpty(organization, String.class))
-			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
+		SqlConditions where = SqlConditions.of()
+			.equal("r.provider", "provider", provider)
+			.equal("r.organization", "organization", organization)
+			.before("r.id", "beforeId", beforeId)
+			.anyOf("r.organization", "organizations", organizations);
+		return where.bind(db.sql(SELECT.formatted(where.where())))
 			.bind("limit", limit)
 			.map(row -> new RepositoryView(row.get("id", Long.class), row.get("provider", String.class),
 					row.get("organization", String.class), row.get("project", String.class),

@@ -24,6 +24,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class RepositoryStore {
 
+	/** A stored row merged with the incoming one: what the update writes, and what it compares with. */
+	private static final String MERGED = """
+			excluded.organization, coalesce(excluded.project, repository.project), excluded.name,
+			coalesce(excluded.provider_repo_id, repository.provider_repo_id), coalesce(excluded.url, repository.url),
+			case when excluded.metadata_fetched_at is not null then excluded.visibility
+			     else coalesce(repository.visibility, excluded.visibility) end,
+			case when excluded.metadata_fetched_at is not null then excluded.archived else repository.archived end,
+			case when excluded.metadata_fetched_at is not null then excluded.default_branch
+			     else repository.default_branch end,
+			coalesce(excluded.metadata_fetched_at, repository.metadata_fetched_at)""";
+
 	private static final String UPSERT = """
 			insert into repository (provider, organization, project, name, full_name, provider_repo_id, url,
 			                        visibility, archived, default_branch, metadata_fetched_at)
@@ -36,20 +47,19 @@ public class RepositoryStore {
 			     as input (provider, organization, project, name, full_name, provider_repo_id, url,
 			               visibility, archived, default_branch, complete)
 			on conflict (provider, full_name) do update set
-			    organization        = excluded.organization
-			  , project             = coalesce(excluded.project, repository.project)
-			  , name                = excluded.name
-			  , provider_repo_id    = coalesce(excluded.provider_repo_id, repository.provider_repo_id)
-			  , url                 = coalesce(excluded.url, repository.url)
-			  , visibility          = case when excluded.metadata_fetched_at is not null then excluded.visibility
-			                               else coalesce(repository.visibility, excluded.visibility) end
-			  , archived            = case when excluded.metadata_fetched_at is not null then excluded.archived
-			                               else repository.archived end
-			  , default_branch      = case when excluded.metadata_fetched_at is not null then excluded.default_branch
-			                               else repository.default_branch end
-			  , metadata_fetched_at = coalesce(excluded.metadata_fetched_at, repository.metadata_fetched_at)
-			  , updated_at          = now()
+			    (organization, project, name, provider_repo_id, url, visibility, archived, default_branch,
+			     metadata_fetched_at, updated_at)
+			  = (%1$s, now())
+			-- a page's repositories are mostly unchanged: rewriting them would cost a row version each
+			where (repository.organization, repository.project, repository.name, repository.provider_repo_id,
+			       repository.url, repository.visibility, repository.archived, repository.default_branch,
+			       repository.metadata_fetched_at)
+			      is distinct from (%1$s)
 			returning id, full_name
+			""".formatted(MERGED);
+
+	private static final String IDS = """
+			select id, full_name from repository where provider = :provider and full_name = any(:fullNames)
 			""";
 
 	private static final String FRESH = """
@@ -98,7 +108,22 @@ public class RepositoryStore {
 			.bind("complete", rows.stream().map(NormalizedRepository::metadataComplete).toArray(Boolean[]::new))
 			.map(row -> Map.entry(row.get("full_name", String.class), row.get("id", Long.class)))
 			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+			.flatMap(written -> withUnchanged(rows.get(0).provider(), byName.keySet(), written));
+	}
+
+	/** An unchanged row is not returned by the upsert: its id is read, in a statement that sees it however it came. */
+	private Mono<Map<String, Long>> withUnchanged(String provider, Set<String> names, Map<String, Long> written) {
+		List<String> unchanged = names.stream().filter(name -> !written.containsKey(name)).toList();
+		if (unchanged.isEmpty()) {
+			return Mono.just(written);
+		}
+		return db.sql(IDS)
+			.bind("provider", provider)
+			.bind("fullNames", unchanged.toArray(String[]::new))
+			.map(row -> Map.entry(row.get("full_name", String.class), row.get("id", Long.class)))
+			.all()
+			.collect(() -> written, (ids, row) -> ids.put(row.getKey(), row.getValue()));
 	}
 
 	/** The stored visibility of each named repository that has one, by full name. */

@@ -6,8 +6,9 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.sql.SqlConditions;
+
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /** Reads distinct credentials for the API, with their alerts' counts, providers and repositories. */
@@ -25,17 +26,14 @@ public class SecretQueries {
 			       array_agg(distinct r.full_name) as repositories,
 			""";
 
+	/** Open paths of the secret, in the organisations a scoped caller sees (%1$s); then the conditions (%2$s). */
 	private static final String NEWEST_FIRST = COLUMNS + """
 			       (select count(*) from attack_path p join repository pr on pr.id = p.repository_id
-			        where p.secret_id = s.id and p.status = 'open'
-			          and (cast(:organizations as text[]) is null or pr.organization = any(:organizations))) as open_paths
+			        where p.secret_id = s.id and p.status = 'open' %1$s) as open_paths
 			from secret s
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
-			where (cast(:targetKind as text) is null or s.target_kind = :targetKind)
-			  and (cast(:exists as text) is null or s.target_exists = :exists)
-			  and (cast(:beforeId as bigint) is null or s.id < :beforeId)
-			  and (cast(:organizations as text[]) is null or r.organization = any(:organizations))
+			%2$s
 			group by s.id
 			order by s.id desc
 			limit :limit
@@ -53,8 +51,6 @@ public class SecretQueries {
 			    join secret s on s.id = p.secret_id
 			    %1$s
 			    where p.status = 'open'
-			      and (cast(:targetKind as text) is null or s.target_kind = :targetKind)
-			      and (cast(:exists as text) is null or s.target_exists = :exists)
 			      %2$s
 			    group by p.secret_id
 			    order by open_paths desc, p.secret_id desc
@@ -71,12 +67,6 @@ public class SecretQueries {
 			order by open_paths desc, s.id desc
 			""";
 
-	private static final String MOST_PATHS_FIRST_EVERYWHERE = MOST_PATHS_FIRST.formatted("", "", "");
-
-	private static final String MOST_PATHS_FIRST_SCOPED = MOST_PATHS_FIRST.formatted(
-			"join repository r on r.id = p.repository_id", "and r.organization = any(:organizations)",
-			"where r.organization = any(:organizations)");
-
 	private final DatabaseClient db;
 
 	SecretQueries(DatabaseClient db) {
@@ -86,23 +76,24 @@ public class SecretQueries {
 	/** @param organizations the organisations seen, or null for all */
 	public Mono<List<SecretView>> find(String targetKind, String exists, String[] organizations, Long beforeId,
 			int limit) {
-		return read(db.sql(NEWEST_FIRST)
-			.bind("organizations", Parameter.fromOrEmpty(organizations, String[].class))
-			.bind("targetKind", Parameter.fromOrEmpty(targetKind, String.class))
-			.bind("exists", Parameter.fromOrEmpty(exists, String.class))
-			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
-			.bind("limit", limit));
+		SqlConditions where = target(targetKind, exists).before("s.id", "beforeId", beforeId)
+			.anyOf("r.organization", "organizations", organizations);
+		String pathsSeen = organizations == null ? "" : "and pr.organization = any(:organizations)";
+		return read(where.bind(db.sql(NEWEST_FIRST.formatted(pathsSeen, where.where()))).bind("limit", limit));
 	}
 
 	/** The credentials whose rotation would close the most open attack paths, those first. */
 	public Mono<List<SecretView>> findByPathsClosed(String targetKind, String exists, String[] organizations,
 			int limit) {
-		DatabaseClient.GenericExecuteSpec query = organizations == null ? db.sql(MOST_PATHS_FIRST_EVERYWHERE)
-				: db.sql(MOST_PATHS_FIRST_SCOPED).bind("organizations", organizations);
-		return read(query
-			.bind("targetKind", Parameter.fromOrEmpty(targetKind, String.class))
-			.bind("exists", Parameter.fromOrEmpty(exists, String.class))
-			.bind("limit", limit));
+		SqlConditions where = target(targetKind, exists).anyOf("r.organization", "organizations", organizations);
+		String sql = organizations == null ? MOST_PATHS_FIRST.formatted("", where.and(), "")
+				: MOST_PATHS_FIRST.formatted("join repository r on r.id = p.repository_id", where.and(),
+						"where r.organization = any(:organizations)");
+		return read(where.bind(db.sql(sql)).bind("limit", limit));
+	}
+
+	private static SqlConditions target(String targetKind, String exists) {
+		return SqlConditions.of().equal("s.target_kind", "targetKind", targetKind).equal("s.target_exists", "exists", exists);
 	}
 
 	private static Mono<List<SecretView>> read(DatabaseClient.GenericExecuteSpec query) {

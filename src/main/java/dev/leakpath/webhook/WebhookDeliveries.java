@@ -6,8 +6,9 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.sql.SqlConditions;
+
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 
 /** Webhook deliveries for the API: listing them, and sending a parked one through again. */
@@ -20,11 +21,6 @@ public class WebhookDeliveries {
 			select id, provider, delivery_id, event, action, scope, repository, alert_id, status, attempts,
 			       last_error, received_at, next_attempt_at, processed_at
 			from webhook_delivery
-			where (cast(:status as text) is null or status = :status)
-			  and (cast(:provider as text) is null or provider = :provider)
-			  and (cast(:beforeId as bigint) is null or id < :beforeId)
-			order by id desc
-			limit :limit
 			""";
 
 	private final DatabaseClient db;
@@ -40,10 +36,11 @@ public class WebhookDeliveries {
 	}
 
 	public Mono<List<WebhookDeliveryView>> find(String status, String provider, Long beforeId, int limit) {
-		return db.sql(SELECT)
-			.bind("status", Parameter.fromOrEmpty(status, String.class))
-			.bind("provider", Parameter.fromOrEmpty(provider, String.class))
-			.bind("beforeId", Parameter.fromOrEmpty(beforeId, Long.class))
+		SqlConditions where = SqlConditions.of()
+			.equal("status", "status", status)
+			.equal("provider", "provider", provider)
+			.before("id", "beforeId", beforeId);
+		return where.bind(db.sql(SELECT + where.where() + "order by id desc limit :limit"))
 			.bind("limit", limit)
 			.map(row -> new WebhookDeliveryView(row.get("id", Long.class), row.get("provider", String.class),
 					row.get("delivery_id", String.class), row.get("event", String.class), row.get("action", String.class),

@@ -1,0 +1,69 @@
+package dev.leakpath.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * A where clause with only the conditions given, each value bound. A {@code :x is null or col = :x} test
+ * instead would leave PostgreSQL's generic plan of the prepared statement scanning whole tables; with only
+ * the conditions given, each filter combination gets a plan of its own that can use its index.
+ */
+public final class SqlConditions {
+
+	private final List<String> conditions = new ArrayList<>();
+
+	private final Map<String, Object> values = new LinkedHashMap<>();
+
+	private SqlConditions() {
+	}
+
+	public static SqlConditions of() {
+		return new SqlConditions();
+	}
+
+	/** {@code condition}, naming {@code :name}, when {@code value} is given; nothing when it is null. */
+	public SqlConditions when(Object value, String name, String condition) {
+		if (value != null) {
+			conditions.add(condition);
+			values.put(name, value);
+		}
+		return this;
+	}
+
+	/** {@code column = :name} when {@code value} is given. */
+	public SqlConditions equal(String column, String name, Object value) {
+		return when(value, name, column + " = :" + name);
+	}
+
+	/** {@code column < :name} when {@code value} is given: the keyset cursor of a newest-first listing. */
+	public SqlConditions before(String column, String name, Long value) {
+		return when(value, name, column + " < :" + name);
+	}
+
+	/** {@code column = any(:name)} when {@code values} are given: the organisations a scoped caller sees. */
+	public SqlConditions anyOf(String column, String name, Object[] values) {
+		return when(values, name, column + " = any(:" + name + ")");
+	}
+
+	/** {@code where ...} and a new line, or nothing. */
+	public String where() {
+		return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + "\n";
+	}
+
+	/** {@code and ...} and a new line, for a statement with a where clause of its own, or nothing. */
+	public String and() {
+		return conditions.isEmpty() ? "" : "and " + String.join(" and ", conditions) + "\n";
+	}
+
+	public DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec) {
+		for (Map.Entry<String, Object> value : values.entrySet()) {
+			spec = spec.bind(value.getKey(), value.getValue());
+		}
+		return spec;
+	}
+
+}

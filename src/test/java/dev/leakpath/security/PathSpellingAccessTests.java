@@ -6,11 +6,14 @@ import java.net.URI;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import dev.leakpath.testsupport.IntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,6 +27,13 @@ class PathSpellingAccessTests extends IntegrationTest {
 	private static final List<String> UNSCOPED_ONLY_READS = List.of("/api/v1/assets", "/api/v1/sync",
 			"/api/v1/webhooks/deliveries", "/api/v1/audit", "/api/v1/notifications", "/api/v1/notifications/rules",
 			"/api/v1/explorer/templates", "/api/v1/explorer/saved");
+
+	/**
+	 * A new connection per request: over pooled connections, a request sent after the firewall's empty 400 for
+	 * a malformed path was now and then never answered (seen with both the JDK and the Reactor Netty client).
+	 */
+	private final WebTestClient client = WebTestClient.bindToServer(
+			new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection()))).build();
 
 	@LocalServerPort
 	private int port;
@@ -77,11 +87,11 @@ class PathSpellingAccessTests extends IntegrationTest {
 	}
 
 	private Answer get(String token, String path) {
-		return exchange(web.get().uri(uri(path)), token, path);
+		return exchange(client.get().uri(uri(path)), token, path);
 	}
 
 	private Answer send(String token, String path, String json) {
-		return exchange(web.post().uri(uri(path)).contentType(MediaType.APPLICATION_JSON).bodyValue(json), token, path);
+		return exchange(client.post().uri(uri(path)).contentType(MediaType.APPLICATION_JSON).bodyValue(json), token, path);
 	}
 
 	private Answer exchange(WebTestClient.RequestHeadersSpec<?> request, String token, String path) {

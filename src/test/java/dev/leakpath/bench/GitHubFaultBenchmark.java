@@ -43,13 +43,7 @@ public final class GitHubFaultBenchmark {
 		github.reset();
 		stubOrganization(github);
 		TestPostgres postgres = TestPostgres.get();
-		List<String> arguments = new ArrayList<>(postgres.arguments());
-		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false",
-				"--leakpath.notifications.enabled=false", "--leakpath.sync.schedule=false",
-				"--leakpath.github.token=bench-token", "--leakpath.github.organizations=" + ORG,
-				"--leakpath.github.api-url=" + github.baseUrl(),
-				"--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef", "--logging.level.dev.leakpath=warn",
-				"--leakpath.sync.read-secret-context=false", "--leakpath.owners.read-codeowners=false"));
+		String[] arguments = GitHubBenchArguments.of(postgres, github, ORG);
 		try {
 			// a first run warms the JVM up, so that neither measured run pays for it
 			firstSync(arguments, github, postgres);
@@ -69,9 +63,9 @@ public final class GitHubFaultBenchmark {
 		}
 	}
 
-	private static Run firstSync(List<String> arguments, FakeGitHub github, TestPostgres postgres) {
+	private static Run firstSync(String[] arguments, FakeGitHub github, TestPostgres postgres) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeakpathApplication.class)
-			.run(arguments.toArray(String[]::new))) {
+			.run(arguments)) {
 			github.server().resetRequests();
 			long started = System.nanoTime();
 			app.getBean(SyncService.class).run("bench").block();

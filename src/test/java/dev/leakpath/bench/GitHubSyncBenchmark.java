@@ -53,16 +53,8 @@ public final class GitHubSyncBenchmark {
 		github.reset();
 		stubOrganization(github);
 		TestPostgres postgres = TestPostgres.get();
-		// command-line arguments, so they win over config/application.yml
-		List<String> arguments = new ArrayList<>(postgres.arguments());
-		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false",
-				"--leakpath.notifications.enabled=false", "--leakpath.sync.schedule=false",
-				"--leakpath.github.token=bench-token", "--leakpath.github.organizations=" + ORG,
-				"--leakpath.github.api-url=" + github.baseUrl(),
-				"--leakpath.fingerprint-key=bench-fingerprint-key-0123456789abcdef", "--logging.level.dev.leakpath=warn",
-				// polling cost alone: reading files around bare keys costs one request per such secret, counted apart
-				"--leakpath.sync.read-secret-context=false", "--leakpath.owners.read-codeowners=false"));
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeakpathApplication.class).run(arguments.toArray(String[]::new))) {
+		String[] arguments = GitHubBenchArguments.of(postgres, github, ORG);
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeakpathApplication.class).run(arguments)) {
 			SyncService sync = app.getBean(SyncService.class);
 			github.server().resetRequests();
 			long started = System.nanoTime();

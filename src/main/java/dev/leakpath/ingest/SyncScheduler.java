@@ -6,7 +6,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.periodic.PeriodicLoop;
@@ -60,7 +59,7 @@ class SyncScheduler {
 		}
 		log.info("Polling every {} (first poll in {})", pollInterval, properties.initialDelay());
 		schedule = PeriodicLoop.start(log, "Starting a scheduled poll",
-				interruptedBefore.thenMany(Flux.interval(properties.initialDelay(), pollInterval)),
+				interruptedBefore.thenMany(PeriodicLoop.ticks(properties.initialDelay(), pollInterval)),
 				() -> sync.startDue("schedule").doOnNext(trigger -> {
 					if (trigger.alreadyRunning()) {
 						log.info("Skipped a scheduled poll: run {} is still under way", trigger.runId());

@@ -22,7 +22,15 @@ public final class PeriodicLoop {
 	/** Runs {@code round} after {@code initialDelay}, then every {@code interval}; dispose to stop. */
 	public static Disposable start(Logger log, String what, Duration initialDelay, Duration interval,
 			Supplier<? extends Mono<?>> round) {
-		return start(log, what, Flux.interval(initialDelay, interval), round);
+		return start(log, what, ticks(initialDelay, interval), round);
+	}
+
+	/**
+	 * A tick after {@code initialDelay}, then every {@code interval}, keeping only the latest while nobody asks:
+	 * the one clock for loops that also tick on something else (a wake-up, a step before the first tick).
+	 */
+	public static Flux<Long> ticks(Duration initialDelay, Duration interval) {
+		return Flux.interval(initialDelay, interval).onBackpressureLatest();
 	}
 
 	/** Runs {@code round} on every signal of {@code ticks} that does not come while a round is running. */

@@ -85,7 +85,7 @@ class WebhookWorker {
 			return;
 		}
 		loop = PeriodicLoop.start(log, "Processing the webhook inbox",
-				Flux.merge(Flux.interval(Duration.ZERO, properties.worker().pollInterval()),
+				Flux.merge(PeriodicLoop.ticks(Duration.ZERO, properties.worker().pollInterval()),
 						wakeUps.asFlux().sample(WAKE_UP_WINDOW)),
 				() -> drain().then(pruneWhenDue()));
 	}

@@ -74,6 +74,12 @@ class NotificationTests extends IntegrationTest {
 	private SlaCheck slas;
 
 	@Autowired
+	private NotificationPlanner planner;
+
+	@Autowired
+	private NotificationSender sender;
+
+	@Autowired
 	private NotificationRetention retention;
 
 	private final TestOrganization org = new TestOrganization();
@@ -144,9 +150,10 @@ class NotificationTests extends IntegrationTest {
 		assertThat(payload.get("event").asText()).isEqualTo("alert_opened");
 		assertThat(payload.get("facts").get("repository").asText()).isEqualTo("acme/api");
 
-		// nothing new: nothing more
+		// nothing new: nothing more, after a planning and a sending round that started after the sync
 		sync.run("test").block();
-		Thread.sleep(600);
+		planner.planBatch(100).block();
+		sender.sendBatch(100).block();
 		assertThat(postgres.count("select count(*) from notification")).isEqualTo(4);
 		JsonNode listed = getJson("/api/v1/notifications?channel=slack").get("items");
 		assertThat(listed).hasSize(1);
@@ -214,7 +221,8 @@ class NotificationTests extends IntegrationTest {
 		assertThat(postgres.rows("select distinct status || ' ' || (next_attempt_at > now()) || ' ' || "
 				+ "to_char(next_attempt_at at time zone 'UTC', 'HH24:MI') from notification where rule_name = 'infra-daily'"))
 			.containsExactly("pending true 08:00");
-		Thread.sleep(600);
+		// a sending round now sends nothing of the digest
+		sender.sendBatch(100).block();
 		assertThat(digestPosts()).isEmpty();
 
 		postgres.execute("update notification set next_attempt_at = now() where rule_name = 'infra-daily'");

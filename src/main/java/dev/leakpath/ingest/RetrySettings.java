@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRateLimitWait longest rate-limit wait accepted; a longer one fails the pass, which resumes at
  * the next poll
  */
-public record RetrySettings(@Min(1) @DefaultValue("6") int maxAttempts, @DefaultValue("PT1S") Duration initialBackoff,
+public record RetrySettings(@Min(1) @DefaultValue("8") int maxAttempts, @DefaultValue("PT0.25S") Duration initialBackoff,
 		@DefaultValue("PT60S") Duration maxBackoff, @DefaultValue("PT60S") Duration rateLimitWait,
 		@DefaultValue("PT1H") Duration maxRateLimitWait) {
 }

@@ -23,7 +23,7 @@ class GitHubPropertiesTests {
 		assertThat(properties.pollInterval()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(properties.locationConcurrency()).isEqualTo(4);
 		assertThat(properties.organizations()).isEmpty();
-		assertThat(properties.retry()).isEqualTo(new RetrySettings(6, Duration.ofSeconds(1),
+		assertThat(properties.retry()).isEqualTo(new RetrySettings(8, Duration.ofMillis(250),
 				Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofHours(1)));
 		assertThat(properties.hasCredentials()).isFalse();
 	}
@@ -36,7 +36,7 @@ class GitHubPropertiesTests {
 		assertThat(properties.apiUrl()).isEqualTo(URI.create("https://ghe.example.com/api/v3"));
 		assertThat(properties.pollInterval()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(properties.retry().maxAttempts()).isEqualTo(3);
-		assertThat(properties.retry().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(properties.retry().initialBackoff()).isEqualTo(Duration.ofMillis(250));
 	}
 
 	@Test

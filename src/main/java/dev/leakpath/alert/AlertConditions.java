@@ -8,6 +8,8 @@ import dev.leakpath.sql.SqlConditions;
  */
 final class AlertConditions {
 
+	private static final String EXPIRED_SECRETS = "select id from secret where expires_at <= now()";
+
 	private AlertConditions() {
 	}
 
@@ -19,6 +21,9 @@ final class AlertConditions {
 			.equal("a.state", "state", filter.state())
 			.equal("a.secret_type", "secretType", filter.secretType())
 			.equal("a.validity", "validity", filter.validity())
+			// a subquery, not a join: the listing, the export and the summary join secret differently or not at all
+			.either(filter.expired(), "a.secret_id in (" + EXPIRED_SECRETS + ")",
+					"(a.secret_id is null or a.secret_id not in (" + EXPIRED_SECRETS + "))")
 			.anyOf("r.organization", "organizations", filter.organizations())
 			.before("a.id", "beforeId", filter.beforeId());
 	}

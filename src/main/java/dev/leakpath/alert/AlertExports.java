@@ -65,7 +65,7 @@ public class AlertExports {
 
 	private static AlertFilter withoutCursor(AlertFilter filter) {
 		return new AlertFilter(filter.provider(), filter.organization(), filter.repository(), filter.state(),
-				filter.secretType(), filter.validity(), filter.organizations(), null, 0);
+				filter.secretType(), filter.validity(), filter.expired(), filter.organizations(), null, 0);
 	}
 
 	private static AlertExportRow row(Readable row) {

@@ -29,7 +29,7 @@ public class AlertQueries {
 			       a.provider_secret_type, a.rule_id, a.secret_type_display_name, a.state, a.provider_state,
 			       a.resolution, a.provider_resolution, a.validity, a.validity_checked_at, a.publicly_leaked,
 			       a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url, cast(a.details as text) as details,
-			       s.fingerprint, s.preview,
+			       s.fingerprint, s.preview, s.expires_at, coalesce(s.expires_at <= now(), false) as expired,
 			""" + SecretTargetColumns.SELECT + """
 
 			from alert a
@@ -102,7 +102,8 @@ public class AlertQueries {
 				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
 				row.get("resolved_at", Instant.class), row.get("alert_url", String.class),
 				details.read(row.get("details", String.class)),
-				fingerprint == null ? null : new AlertView.Secret(fingerprint, row.get("preview", String.class)),
+				fingerprint == null ? null : new AlertView.Secret(fingerprint, row.get("preview", String.class),
+						row.get("expires_at", Instant.class), Boolean.TRUE.equals(row.get("expired", Boolean.class))),
 				SecretTargetColumns.read(row), List.of());
 	}
 

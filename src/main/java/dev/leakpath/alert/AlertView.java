@@ -33,7 +33,8 @@ public record AlertView(long id, String provider, String organization, String pr
 			String ownerSource) {
 	}
 
-	public record Secret(String fingerprint, String preview) {
+	/** @param expiresAt when the secret stops working by itself, where its value says so; else null */
+	public record Secret(String fingerprint, String preview, Instant expiresAt, boolean expired) {
 	}
 
 	public record Location(String type, String path, Integer startLine, Integer endLine, Integer startColumn,

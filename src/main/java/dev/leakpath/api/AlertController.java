@@ -45,10 +45,13 @@ class AlertController {
 	private static final Set<String> VALIDITIES = Set.of("active", "inactive", "unknown");
 
 	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "repository", "state",
-			"secretType", "validity", "limit", "cursor");
+			"secretType", "validity", "expired", "limit", "cursor");
 
 	private static final Set<String> EXPORT_PARAMETERS = Set.of("provider", "organization", "repository", "state",
-			"secretType", "validity", "format");
+			"secretType", "validity", "expired", "format");
+
+	static final String EXPIRED = "true: alerts whose secret has expired by its own word (a SAS se, a signed URL's "
+			+ "lifetime, a JWT exp); false: every other";
 
 	private final AlertQueries alerts;
 
@@ -76,6 +79,7 @@ class AlertController {
 			@Parameter(in = ParameterIn.QUERY, name = "state", description = "open or resolved, for every provider (the provider's own word is each alert's providerState)"),
 			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "a secret-type id of the catalogue (GET /api/v1/secret-types), matching every provider; a provider's own name for a mapped type is taken as its id"),
 			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown"),
+			@Parameter(in = ParameterIn.QUERY, name = "expired", description = EXPIRED),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
 			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping
@@ -98,7 +102,8 @@ class AlertController {
 			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "owner/name, or project/name on Azure DevOps"),
 			@Parameter(in = ParameterIn.QUERY, name = "state", description = "open or resolved, for every provider"),
 			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "a secret-type id of the catalogue (GET /api/v1/secret-types), matching every provider; a provider's own name for a mapped type is taken as its id"),
-			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown") })
+			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown"),
+			@Parameter(in = ParameterIn.QUERY, name = "expired", description = EXPIRED) })
 	@GetMapping(path = "/export", produces = { "text/csv", "application/sarif+json" })
 	ResponseEntity<Flux<String>> export(
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
@@ -127,7 +132,7 @@ class AlertController {
 	private AlertFilter filter(QueryParameters query, AccessScope scope, Long cursor, int limit) {
 		return new AlertFilter(query.oneOf("provider", PROVIDERS), query.text("organization"), query.text("repository"),
 				query.oneOf("state", STATES), catalogue.idOf(query.text("secretType")), query.oneOf("validity", VALIDITIES),
-				scope.organizationArray(), cursor, limit);
+				query.flag("expired"), scope.organizationArray(), cursor, limit);
 	}
 
 	@Operation(operationId = "getAlert", summary = "One alert")

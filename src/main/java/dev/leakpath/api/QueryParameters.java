@@ -54,6 +54,12 @@ final class QueryParameters {
 		return value;
 	}
 
+	/** {@code true} or {@code false}, or null when absent. */
+	Boolean flag(String name) {
+		String value = oneOf(name, Set.of("true", "false"));
+		return value == null ? null : Boolean.valueOf(value);
+	}
+
 	int limit() {
 		return number("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
 	}

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.secret.SecretFilter;
 import dev.leakpath.secret.SecretQueries;
 import dev.leakpath.secret.SecretView;
 import dev.leakpath.security.AccessScope;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SecretController {
 
-	private static final Set<String> PARAMETERS = Set.of("targetKind", "exists", "sort", "limit", "cursor");
+	private static final Set<String> PARAMETERS = Set.of("targetKind", "exists", "expired", "sort", "limit",
+			"cursor");
 
 	private static final Set<String> TARGET_KINDS = Set.of("cloud_resource", "cloud_identity", "saas_identity",
 			"unresolved");
@@ -42,6 +44,7 @@ class SecretController {
 	@Operation(operationId = "listSecrets", summary = "Distinct secrets (fingerprint and masked preview only) with their targets")
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "targetKind", description = "what the secret reaches: cloud_resource, identity, ..."),
 			@Parameter(in = ParameterIn.QUERY, name = "exists", description = "true, false or unknown: whether the target is in the inventory"),
+			@Parameter(in = ParameterIn.QUERY, name = "expired", description = "true: secrets that have expired by their own word (a SAS se, a signed URL's lifetime, a JWT exp); false: every other"),
 			@Parameter(in = ParameterIn.QUERY, name = "sort", description = "newest (default) or pathsClosed"),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
 			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
@@ -50,15 +53,15 @@ class SecretController {
 			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
-		String targetKind = query.oneOf("targetKind", TARGET_KINDS);
-		String exists = query.oneOf("exists", EXISTS);
+		SecretFilter filter = new SecretFilter(query.oneOf("targetKind", TARGET_KINDS), query.oneOf("exists", EXISTS),
+				query.flag("expired"));
 		if ("pathsClosed".equals(query.oneOf("sort", Set.of("newest", "pathsClosed")))) {
 			if (query.cursor() != null) {
 				throw ApiProblemException.badRequest("sort=pathsClosed is one ranked page: it takes a limit, not a cursor");
 			}
-			return secrets.findByPathsClosed(targetKind, exists, scope.organizationArray(), limit).map(rows -> new Page<>(rows, null));
+			return secrets.findByPathsClosed(filter, scope.organizationArray(), limit).map(rows -> new Page<>(rows, null));
 		}
-		return secrets.find(targetKind, exists, scope.organizationArray(), query.cursor(), limit + 1).map(rows -> Page.of(rows, limit, SecretView::id));
+		return secrets.find(filter, scope.organizationArray(), query.cursor(), limit + 1).map(rows -> Page.of(rows, limit, SecretView::id));
 	}
 
 }

@@ -17,7 +17,8 @@ public class SecretQueries {
 
 	/** Open in the provider's own words: GitHub says open, Azure DevOps says active. */
 	private static final String COLUMNS = """
-			select s.id, s.fingerprint, s.preview, s.secret_type, s.first_seen_at,
+			select s.id, s.fingerprint, s.preview, s.secret_type, s.first_seen_at, s.expires_at,
+			       coalesce(s.expires_at <= now(), false) as expired,
 			""" + SecretTargetColumns.SELECT + """
 			,
 			       count(a.id) as alerts,
@@ -74,26 +75,27 @@ public class SecretQueries {
 	}
 
 	/** @param organizations the organisations seen, or null for all */
-	public Mono<List<SecretView>> find(String targetKind, String exists, String[] organizations, Long beforeId,
-			int limit) {
-		SqlConditions where = target(targetKind, exists).before("s.id", "beforeId", beforeId)
+	public Mono<List<SecretView>> find(SecretFilter filter, String[] organizations, Long beforeId, int limit) {
+		SqlConditions where = conditions(filter).before("s.id", "beforeId", beforeId)
 			.anyOf("r.organization", "organizations", organizations);
 		String pathsSeen = organizations == null ? "" : "and pr.organization = any(:organizations)";
 		return read(where.bind(db.sql(NEWEST_FIRST.formatted(pathsSeen, where.where()))).bind("limit", limit));
 	}
 
 	/** The credentials whose rotation would close the most open attack paths, those first. */
-	public Mono<List<SecretView>> findByPathsClosed(String targetKind, String exists, String[] organizations,
-			int limit) {
-		SqlConditions where = target(targetKind, exists).anyOf("r.organization", "organizations", organizations);
+	public Mono<List<SecretView>> findByPathsClosed(SecretFilter filter, String[] organizations, int limit) {
+		SqlConditions where = conditions(filter).anyOf("r.organization", "organizations", organizations);
 		String sql = organizations == null ? MOST_PATHS_FIRST.formatted("", where.and(), "")
 				: MOST_PATHS_FIRST.formatted("join repository r on r.id = p.repository_id", where.and(),
 						"where r.organization = any(:organizations)");
 		return read(where.bind(db.sql(sql)).bind("limit", limit));
 	}
 
-	private static SqlConditions target(String targetKind, String exists) {
-		return SqlConditions.of().equal("s.target_kind", "targetKind", targetKind).equal("s.target_exists", "exists", exists);
+	private static SqlConditions conditions(SecretFilter filter) {
+		return SqlConditions.of()
+			.equal("s.target_kind", "targetKind", filter.targetKind())
+			.equal("s.target_exists", "exists", filter.exists())
+			.either(filter.expired(), "s.expires_at <= now()", "(s.expires_at is null or s.expires_at > now())");
 	}
 
 	private static Mono<List<SecretView>> read(DatabaseClient.GenericExecuteSpec query) {
@@ -102,7 +104,8 @@ public class SecretQueries {
 					SecretTargetColumns.read(row), row.get("alerts", Long.class), row.get("open_alerts", Long.class),
 					Arrays.asList(row.get("providers", String[].class)),
 					Arrays.asList(row.get("repositories", String[].class)), row.get("open_paths", Long.class),
-					row.get("first_seen_at", Instant.class)))
+					row.get("first_seen_at", Instant.class), row.get("expires_at", Instant.class),
+					Boolean.TRUE.equals(row.get("expired", Boolean.class))))
 			.all()
 			.collectList();
 	}

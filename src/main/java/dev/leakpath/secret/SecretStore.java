@@ -1,14 +1,18 @@
 package dev.leakpath.secret;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.target.SecretExpiry;
 import dev.leakpath.target.SecretTarget;
 import dev.leakpath.target.SecretText;
 import dev.leakpath.target.TargetResolution;
@@ -32,16 +36,17 @@ public class SecretStore {
 	private static final String UPSERT = """
 			insert into secret (fingerprint, preview, secret_type, target_kind, target_cloud, target_resource_type,
 			                    target_name, target_host, target_account_id, target_tenant_id, target_region,
-			                    target_key_fingerprint, target_evidence, target_confidence, target_resolved_at)
+			                    target_key_fingerprint, target_evidence, target_confidence, target_resolved_at,
+			                    expires_at)
 			select fingerprint, preview, secret_type, kind, cloud, resource_type, name, host, account_id, tenant_id,
-			       region, key_fingerprint, evidence, confidence, now()
+			       region, key_fingerprint, evidence, confidence, now(), expires_at
 			from unnest(cast(:fingerprint as text[]), cast(:preview as text[]), cast(:secretType as text[]),
 			            cast(:kind as text[]), cast(:cloud as text[]), cast(:resourceType as text[]),
 			            cast(:name as text[]), cast(:host as text[]), cast(:accountId as text[]),
 			            cast(:tenantId as text[]), cast(:region as text[]), cast(:keyFingerprint as text[]),
-			            cast(:evidence as text[]), cast(:confidence as text[]))
+			            cast(:evidence as text[]), cast(:confidence as text[]), cast(:expiresAt as timestamptz[]))
 			     as input (fingerprint, preview, secret_type, kind, cloud, resource_type, name, host, account_id,
-			               tenant_id, region, key_fingerprint, evidence, confidence)
+			               tenant_id, region, key_fingerprint, evidence, confidence, expires_at)
 			on conflict (fingerprint) do update set
 			    target_kind            = excluded.target_kind
 			  , target_cloud           = excluded.target_cloud
@@ -58,6 +63,16 @@ public class SecretStore {
 			where secret.target_kind is null
 			   or (secret.target_kind = 'unresolved' and excluded.target_kind <> 'unresolved')
 			returning id, fingerprint
+			""";
+
+	/**
+	 * The expiry of a secret stored before expiries were read, once it is seen again: the same credential always
+	 * says the same, so a stored expiry is never replaced, and the target columns stay out of it.
+	 */
+	private static final String EXPIRY = """
+			update secret set expires_at = input.expires_at
+			from unnest(cast(:fingerprint as text[]), cast(:expiresAt as timestamptz[])) as input (fingerprint, expires_at)
+			where secret.fingerprint = input.fingerprint and secret.expires_at is null and input.expires_at is not null
 			""";
 
 	/** Ids of secrets an upsert left alone (their stored target stands): {@code returning} does not list them. */
@@ -111,6 +126,9 @@ public class SecretStore {
 			SecretTarget known = targetsByFingerprint.get(keys[index]);
 			resolved.add(known != null ? known : resolve(rows.get(index)));
 		}
+		String[] expiries = rows.stream()
+			.map(o -> o.hasValue() ? SecretExpiry.of(o.secret().value()).map(Instant::toString).orElse(null) : null)
+			.toArray(String[]::new);
 		Mono<Void> upsert = db.sql(UPSERT)
 			.bind("fingerprint", keys)
 			.bind("preview", rows.stream()
@@ -128,8 +146,11 @@ public class SecretStore {
 			.bind("keyFingerprint", column(resolved, SecretTarget::keyFingerprint))
 			.bind("evidence", column(resolved, SecretTarget::evidence))
 			.bind("confidence", column(resolved, SecretTarget::confidence))
+			.bind("expiresAt", expiries)
 			.then();
-		return upsert.then(db.sql(IDS)
+		Mono<Void> expiry = Arrays.stream(expiries).allMatch(Objects::isNull) ? Mono.empty()
+				: db.sql(EXPIRY).bind("fingerprint", keys).bind("expiresAt", expiries).then();
+		return upsert.then(expiry).then(db.sql(IDS)
 			.bind("fingerprint", keys)
 			.map(row -> Map.entry(row.get("fingerprint", String.class), row.get("id", Long.class)))
 			.all()

@@ -49,6 +49,14 @@ public final class SqlConditions {
 		return when(values, name, column + " = any(:" + name + ")");
 	}
 
+	/** {@code ifTrue} or {@code ifFalse} as {@code flag} says, nothing when it is null; neither binds a value. */
+	public SqlConditions either(Boolean flag, String ifTrue, String ifFalse) {
+		if (flag != null) {
+			conditions.add(flag ? ifTrue : ifFalse);
+		}
+		return this;
+	}
+
 	/** {@code where ...} and a new line, or nothing. */
 	public String where() {
 		return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + "\n";

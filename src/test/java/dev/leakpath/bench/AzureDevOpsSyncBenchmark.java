@@ -44,8 +44,9 @@ public final class AzureDevOpsSyncBenchmark {
 	}
 
 	public static void main(String[] args) {
-		FakeGitHub server = FakeGitHub.start();
+		// the database first: a server started before a failure here would keep exec:java waiting on its threads
 		TestPostgres postgres = TestPostgres.get();
+		FakeGitHub server = FakeGitHub.start();
 		try {
 			stubOrganization(server);
 			List<String> arguments = new ArrayList<>(postgres.arguments());

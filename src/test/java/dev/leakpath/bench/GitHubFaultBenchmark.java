@@ -39,10 +39,11 @@ public final class GitHubFaultBenchmark {
 
 	public static void main(String[] args) {
 		InjectedFaults faults = new InjectedFaults();
+		// the database first: a server started before a failure here would keep exec:java waiting on its threads
+		TestPostgres postgres = TestPostgres.get();
 		FakeGitHub github = FakeGitHub.start(faults);
 		github.reset();
 		stubOrganization(github);
-		TestPostgres postgres = TestPostgres.get();
 		String[] arguments = GitHubBenchArguments.of(postgres, github, ORG);
 		try {
 			// a first run warms the JVM up, so that neither measured run pays for it

@@ -49,10 +49,11 @@ public final class GitHubSyncBenchmark {
 	}
 
 	public static void main(String[] args) {
+		// the database first: a server started before a failure here would keep exec:java waiting on its threads
+		TestPostgres postgres = TestPostgres.get();
 		FakeGitHub github = FakeGitHub.start();
 		github.reset();
 		stubOrganization(github);
-		TestPostgres postgres = TestPostgres.get();
 		String[] arguments = GitHubBenchArguments.of(postgres, github, ORG);
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeakpathApplication.class).run(arguments)) {
 			SyncService sync = app.getBean(SyncService.class);

@@ -52,10 +52,11 @@ public final class TargetMatchBenchmark {
 
 	public static void main(String[] args) {
 		corpus();
+		// the database first: a server started before a failure here would keep exec:java waiting on its threads
+		TestPostgres postgres = TestPostgres.get().sibling("match_bench");
 		FakeGitHub github = FakeGitHub.start();
 		github.reset();
 		stubAlerts(github);
-		TestPostgres postgres = TestPostgres.get().sibling("match_bench");
 		List<String> arguments = new ArrayList<>(postgres.arguments());
 		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false",
 				"--leakpath.notifications.enabled=false", "--leakpath.sync.schedule=false",

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -85,10 +84,11 @@ public final class WebhookIntakeBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// the database first: a server started before a failure here would keep exec:java waiting on its threads
+		TestPostgres postgres = TestPostgres.get().sibling("webhook_bench");
 		FakeGitHub github = FakeGitHub.start();
 		github.reset();
 		stubAlerts(github);
-		TestPostgres postgres = TestPostgres.get().sibling("webhook_bench");
 		HttpClient http = HttpClient.create(ConnectionProvider.builder("webhook-bench")
 			.maxConnections(2 * SENDERS)
 			.pendingAcquireMaxCount(-1)
@@ -307,7 +307,7 @@ public final class WebhookIntakeBenchmark {
 	}
 
 	private static Connection connect(TestPostgres postgres) throws SQLException {
-		return DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+		return TestPostgres.open(postgres.jdbcUrl(), postgres.user(), postgres.password());
 	}
 
 	/** Every alert of every repository answers with its own number, through WireMock's response templating. */

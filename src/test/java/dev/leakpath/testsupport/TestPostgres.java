@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -276,7 +276,19 @@ public final class TestPostgres {
 	}
 
 	private Connection connect(String name) throws SQLException {
-		return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + name, user, password);
+		return open("jdbc:postgresql://" + host + ":" + port + "/" + name, user, password);
+	}
+
+	/**
+	 * A JDBC connection through the driver of this class loader. Not {@link java.sql.DriverManager}: it serves only
+	 * drivers of the class loader it first saw, and the benchmarks run one after another in a Maven JVM, each
+	 * under a class loader of its own, so from the second on it answered "No suitable driver found".
+	 */
+	public static Connection open(String url, String user, String password) throws SQLException {
+		Properties credentials = new Properties();
+		credentials.setProperty("user", user);
+		credentials.setProperty("password", password);
+		return new org.postgresql.Driver().connect(url, credentials);
 	}
 
 	private static String envOr(String name, String fallback) {

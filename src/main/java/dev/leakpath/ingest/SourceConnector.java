@@ -7,12 +7,12 @@ import dev.leakpath.model.AlertReference;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.owner.ProviderOwners;
-import dev.leakpath.secret.RawSecret;
 
 /**
  * A provider of secret-scanning alerts. A connector talks to its provider only: it never touches the
@@ -54,10 +54,18 @@ public interface SourceConnector {
 	Mono<NormalizedAlert> fetchAlert(AlertReference reference);
 
 	/**
-	 * The lines around the alert's secret in the file it was found in, for finding what the secret can
-	 * authenticate to; empty when the provider cannot give them. Kept in memory only.
+	 * The file the alert's secret was found in, for finding what the secret can authenticate to from the lines
+	 * around it; empty when the provider cannot give it.
 	 */
-	default Mono<RawSecret> readContext(NormalizedAlert alert) {
+	default Optional<ContextFile> contextFile(NormalizedAlert alert) {
+		return Optional.empty();
+	}
+
+	/**
+	 * The whole file as it is (up to {@link FileWindow#MAX_FILE_CHARACTERS}), kept in memory only while the windows
+	 * of its alerts are cut from it, never logged; empty when it cannot be read.
+	 */
+	default Mono<String> readFile(ContextFile file) {
 		return Mono.empty();
 	}
 

@@ -2,6 +2,7 @@ package dev.leakpath.target;
 
 import static dev.leakpath.testsupport.TestOrganization.ORG;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +108,31 @@ class SecretTargetApiTests extends IntegrationTest {
 		assertThat(target.get("evidence").asText()).startsWith("near the secret:");
 		String everything = postgres.dumpAllTables();
 		assertThat(everything).doesNotContain(key).doesNotContain("FileOnlyCanary").doesNotContain("LogLevel");
+	}
+
+	@Test
+	void syncWhenTwoKeysInOneFileThenTheFileIsReadOnceForBoth() {
+		ObjectNode reports = org.alert("api", 5, "azure_storage_account_key", "open", NOW);
+		ObjectNode backups = org.alert("api", 6, "azure_storage_account_key", "open", NOW.minusSeconds(1));
+		String file = "Reports=DefaultEndpointsProtocol=https;AccountName=reportsprod01;AccountKey="
+				+ reports.get("secret").asText() + ";EndpointSuffix=core.windows.net\n" + "\n".repeat(30)
+				+ "Backups=DefaultEndpointsProtocol=https;AccountName=backupsprod02;AccountKey="
+				+ backups.get("secret").asText() + ";EndpointSuffix=core.windows.net\n";
+		String blob = "b".repeat(40);
+		// GitHub reports both secrets at the same blob, on lines 1 and 32
+		((ObjectNode) reports.get("first_location_detected")).put("blob_sha", blob).put("start_line", 1).put("end_line", 1);
+		((ObjectNode) backups.get("first_location_detected")).put("blob_sha", blob).put("start_line", 32).put("end_line", 32);
+		github.alertPages(ORG, List.of(List.of(reports, backups)), null);
+		github.server().stubFor(get(urlPathMatching("/repos/acme/api/git/blobs/" + blob))
+			.willReturn(FakeGitHub.json(200, JsonNodeFactory.instance.objectNode()
+				.put("sha", blob).put("size", file.length()).put("encoding", "base64")
+				.put("content", Base64.getMimeEncoder().encodeToString(file.getBytes(StandardCharsets.UTF_8))))));
+
+		sync.run("test").block();
+
+		assertThat(alert(ORG + "/api", "5").get("target").get("name").asText()).isEqualTo("reportsprod01");
+		assertThat(alert(ORG + "/api", "6").get("target").get("name").asText()).isEqualTo("backupsprod02");
+		assertThat(github.server().findAll(getRequestedFor(urlPathMatching("/repos/acme/api/git/blobs/.*")))).hasSize(1);
 	}
 
 }

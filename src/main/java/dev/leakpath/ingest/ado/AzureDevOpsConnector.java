@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,9 +18,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.model.AlertReference;
+import dev.leakpath.ingest.ContextFile;
 import dev.leakpath.ingest.FileWindow;
 import dev.leakpath.model.NormalizedAlert;
-import dev.leakpath.model.NormalizedLocation;
 import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.RateLimitSnapshot;
@@ -29,7 +30,6 @@ import dev.leakpath.ingest.SourcePage;
 import dev.leakpath.ingest.SyncCursor;
 import dev.leakpath.owner.CodeOwners;
 import dev.leakpath.owner.ProviderOwners;
-import dev.leakpath.secret.RawSecret;
 
 /**
  * Polls Azure DevOps Advanced Security: discovers projects and repositories (skipping disabled ones), then
@@ -152,22 +152,27 @@ final class AzureDevOpsConnector implements SourceConnector {
 	 * what it can authenticate to. A window of lines around it is read, in memory.
 	 */
 	@Override
-	public Mono<RawSecret> readContext(NormalizedAlert alert) {
-		NormalizedLocation location = alert.locations()
+	public Optional<ContextFile> contextFile(NormalizedAlert alert) {
+		NormalizedRepository repository = alert.repository();
+		if (repository.providerRepoId() == null || repository.project() == null) {
+			return Optional.empty();
+		}
+		return alert.locations()
 			.stream()
 			.filter(candidate -> candidate.commitSha() != null && candidate.path() != null && candidate.startLine() != null)
 			.findFirst()
-			.orElse(null);
-		NormalizedRepository repository = alert.repository();
-		if (location == null || repository.providerRepoId() == null || repository.project() == null) {
-			return Mono.empty();
-		}
-		HttpUrl url = item(repository, location.path()).addQueryParameter("versionDescriptor.version", location.commitSha())
-			.addQueryParameter("versionDescriptor.versionType", "commit")
-			.build();
-		return client.get(url)
-			.flatMap(response -> Mono.justOrEmpty(FileWindow.around(response.body().path("content").asText(null),
-					location.startLine(), location.endLine())))
+			.map(location -> new ContextFile(item(repository, location.path())
+				.addQueryParameter("versionDescriptor.version", location.commitSha())
+				.addQueryParameter("versionDescriptor.versionType", "commit")
+				.build()
+				.toString(), location.startLine(), location.endLine()));
+	}
+
+	@Override
+	public Mono<String> readFile(ContextFile file) {
+		return client.get(HttpUrl.get(file.address()))
+			.flatMap(response -> Mono.justOrEmpty(response.body().path("content").asText(null)))
+			.filter(content -> content.length() <= FileWindow.MAX_FILE_CHARACTERS)
 			.onErrorResume(PermanentSourceException.class, ex -> Mono.empty());
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 import dev.leakpath.model.AlertReference;
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.model.NormalizedRepository;
+import dev.leakpath.ingest.ContextFile;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.owner.ProviderOwners;
@@ -26,7 +28,6 @@ import dev.leakpath.ingest.SourcePage;
 import dev.leakpath.ingest.SyncCursor;
 import dev.leakpath.ingest.github.payload.AlertPayload;
 import dev.leakpath.ingest.github.payload.RepositoryPayload;
-import dev.leakpath.secret.RawSecret;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -165,8 +166,13 @@ final class GitHubConnector implements SourceConnector {
 	}
 
 	@Override
-	public Mono<RawSecret> readContext(NormalizedAlert alert) {
-		return files.read(alert);
+	public Optional<ContextFile> contextFile(NormalizedAlert alert) {
+		return files.locate(alert);
+	}
+
+	@Override
+	public Mono<String> readFile(ContextFile file) {
+		return files.read(file);
 	}
 
 	@Override

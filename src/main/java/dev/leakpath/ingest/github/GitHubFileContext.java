@@ -1,22 +1,22 @@
 package dev.leakpath.ingest.github;
 
 import java.net.URI;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.ingest.ContextFile;
 import dev.leakpath.ingest.FileWindow;
 import dev.leakpath.model.NormalizedAlert;
-import dev.leakpath.model.NormalizedLocation;
 import dev.leakpath.ingest.PermanentSourceException;
-import dev.leakpath.secret.RawSecret;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The lines around a secret in the file it was found in: {@code GET /repos/{owner}/{repo}/git/blobs/{sha}}
- * for the alert's first commit location. Only a {@link FileWindow} is kept, in memory.
+ * The file a secret was found in: {@code GET /repos/{owner}/{repo}/git/blobs/{sha}} for the alert's first commit
+ * location. Only {@link FileWindow}s of it are kept, in memory.
  */
 final class GitHubFileContext {
 
@@ -31,28 +31,26 @@ final class GitHubFileContext {
 		this.client = client;
 	}
 
-	Mono<RawSecret> read(NormalizedAlert alert) {
-		NormalizedLocation location = alert.locations()
+	/** The blob of the alert's first location with a line: the same blob, the same address, one read. */
+	Optional<ContextFile> locate(NormalizedAlert alert) {
+		return alert.locations()
 			.stream()
 			.filter(candidate -> candidate.blobSha() != null && candidate.startLine() != null)
 			.findFirst()
-			.orElse(null);
-		if (location == null) {
-			return Mono.empty();
-		}
-		String url = UriComponentsBuilder.fromUri(apiUrl)
-			.path("/repos/{fullName}/git/blobs/{sha}")
-			.buildAndExpand(alert.repository().fullName(), location.blobSha())
-			.encode()
-			.toUriString();
-		return client.get(url, null)
-			.flatMap(response -> Mono.justOrEmpty(GitHubFileContent.text(response.body(), FileWindow.MAX_FILE_CHARACTERS)
-				.flatMap(file -> FileWindow.around(file, location.startLine(), location.endLine()))))
+			.map(location -> new ContextFile(UriComponentsBuilder.fromUri(apiUrl)
+				.path("/repos/{fullName}/git/blobs/{sha}")
+				.buildAndExpand(alert.repository().fullName(), location.blobSha())
+				.encode()
+				.toUriString(), location.startLine(), location.endLine()));
+	}
+
+	Mono<String> read(ContextFile file) {
+		return client.get(file.address(), null)
+			.flatMap(response -> Mono.justOrEmpty(GitHubFileContent.text(response.body(), FileWindow.MAX_FILE_CHARACTERS)))
 			.onErrorResume(PermanentSourceException.class, ex -> {
-			log.debug("No file context for GitHub alert {}#{}: {}", alert.repository().fullName(), alert.providerAlertId(),
-					ex.getMessage());
-			return Mono.empty();
-		});
+				log.debug("No file context from {}: {}", file.address(), ex.getMessage());
+				return Mono.empty();
+			});
 	}
 
 }

@@ -44,7 +44,7 @@ public final class GitHubFaultBenchmark {
 		FakeGitHub github = FakeGitHub.start(faults);
 		github.reset();
 		stubOrganization(github);
-		String[] arguments = GitHubBenchArguments.of(postgres, github, ORG);
+		String[] arguments = GitHubBenchArguments.pollingOnly(postgres, github, ORG);
 		try {
 			// a first run warms the JVM up, so that neither measured run pays for it
 			firstSync(arguments, github, postgres);

@@ -6,10 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.leakpath.testsupport.TestOrganization.ORG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.FakeGitHub;
+import dev.leakpath.testsupport.GitHubPayloads;
 import dev.leakpath.testsupport.IntegrationTest;
 import dev.leakpath.testsupport.TestOrganization;
 
@@ -118,11 +117,8 @@ class OwnerTests extends IntegrationTest {
 	}
 
 	private static void codeOwners(String fullName, String path, String file) {
-		String content = Base64.getMimeEncoder().encodeToString(file.getBytes(StandardCharsets.UTF_8));
 		github.server().stubFor(get(urlPathEqualTo("/repos/" + fullName + "/contents/" + path))
-			.willReturn(FakeGitHub.json(200, "{\"type\": \"file\", \"encoding\": \"base64\", \"size\": " + file.length()
-					+ ", \"name\": \"CODEOWNERS\", \"path\": \"" + path + "\", \"content\": \""
-					+ content.replace("\r\n", "\\n") + "\"}")));
+			.willReturn(FakeGitHub.json(200, GitHubPayloads.contentFile(path, file))));
 	}
 
 }

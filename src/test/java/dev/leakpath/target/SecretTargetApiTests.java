@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.FakeGitHub;
+import dev.leakpath.testsupport.GitHubPayloads;
 import dev.leakpath.testsupport.IntegrationTest;
 import dev.leakpath.testsupport.TestOrganization;
 
@@ -95,9 +96,7 @@ class SecretTargetApiTests extends IntegrationTest {
 			.put("end_line", 4));
 		github.alertPages(ORG, List.of(List.of(keyOnly)), null);
 		github.server().stubFor(get(urlPathMatching("/repos/acme/api/git/blobs/[0-9a-f]{40}"))
-			.willReturn(FakeGitHub.json(200, JsonNodeFactory.instance.objectNode()
-				.put("sha", "0".repeat(40)).put("size", file.length()).put("encoding", "base64")
-				.put("content", Base64.getMimeEncoder().encodeToString(file.getBytes(StandardCharsets.UTF_8))))));
+			.willReturn(FakeGitHub.json(200, GitHubPayloads.blob(file))));
 
 		sync.run("test").block();
 

@@ -352,4 +352,36 @@ public final class GitHubPayloads {
 	private static String describe(String repoName) {
 		return repoName.replace('-', ' ') + " service";
 	}
+	/**
+	 * {@code GET /repos/{owner}/{repo}/git/blobs/{sha}}: the content base64-encoded in lines of 60, as GitHub
+	 * sends it.
+	 */
+	public static ObjectNode blob(String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		return JsonNodeFactory.instance.objectNode()
+			.put("sha", "0".repeat(40))
+			.put("node_id", "B_kwDOBlob")
+			.put("size", bytes.length)
+			.put("url", "https://api.github.com/repos/octocat/example/git/blobs/" + "0".repeat(40))
+			.put("content", mimeBase64(bytes))
+			.put("encoding", "base64");
+	}
+
+	/** {@code GET /repos/{owner}/{repo}/contents/{path}} for a file (content-file in GitHub's description). */
+	public static ObjectNode contentFile(String path, String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		return JsonNodeFactory.instance.objectNode()
+			.put("type", "file")
+			.put("encoding", "base64")
+			.put("size", bytes.length)
+			.put("name", path.substring(path.lastIndexOf('/') + 1))
+			.put("path", path)
+			.put("content", mimeBase64(bytes))
+			.put("sha", "1".repeat(40));
+	}
+
+	private static String mimeBase64(byte[] bytes) {
+		return Base64.getMimeEncoder(60, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes) + "\n";
+	}
+
 }

@@ -124,6 +124,13 @@ public final class SecurityGraphBenchmark {
 					percentiles(timed(() -> get(base + "/api/v1/attack-paths/" + one))));
 			System.out.printf("GET /api/v1/secrets?sort=pathsClosed: %s%n",
 					percentiles(timed(() -> get(base + "/api/v1/secrets?sort=pathsClosed&limit=50"))));
+			// every other read the dashboard makes, as it makes it (src/main/resources/dashboard/app)
+			for (String view : List.of("/api/v1/alerts/summary?days=30", "/api/v1/recommendations?status=unhealthy&limit=5",
+					"/api/v1/recommendations?limit=500", "/api/v1/attack-paths?risk=critical&limit=5", "/api/v1/alerts?limit=100",
+					"/api/v1/assets?limit=200", "/api/v1/notifications?limit=100", "/api/v1/notifications/rules",
+					"/api/v1/sync", "/api/v1/webhooks/deliveries?limit=20", "/api/v1/me")) {
+				System.out.printf("GET %s: %s%n", view, percentiles(timed(() -> get(base + view))));
+			}
 			System.out.printf("Peak heap (sum of the heap pools' peaks): %d MB of %d MB max%n", peakHeapMegabytes(),
 					Runtime.getRuntime().maxMemory() / (1024 * 1024));
 

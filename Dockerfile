@@ -1,6 +1,15 @@
 # leakpath, built from this repository: docker build -t leakpath .
 # Stage 1 builds the jar with the Maven Wrapper (tests run in CI, not here); stage 2 runs it as a non-root user
 # on a JRE, from Spring Boot's layers so that a code change does not re-ship the dependencies.
+#
+# The image runs the production jar: no demo, no embedded PostgreSQL, no made-up key, so none of its state lives
+# in the container. It needs, in its environment (README "Running in production"):
+#   SPRING_R2DBC_URL=r2dbc:postgresql://HOST:5432/leakpath  SPRING_R2DBC_USERNAME  SPRING_R2DBC_PASSWORD
+#     (Flyway migrates the same database with the same account unless SPRING_FLYWAY_URL, _USER, _PASSWORD say)
+#   LEAKPATH_FINGERPRINT_KEY (32+ characters, kept for ever), or LEAKPATH_FINGERPRINT_KEY_FILE naming a mounted
+#     secret that holds it
+# and, to do anything, provider credentials (LEAKPATH_GITHUB_TOKEN, ...) and API tokens or OIDC sign-in.
+# Without the first two it stops at once with one line naming what is missing.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
@@ -18,7 +27,6 @@ COPY --from=build /src/target/layers/spring-boot-loader/ ./
 COPY --from=build /src/target/layers/snapshot-dependencies/ ./
 COPY --from=build /src/target/layers/application/ ./
 COPY config/application.yml config/application.yml
-RUN mkdir -p data && chown leakpath:leakpath data
 USER leakpath
 EXPOSE 8080
 # readiness: up, and the database answers (no curl in the image: bash's /dev/tcp does)

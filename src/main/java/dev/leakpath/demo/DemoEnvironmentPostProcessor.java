@@ -7,31 +7,32 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.apache.commons.logging.Log;
 
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import dev.leakpath.settings.InvalidSettingException;
+
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * With no provider credentials configured, serves the fake GitHub and Azure DevOps of
- * {@code wiremock-mappings/} and points the connectors at them, so that {@code ./mvnw spring-boot:run}
- * shows leakpath working end to end.
+ * In the demo profile, which turns {@code leakpath.demo.enabled} on, and with no provider credentials configured,
+ * serves the fake GitHub and Azure DevOps of {@code wiremock-mappings/} and points the connectors at them, so
+ * that {@code ./mvnw spring-boot:run} shows leakpath working end to end.
  */
 class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	private static final String DEMO_GITHUB_ORGANIZATIONS = "acme-corp,globex";
 
 	private static final String DEMO_AZURE_DEVOPS_ORGANIZATIONS = "contoso";
+
+	/** Only {@code ./mvnw spring-boot:run} and the tests have it: the packaged jar leaves it out (pom.xml). */
+	private static final String WIREMOCK = "com.github.tomakehurst.wiremock.WireMockServer";
 
 	private static final String[] CREDENTIALS = { "leakpath.github.token", "leakpath.github.app.id",
 			"leakpath.azure-devops.pat", "leakpath.azure-devops.entra.client-id" };
@@ -48,37 +49,32 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		for (String credential : CREDENTIALS) {
 			credentials |= StringUtils.hasText(environment.getProperty(credential));
 		}
-		if (credentials || !environment.getProperty("leakpath.demo.enabled", Boolean.class, true)) {
+		if (credentials || !environment.getProperty("leakpath.demo.enabled", Boolean.class, false)) {
 			return;
+		}
+		if (!ClassUtils.isPresent(WIREMOCK, application.getClassLoader())) {
+			throw new InvalidSettingException("leakpath.demo.enabled", "is on, but this build has no fake providers "
+					+ "(only ./mvnw spring-boot:run has): set leakpath.github.token or another provider credential");
 		}
 		Path mappings = Path.of(environment.getProperty("leakpath.demo.mappings-dir", "wiremock-mappings"));
 		if (!Files.isDirectory(mappings.resolve("mappings"))) {
-			throw new IllegalStateException("No provider credentials are configured, so leakpath would run its demo, "
-					+ "but the demo's fake GitHub and Azure DevOps are not at " + mappings.toAbsolutePath() + ". Set "
-					+ "leakpath.github.token (or leakpath.github.app.*, leakpath.azure-devops.pat, "
-					+ "leakpath.azure-devops.entra.*), or leakpath.demo.mappings-dir, or leakpath.demo.enabled=false.");
+			throw new InvalidSettingException("leakpath.demo.mappings-dir", "has no fake GitHub and Azure DevOps (no "
+					+ "mappings/ in " + mappings.toAbsolutePath() + "): point it at wiremock-mappings/, or set a provider "
+					+ "credential such as leakpath.github.token, or turn leakpath.demo.enabled off");
 		}
-		WireMockServer fakeProviders = new WireMockServer(WireMockConfiguration.options()
-			.port(environment.getProperty("leakpath.demo.port", Integer.class, 0))
-			.bindAddress("127.0.0.1")
-			.usingFilesUnderDirectory(mappings.toString())
-			.disableRequestJournal()
-			.notifier(new Slf4jNotifier(false)));
-		fakeProviders.start();
-		// destroyed after every bean that calls the fake providers
-		application.addListeners((ApplicationPreparedEvent event) -> ((DefaultListableBeanFactory) event
-			.getApplicationContext()
-			.getBeanFactory()).registerDisposableBean("leakpathDemoProviders", fakeProviders::stop));
+		// a class of its own, so that nothing loads WireMock's classes where they are missing
+		String baseUrl = FakeProviders.start(mappings, environment.getProperty("leakpath.demo.port", Integer.class, 0),
+				application);
 
 		Map<String, Object> demo = new HashMap<>();
-		demo.put("leakpath.github.api-url", fakeProviders.baseUrl());
+		demo.put("leakpath.github.api-url", baseUrl);
 		demo.put("leakpath.github.token", "demo-token-for-the-fake-github");
 		demo.put("leakpath.sync.initial-delay", "PT0S");
 		if (!StringUtils.hasText(environment.getProperty("leakpath.github.organizations"))) {
 			demo.put("leakpath.github.organizations", DEMO_GITHUB_ORGANIZATIONS);
 		}
-		demo.put("leakpath.azure-devops.api-url", fakeProviders.baseUrl());
-		demo.put("leakpath.azure-devops.advsec-url", fakeProviders.baseUrl());
+		demo.put("leakpath.azure-devops.api-url", baseUrl);
+		demo.put("leakpath.azure-devops.advsec-url", baseUrl);
 		demo.put("leakpath.azure-devops.pat", "demo-pat-for-the-fake-azure-devops");
 		// the fake Azure DevOps pages its alerts by 50, and serves the file at the commit of each one: read them all
 		demo.put("leakpath.azure-devops.page-size", "50");
@@ -99,7 +95,7 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("leakpathDemo", demo));
 		log.info("No provider credentials configured: running the demo against a fake GitHub and Azure DevOps at "
-				+ fakeProviders.baseUrl());
+				+ baseUrl);
 
 		String token = apiToken;
 		application.addListeners((ApplicationReadyEvent event) -> {

@@ -17,8 +17,8 @@ import dev.leakpath.settings.InvalidSettingException;
 import org.springframework.util.StringUtils;
 
 /**
- * Finds the fingerprint key: the configured value, else the key file, else a new random key written to
- * the key file so fingerprints stay comparable across restarts.
+ * Finds the fingerprint key: the configured value, else the key file, else (in the demo profile only) a new
+ * random key written to the key file so fingerprints stay comparable across restarts.
  */
 final class FingerprintKeyLoader {
 
@@ -27,7 +27,8 @@ final class FingerprintKeyLoader {
 	private FingerprintKeyLoader() {
 	}
 
-	static byte[] load(FingerprintProperties properties) {
+	/** @param mayGenerate whether a missing key file is created with a new key rather than refused */
+	static byte[] load(FingerprintProperties properties, boolean mayGenerate) {
 		if (StringUtils.hasText(properties.fingerprintKey())) {
 			byte[] key = properties.fingerprintKey().getBytes(StandardCharsets.UTF_8);
 			if (key.length < SecretFingerprinter.MINIMUM_KEY_BYTES) {
@@ -36,6 +37,7 @@ final class FingerprintKeyLoader {
 			}
 			return key;
 		}
+		// one of the two is set (RequiredSettingsCheck)
 		Path file = properties.fingerprintKeyFile().toAbsolutePath();
 		try {
 			if (Files.exists(file)) {
@@ -45,6 +47,11 @@ final class FingerprintKeyLoader {
 							+ " bytes; it must be at least " + SecretFingerprinter.MINIMUM_KEY_BYTES);
 				}
 				return key;
+			}
+			if (!mayGenerate) {
+				throw new InvalidSettingException("leakpath.fingerprint-key-file", "names " + file + ", which does not "
+						+ "exist; outside the demo profile no key is made up: write the key there (openssl rand "
+						+ "-base64 48), or set leakpath.fingerprint-key");
 			}
 			return generate(file);
 		}

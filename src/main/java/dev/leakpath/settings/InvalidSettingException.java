@@ -17,4 +17,10 @@ public class InvalidSettingException extends IllegalStateException {
 		return setting;
 	}
 
+	/** What to do about it, shown under the line. */
+	String action() {
+		return "Correct " + setting + " (in config/application.yml or its environment variable) and start leakpath "
+				+ "again.";
+	}
+
 }

@@ -14,8 +14,7 @@ final class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingException cause) {
-		return new FailureAnalysis(cause.getMessage(), "Correct " + cause.setting()
-				+ " (in config/application.yml or its environment variable) and start leakpath again.", null);
+		return new FailureAnalysis(cause.getMessage(), cause.action(), null);
 	}
 
 	@Override

@@ -28,15 +28,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The no-credentials run: the fake GitHub and Azure DevOps of wiremock-mappings/ are served and polled. */
+/**
+ * The demo profile with no credentials: the fake GitHub and Azure DevOps of wiremock-mappings/ are served and
+ * polled. Against the tests' database: the embedded one is looked for before the test's database URL is known.
+ */
 @ExtendWith(OutputCaptureExtension.class)
+@ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=true", "leakpath.sync.schedule=false",
-		"leakpath.github.token=", "leakpath.github.organizations=", "leakpath.notifications.enabled=false",
+		"leakpath.database.embedded.enabled=false", "leakpath.sync.schedule=false", "leakpath.github.token=",
+		"leakpath.github.organizations=", "leakpath.notifications.enabled=false",
 		"leakpath.fingerprint-key=demo-test-fingerprint-key-0123456789abcdef",
 		"leakpath.api.tokens=" + DemoTests.TOKEN })
 class DemoTests {

@@ -3,11 +3,13 @@ package dev.leakpath.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.leakpath.LeakpathApplication;
 import dev.leakpath.testsupport.TestPostgres;
@@ -21,6 +23,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class SettingFailureTests {
 
 	private static final String SHORT_KEY = "short-fingerprint-key";
+
+	/** Unset whatever the environment running the tests may set. */
+	private static final List<String> NO_DATABASE = List.of("--spring.r2dbc.url=", "--spring.flyway.url=");
+
+	private static final List<String> NO_KEY = List.of("--leakpath.fingerprint-key=", "--leakpath.fingerprint-key-file=");
 
 	@Test
 	void startWhenFingerprintKeyIsShortThenOneLineNamesTheSetting(CapturedOutput output) {
@@ -43,15 +50,55 @@ class SettingFailureTests {
 				"--leakpath.oidc.viewer-values=");
 	}
 
+	@Test
+	void startWhenNeitherDatabaseNorFingerprintKeyIsSetOutsideTheDemoThenOneLineNamesBoth(CapturedOutput output) {
+		List<String> arguments = new ArrayList<>(NO_DATABASE);
+		arguments.addAll(NO_KEY);
+		assertStartFails(output, "spring.r2dbc.url and leakpath.fingerprint-key (or leakpath.fingerprint-key-file) are "
+				+ "not set, and outside the demo profile leakpath makes up none", arguments);
+		assertThat(output.getAll()).contains("Set SPRING_R2DBC_URL and LEAKPATH_FINGERPRINT_KEY or "
+				+ "LEAKPATH_FINGERPRINT_KEY_FILE in the environment");
+	}
+
+	@Test
+	void startWhenOnlyTheFingerprintKeyIsMissingOutsideTheDemoThenOneLineNamesIt(CapturedOutput output) {
+		assertStartFailsWith(output, "\nleakpath.fingerprint-key (or leakpath.fingerprint-key-file) is not set, and "
+				+ "outside the demo profile leakpath makes up none", NO_KEY.toArray(String[]::new));
+	}
+
+	@Test
+	void startWhenOnlyTheDatabaseIsMissingOutsideTheDemoThenOneLineNamesIt(CapturedOutput output) {
+		List<String> arguments = new ArrayList<>(NO_DATABASE);
+		arguments.add("--leakpath.fingerprint-key=settings-test-fingerprint-key-0123456789");
+		assertStartFails(output, "\nspring.r2dbc.url is not set, and outside the demo profile leakpath makes up none",
+				arguments);
+	}
+
+	@Test
+	void startWhenTheKeyFileIsMissingOutsideTheDemoThenOneLineAndNoKeyIsMadeUp(CapturedOutput output,
+			@TempDir Path directory) {
+		Path keyFile = directory.resolve("fingerprint.key");
+		assertStartFailsWith(output, "leakpath.fingerprint-key-file names " + keyFile + ", which does not exist; "
+				+ "outside the demo profile no key is made up", "--leakpath.fingerprint-key=",
+				"--leakpath.fingerprint-key-file=" + keyFile);
+		assertThat(keyFile).doesNotExist();
+	}
+
+	/** Starts against the tests' database with a valid key, unless the settings give their own. */
 	private static void assertStartFailsWith(CapturedOutput output, String description, String... settings) {
 		List<String> arguments = new ArrayList<>(TestPostgres.get().arguments());
-		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",
-				"--leakpath.notifications.enabled=false"));
 		arguments.addAll(List.of(settings));
 		// a repeated command-line setting would be joined with a comma, not replaced
 		if (arguments.stream().noneMatch(argument -> argument.startsWith("--leakpath.fingerprint-key="))) {
 			arguments.add("--leakpath.fingerprint-key=settings-test-fingerprint-key-0123456789");
 		}
+		assertStartFails(output, description, arguments);
+	}
+
+	private static void assertStartFails(CapturedOutput output, String description, List<String> settings) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--leakpath.demo.enabled=false",
+				"--leakpath.sync.schedule=false", "--leakpath.notifications.enabled=false"));
+		arguments.addAll(settings);
 		assertThatThrownBy(() -> new SpringApplicationBuilder(LeakpathApplication.class)
 			.run(arguments.toArray(String[]::new))
 			.close()).isNotNull();

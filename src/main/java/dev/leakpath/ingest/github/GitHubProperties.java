@@ -60,7 +60,7 @@ public record GitHubProperties(@NotNull @DefaultValue("https://api.github.com") 
 				+ genericSecretTypes + "]";
 	}
 
-	/** Whether credentials are configured at all; without them leakpath runs its demo. */
+	/** Whether credentials are configured at all; without them, in the demo profile, leakpath runs its demo. */
 	public boolean hasCredentials() {
 		return StringUtils.hasText(token) || app.configured();
 	}

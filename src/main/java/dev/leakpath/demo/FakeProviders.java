@@ -1,0 +1,38 @@
+package dev.leakpath.demo;
+
+import java.nio.file.Path;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+
+/**
+ * The demo's fake GitHub and Azure DevOps: WireMock serving {@code wiremock-mappings/}. The only class that
+ * names WireMock's classes, which the packaged jar does not hold.
+ */
+final class FakeProviders {
+
+	private FakeProviders() {
+	}
+
+	/** Starts the fake providers, stopped with the application, and returns their base URL. */
+	static String start(Path mappings, int port, SpringApplication application) {
+		WireMockServer fakeProviders = new WireMockServer(WireMockConfiguration.options()
+			.port(port)
+			.bindAddress("127.0.0.1")
+			.usingFilesUnderDirectory(mappings.toString())
+			.disableRequestJournal()
+			.notifier(new Slf4jNotifier(false)));
+		fakeProviders.start();
+		// destroyed after every bean that calls the fake providers
+		application.addListeners((ApplicationPreparedEvent event) -> ((DefaultListableBeanFactory) event
+			.getApplicationContext()
+			.getBeanFactory()).registerDisposableBean("leakpathDemoProviders", fakeProviders::stop));
+		return fakeProviders.baseUrl();
+	}
+
+}

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leakpath.LeakpathApplication;
 import dev.leakpath.asset.AssetInput;
 import dev.leakpath.asset.AssetInventory;
-import dev.leakpath.asset.AssetMatching;
+import dev.leakpath.attackpath.AssetMatching;
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.target.SecretTarget;
 import dev.leakpath.target.SecretText;

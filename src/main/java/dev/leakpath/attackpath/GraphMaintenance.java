@@ -8,9 +8,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps what is derived from the graph (secret targets matched with assets, attack paths) up to date. Every
- * writer of the graph says here what it changed, and nothing else: a few secrets or repositories are brought up
- * to date in the writer's transaction, so a path is resolved when its alert is; an inventory change, which
- * reaches every secret, is recomputed after the write commits ({@link GraphRecompute}).
+ * writer of the graph tells it what changed, and only it matches and evaluates: a few secrets or repositories
+ * are brought up to date in the writer's transaction, so a path is resolved when its alert is; an inventory
+ * change, which reaches every secret, is recomputed after the write commits ({@link GraphRecompute}).
  */
 @Service
 public class GraphMaintenance {

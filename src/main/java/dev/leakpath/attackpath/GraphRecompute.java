@@ -114,42 +114,52 @@ class GraphRecompute {
 		}
 	}
 
+	/** Emits whether a recompute ran; its log line and timing once it committed. */
 	private Mono<Boolean> recomputeIfDue() {
-		return transaction.transactional(db.sql("select pg_try_advisory_xact_lock(:space, 0) as locked")
+		Timer.Sample sample = Timer.start(meters);
+		return transaction.transactional(lockedRecompute())
+			.doOnNext(done -> {
+				long nanos = sample.stop(meters.timer("leakpath.graph.recompute", "outcome", "completed"));
+				log.info("Inventory changed: {} secret targets re-matched; attack paths {} opened, {} updated, {} "
+						+ "resolved; in {} ms", done.rematched(), done.paths().opened(), done.paths().updated(),
+						done.paths().resolved(), nanos / 1_000_000);
+			})
+			.doOnError(ex -> sample.stop(meters.timer("leakpath.graph.recompute", "outcome", "failed")))
+			.map(done -> true)
+			.defaultIfEmpty(false);
+	}
+
+	/** In the caller's transaction: empty when another instance holds the lock or nothing is due. */
+	private Mono<Recomputed> lockedRecompute() {
+		return db.sql("select pg_try_advisory_xact_lock(:space, 0) as locked")
 			.bind("space", LOCK_SPACE)
 			.map(row -> row.get("locked", Boolean.class))
 			.one()
 			.flatMap(locked -> {
 				if (!locked) {
 					log.debug("Another instance is recomputing secret targets and attack paths");
-					return Mono.just(false);
+					return Mono.empty();
 				}
-				// read once the lock is held: what the holder before completed is seen
+				// read after the lock is taken, so that a recompute committed meanwhile counts as done
 				return db.sql("select requested from graph_recompute where requested > completed")
 					.map(row -> row.get("requested", Long.class))
 					.one()
-					.flatMap(this::recompute)
-					.defaultIfEmpty(false);
-			}));
+					.flatMap(this::recompute);
+			});
 	}
 
-	private Mono<Boolean> recompute(long requested) {
-		Timer.Sample sample = Timer.start(meters);
+	private Mono<Recomputed> recompute(long requested) {
 		return matching.matchAll()
-			.zipWhen(rematched -> attackPaths.refreshAll())
-			.flatMap(result -> db.sql("update graph_recompute set completed = greatest(completed, :requested), "
+			.zipWhen(rematched -> attackPaths.refreshAll(), Recomputed::new)
+			.flatMap(done -> db.sql("update graph_recompute set completed = greatest(completed, :requested), "
 					+ "completed_at = now()")
 				.bind("requested", requested)
 				.fetch()
 				.rowsUpdated()
-				.doOnSuccess(updated -> {
-					long nanos = sample.stop(meters.timer("leakpath.graph.recompute", "outcome", "completed"));
-					log.info("Inventory changed: {} secret targets re-matched; attack paths {} opened, {} updated, "
-							+ "{} resolved; in {} ms", result.getT1(), result.getT2().opened(), result.getT2().updated(),
-							result.getT2().resolved(), nanos / 1_000_000);
-				}))
-			.doOnError(ex -> sample.stop(meters.timer("leakpath.graph.recompute", "outcome", "failed")))
-			.thenReturn(true);
+				.thenReturn(done));
+	}
+
+	private record Recomputed(long rematched, AttackPathEvaluator.Evaluation paths) {
 	}
 
 }

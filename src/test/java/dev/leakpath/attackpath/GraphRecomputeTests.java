@@ -109,11 +109,14 @@ class GraphRecomputeTests extends IntegrationTest {
 
 			assertThat(recompute.drain().block()).isZero();
 			assertThat(exists()).isEqualTo("unknown");
+			assertThat(postgres.rows("select requested, completed from graph_recompute")).containsExactly("1|0");
 		}
 
-		assertThat(recompute.drain().block()).isEqualTo(1);
+		// this drain runs it, unless a late wake-up left by an earlier test's writes got there first
+		recompute.drain().block();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> postgres.rows("select requested, completed from graph_recompute"), rows -> rows.equals(List.of("1|1")));
 		assertThat(exists()).isEqualTo("true");
-		assertThat(postgres.rows("select requested, completed from graph_recompute")).containsExactly("1|1");
 	}
 
 	private long recomputes() {

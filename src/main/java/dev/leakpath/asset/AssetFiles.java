@@ -10,8 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -27,12 +30,15 @@ import dev.leakpath.periodic.PeriodicLoop;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Inventory files: every {@code *.json}, {@code *.yaml} and {@code *.yml} under the directory holds a list
  * of assets (or {@code {"assets": [...]}}). Each file is its own source, {@code file:<name>}: loaded at start
- * and again when it changes, all or nothing; assets it no longer lists, or of a removed file, are deleted.
+ * and again when it changes, all or nothing; assets it no longer lists, or of a removed file, are deleted. A
+ * file that is not a valid inventory is read again only once it changes; one that could not be read or stored
+ * (an I/O or database failure) is tried again at every scan until it loads, and so is a removed file's deletion.
  */
 @Component
 class AssetFiles {
@@ -49,6 +55,9 @@ class AssetFiles {
 
 	/** What each file was when last loaded (or refused): only a change reads it again. */
 	private final Map<Path, FileTime> seen = new HashMap<>();
+
+	/** Files whose last load or removal failed, so that a run of failures is logged once. */
+	private final Set<Path> failing = ConcurrentHashMap.newKeySet();
 
 	private volatile Disposable watching;
 
@@ -73,37 +82,83 @@ class AssetFiles {
 		}
 	}
 
-	/** Loads new and changed files, and forgets removed ones; emits how many files were loaded. */
+	/** Loads new and changed files, and removes the assets of removed ones; emits how many files were loaded. */
 	Mono<Integer> scan() {
 		return Mono.fromCallable(this::changes).subscribeOn(Schedulers.boundedElastic()).flatMap(changes -> {
-			Mono<Void> removals = Flux.fromIterable(changes.removed())
-				.concatMap(file -> inventory.replaceSource(List.of(), source(file))
-					.doOnNext(result -> log.info("Inventory file {} is gone: its assets were removed", file.getFileName()))
-					.then())
-				.then();
+			Mono<Void> removals = Flux.fromIterable(changes.removed()).concatMap(this::remove).then();
 			return removals.then(Flux.fromIterable(changes.changed().entrySet())
 				.concatMap(file -> load(file.getKey(), file.getValue()))
 				.reduce(0, Integer::sum));
 		});
 	}
 
+	/** Forgets the file once its assets are gone: until then every scan sees it removed again. */
+	private Mono<Void> remove(Path file) {
+		return inventory.replaceSource(List.of(), source(file))
+			.doOnNext(result -> {
+				log.info("Inventory file {} is gone: its assets were removed", file.getFileName());
+				failing.remove(file);
+				synchronized (seen) {
+					seen.remove(file);
+				}
+			})
+			.then()
+			.onErrorResume(ex -> {
+				failed(file, "is gone but its assets could not be removed", ex);
+				return Mono.empty();
+			});
+	}
+
 	private Mono<Integer> load(Path file, FileTime modified) {
 		return Mono.fromCallable(() -> read(file)).subscribeOn(Schedulers.boundedElastic())
 			.flatMap(assets -> inventory.replaceSource(assets, source(file)))
-			.doOnNext(result -> log.info("Inventory file {}: {} assets, {} new or changed", file.getFileName(),
-					result.received(), result.changed()))
+			.doOnNext(result -> {
+				log.info("Inventory file {}: {} assets, {} new or changed", file.getFileName(), result.received(),
+						result.changed());
+				seen(file, modified);
+			})
 			.thenReturn(1)
 			.onErrorResume(ex -> {
-				String why = ex instanceof InvalidAssetsException invalid ? invalid.getMessage() + ": " + invalid.errors()
-						: ex.getMessage();
-				log.error("Inventory file {} was not loaded, nothing of it was stored: {}", file.getFileName(), why);
-				return Mono.just(0);
-			})
-			.doFinally(signal -> {
-				synchronized (seen) {
-					seen.put(file, modified);
+				if (ex instanceof InvalidAssetsException invalid) {
+					refused(file, modified, invalid.getMessage() + ": " + invalid.errors());
 				}
+				else if (ex instanceof JsonProcessingException unreadable) {
+					refused(file, modified, unreadable.getMessage());
+				}
+				else {
+					// not seen: the next scan tries again
+					failed(file, "could not be loaded", ex);
+				}
+				return Mono.just(0);
 			});
+	}
+
+	/** A file that is not a valid inventory: read again when it changes. */
+	private void refused(Path file, FileTime modified, String why) {
+		log.error("Inventory file {} was not loaded, nothing of it was stored: {}", file.getFileName(), why);
+		seen(file, modified);
+	}
+
+	private void seen(Path file, FileTime modified) {
+		failing.remove(file);
+		synchronized (seen) {
+			seen.put(file, modified);
+		}
+	}
+
+	/**
+	 * Logs the first of a run of failures of one file as a warning, the ones after it at debug; with the root
+	 * cause only (a database error's message quotes the whole statement).
+	 */
+	private void failed(Path file, String what, Throwable ex) {
+		String message = "Inventory file {} {}, trying again at the next scan: {}";
+		String why = NestedExceptionUtils.getMostSpecificCause(ex).getMessage();
+		if (failing.add(file)) {
+			log.warn(message, file.getFileName(), what, why);
+		}
+		else {
+			log.debug(message, file.getFileName(), what, why);
+		}
 	}
 
 	private List<AssetInput> read(Path file) throws IOException {
@@ -111,7 +166,7 @@ class AssetFiles {
 		JsonNode root = (name.endsWith(".json") ? json : yaml).readTree(file.toFile());
 		JsonNode list = root != null && root.isObject() ? root.path("assets") : root;
 		if (list == null || !list.isArray()) {
-			throw new IOException("expected a list of assets, or an object with an \"assets\" list");
+			throw new JsonMappingException(null, "expected a list of assets, or an object with an \"assets\" list");
 		}
 		return json.readerForListOf(AssetInput.class).readValue(list);
 	}
@@ -135,7 +190,6 @@ class AssetFiles {
 			});
 			Set<Path> removed = new HashSet<>(seen.keySet());
 			removed.removeAll(current.keySet());
-			removed.forEach(seen::remove);
 			return new Changes(changed, removed);
 		}
 	}

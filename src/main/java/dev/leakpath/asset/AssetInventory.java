@@ -6,12 +6,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import dev.leakpath.attackpath.AttackPathEvaluator;
+import dev.leakpath.attackpath.GraphMaintenance;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** Takes asset batches in (all or nothing), re-matches secret targets and attack paths, and lists assets. */
+/**
+ * Takes asset batches in (all or nothing) and lists assets. A batch that changes the inventory schedules the
+ * re-match of every secret and recompute of every attack path, which run after it commits.
+ */
 @Service
 public class AssetInventory {
 
@@ -19,23 +22,18 @@ public class AssetInventory {
 
 	private final AssetStore store;
 
-	private final AssetMatching matching;
-
-	private final AttackPathEvaluator attackPaths;
+	private final GraphMaintenance graph;
 
 	private final TransactionalOperator transaction;
 
-	AssetInventory(AssetStore store, AssetMatching matching, AttackPathEvaluator attackPaths,
-			TransactionalOperator transaction) {
+	AssetInventory(AssetStore store, GraphMaintenance graph, TransactionalOperator transaction) {
 		this.store = store;
-		this.matching = matching;
-		this.attackPaths = attackPaths;
+		this.graph = graph;
 		this.transaction = transaction;
 	}
 
 	/**
-	 * Validates the whole batch, then upserts it, re-matches every secret and re-evaluates every attack path in one
-	 * transaction.
+	 * Validates the whole batch, then upserts it in one transaction.
 	 *
 	 * @throws InvalidAssetsException (as the Mono's error) when any row is invalid; nothing is written then
 	 */
@@ -58,13 +56,15 @@ public class AssetInventory {
 			}
 			Mono<Long> removed = replace
 					? store.deleteMissing(source, assets.stream().map(AssetInput::providerId).toList()) : Mono.just(0L);
-			Mono<UpsertResult> write = removed.flatMap(deleted -> store.upsertAll(assets, source)
-				.flatMap(changed -> matching.matchAll()
-					.flatMap(rematched -> attackPaths.refreshAll()
-						.thenReturn(new UpsertResult(assets.size(), changed, deleted, rematched)))));
+			Mono<UpsertResult> write = removed.flatMap(deleted -> store.upsertAll(assets, source).flatMap(changed -> {
+				UpsertResult result = new UpsertResult(assets.size(), changed, deleted, changed + deleted > 0);
+				// the last statement: the request's row stays locked only until the commit
+				return result.recomputeScheduled() ? graph.assetsChanged().thenReturn(result) : Mono.just(result);
+			}));
 			return transaction.transactional(write).doOnNext(result -> log.info(
-					"Assets from {}: {} received, {} new or changed, {} removed; {} secret targets re-matched", source,
-					result.received(), result.changed(), result.removed(), result.rematchedSecrets()));
+					"Assets from {}: {} received, {} new or changed, {} removed{}", source, result.received(),
+					result.changed(), result.removed(),
+					result.recomputeScheduled() ? "; secret targets and attack paths are recomputed next" : ""));
 		});
 	}
 
@@ -72,7 +72,11 @@ public class AssetInventory {
 		return store.find(cloud, resourceType, beforeId, limit);
 	}
 
-	public record UpsertResult(int received, long changed, long removed, long rematchedSecrets) {
+	/**
+	 * @param recomputeScheduled whether the batch changed the inventory, so that secret targets and attack paths
+	 * are recomputed after it (unchanged assets change nothing of them)
+	 */
+	public record UpsertResult(int received, long changed, long removed, boolean recomputeScheduled) {
 	}
 
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Brings the attack paths of some secrets, some repositories or the whole graph up to date in one statement:
  * every rule is matched against the graph views, matching paths are opened (or their facts updated), and open
- * paths in scope that no longer match are resolved with the reason. Callers run it in the transaction that
- * changed the graph, so a path is resolved when its alert is, not later.
+ * paths in scope that no longer match are resolved with the reason. Writers reach it through
+ * {@link GraphMaintenance}.
  *
  * <p>Risk: the rule's base score, plus 20 for a public repository, 20 for a secret the provider says is
  * still valid, 10 for a target that exists in the inventory, 15 if it is exposed to the internet and 15 if it
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AttackPathEvaluator {
-
-	private static final Logger log = LoggerFactory.getLogger(AttackPathEvaluator.class);
 
 	private static final String EVALUATE = """
 			with rules as (
@@ -138,10 +134,7 @@ public class AttackPathEvaluator {
 
 	/** Re-evaluates every path: after the inventory changed, when any secret's reach may have. */
 	public Mono<Evaluation> refreshAll() {
-		long started = System.nanoTime();
-		return evaluate(Scope.ALL, null).doOnNext(result -> log.info(
-				"Attack paths recomputed in {} ms: {} opened, {} updated, {} resolved",
-				(System.nanoTime() - started) / 1_000_000, result.opened(), result.updated(), result.resolved()));
+		return evaluate(Scope.ALL, null);
 	}
 
 	private Mono<Evaluation> evaluate(Scope scope, Long[] ids) {

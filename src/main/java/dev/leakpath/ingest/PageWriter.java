@@ -15,8 +15,7 @@ import reactor.util.function.Tuples;
 
 import dev.leakpath.alert.AlertStore;
 import dev.leakpath.alert.AlertStore.AlertRow;
-import dev.leakpath.asset.AssetMatching;
-import dev.leakpath.attackpath.AttackPathEvaluator;
+import dev.leakpath.attackpath.GraphMaintenance;
 import dev.leakpath.repository.RepositoryStore;
 import dev.leakpath.secret.RawSecret;
 import dev.leakpath.secret.SecretStore;
@@ -27,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a page of alerts in a few statements: repositories, secret identities and targets, alerts,
- * locations, then matches the secrets' targets with the asset inventory and updates their attack paths. The raw secrets go no further than
- * {@link SecretStore}.
+ * locations, then tells {@link GraphMaintenance} which secrets and repositories changed, so that their targets
+ * and attack paths follow in the same transaction. The raw secrets go no further than {@link SecretStore}.
  */
 @Component
 class PageWriter {
@@ -39,20 +38,17 @@ class PageWriter {
 
 	private final AlertStore alerts;
 
-	private final AssetMatching matching;
-
-	private final AttackPathEvaluator attackPaths;
+	private final GraphMaintenance graph;
 
 	private final SecretTypeCatalogue catalogue;
 
-	PageWriter(RepositoryStore repositories, SecretStore secrets, AlertStore alerts, AssetMatching matching,
-			AttackPathEvaluator attackPaths, SecretTypeCatalogue catalogue) {
+	PageWriter(RepositoryStore repositories, SecretStore secrets, AlertStore alerts, GraphMaintenance graph,
+			SecretTypeCatalogue catalogue) {
 		this.catalogue = catalogue;
 		this.repositories = repositories;
 		this.secrets = secrets;
 		this.alerts = alerts;
-		this.matching = matching;
-		this.attackPaths = attackPaths;
+		this.graph = graph;
 	}
 
 	Mono<Void> write(List<NormalizedAlert> page) {
@@ -104,10 +100,8 @@ class PageWriter {
 			}
 			List<Long> storedSecrets = ids.getT2().stream().filter(Objects::nonNull).distinct().toList();
 			return alerts.upsertAll(rows)
-				.then(matching.match(storedSecrets))
-				.then(attackPaths.refreshSecrets(storedSecrets))
-				.then(attackPaths.refreshRepositories(changedVisibility(seen, before, ids.getT1())))
-				.then();
+				.then(graph.secretsChanged(storedSecrets))
+				.then(graph.repositoriesChanged(changedVisibility(seen, before, ids.getT1())));
 		}));
 	}
 

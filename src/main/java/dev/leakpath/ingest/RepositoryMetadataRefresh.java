@@ -13,12 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import dev.leakpath.attackpath.AttackPathEvaluator;
+import dev.leakpath.attackpath.GraphMaintenance;
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.repository.RepositoryStore;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Reads repository metadata the store does not have fresh, and works out owners not worked out within the same
@@ -35,15 +36,18 @@ class RepositoryMetadataRefresh {
 
 	private final Clock clock;
 
-	private final AttackPathEvaluator attackPaths;
+	private final GraphMaintenance graph;
 
 	private final OwnerRefresh owners;
 
+	private final TransactionalOperator transaction;
+
 	RepositoryMetadataRefresh(RepositoryStore repositories, SyncProperties properties, Clock clock,
-			AttackPathEvaluator attackPaths, OwnerRefresh owners) {
+			GraphMaintenance graph, OwnerRefresh owners, TransactionalOperator transaction) {
 		this.repositories = repositories;
-		this.attackPaths = attackPaths;
+		this.graph = graph;
 		this.owners = owners;
+		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -64,9 +68,10 @@ class RepositoryMetadataRefresh {
 			.map(fresh -> names.stream().filter(name -> !fresh.contains(name)).collect(Collectors.toSet()))
 			.filter(stale -> !stale.isEmpty())
 			.flatMap(stale -> connector.fetchRepositories(scope, stale)
-				.flatMap(fetched -> repositories.upsertAll(fetched)
-					// visibility decides which paths have a public entry
-					.flatMap(ids -> attackPaths.refreshRepositories(ids.values()).then(owners.refresh(connector, fetched, ids))))
+				// visibility decides which paths have a public entry: they change with it
+				.flatMap(fetched -> transaction.transactional(repositories.upsertAll(fetched)
+					.flatMap(ids -> graph.repositoriesChanged(ids.values()).thenReturn(ids)))
+					.flatMap(ids -> owners.refresh(connector, fetched, ids)))
 				.then(repositories.markMetadataRequested(connector.provider(), stale)))
 			.onErrorResume(ex -> {
 				log.warn("{} {}: could not read repository metadata: {}", connector.provider(), scope, ex.getMessage());

@@ -2,7 +2,9 @@ package dev.leakpath.asset;
 
 import static dev.leakpath.testsupport.TestOrganization.ORG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -93,11 +95,13 @@ class AssetApiTests extends IntegrationTest {
 		sync.run("test").block();
 		assertThat(alert(ORG + "/api", "1").get("target").get("exists").asText()).isEqualTo("unknown");
 
-		put("[" + VAULT + "]").expectStatus().isOk();
-		assertThat(alert(ORG + "/api", "1").get("target").get("exists").asText()).isEqualTo("false");
-		assertThat(alert(ORG + "/api", "2").get("target").get("exists").asText()).isEqualTo("false");
+		put("[" + VAULT + "]").expectStatus().isOk().expectBody().jsonPath("$.recomputeScheduled").isEqualTo(true);
+		// the secrets are re-matched after the answer, in the background
+		await().atMost(Duration.ofSeconds(20)).until(() -> exists(ORG + "/api", "1").equals("false"));
+		assertThat(exists(ORG + "/api", "2")).isEqualTo("false");
 
 		put("[" + VAULT + "," + STORAGE + "," + DATABASE_BY_HOST + "]").expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(20)).until(() -> exists(ORG + "/api", "2").equals("true"));
 		JsonNode database = alert(ORG + "/api", "1").get("target");
 		JsonNode storage = alert(ORG + "/api", "2").get("target");
 		assertThat(database.get("exists").asText()).isEqualTo("true");
@@ -109,13 +113,26 @@ class AssetApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void putWhenNothingChangesThenNoRecomputeIsScheduled() {
+		put("[" + VAULT + "]").expectStatus().isOk();
+
+		put("[" + VAULT + "]").expectStatus().isOk().expectBody().jsonPath("$.recomputeScheduled").isEqualTo(false);
+	}
+
+	@Test
 	void alertsWhenStoredAfterTheInventoryThenMatchedAtOnce() {
 		put("[" + STORAGE + "]").expectStatus().isOk();
+		// so that the match below is the one made as the alert is stored, not the inventory's recompute
+		awaitGraphRecomputed();
 		github.alertPages(ORG, List.of(List.of(org.alert("api", 2, "azure_sas_token", "open", NOW))), null);
 
 		sync.run("test").block();
 
 		assertThat(alert(ORG + "/api", "2").get("target").get("exists").asText()).isEqualTo("true");
+	}
+
+	private String exists(String repository, String providerAlertId) {
+		return alert(repository, providerAlertId).get("target").get("exists").asText();
 	}
 
 	private WebTestClient.ResponseSpec put(String body) {

@@ -103,6 +103,55 @@ class AssetFilesTests extends IntegrationTest {
 			.contains("Inventory file notalist.yaml was not loaded");
 	}
 
+	@Test
+	void scanWhenStoringAFileFailsThenTheNextScanLoadsIt(CapturedOutput output) throws IOException {
+		write("aws.json", """
+				[{"cloud": "aws", "resourceType": "AWS::S3::Bucket", "providerId": "arn:aws:s3:::logs-bucket",
+				  "name": "logs-bucket"}]
+				""");
+		failing("insert", () -> assertThat(files.scan().block()).isZero());
+		assertThat(postgres.count("select count(*) from asset")).isZero();
+		assertThat(output).contains("Inventory file aws.json could not be loaded, trying again at the next scan");
+
+		assertThat(files.scan().block()).isEqualTo(1);
+
+		assertThat(postgres.rows("select name from asset")).containsExactly("logs-bucket");
+	}
+
+	@Test
+	void scanWhenRemovingAGoneFilesAssetsFailsThenTheNextScanRemovesThem() throws IOException {
+		write("aws.json", """
+				[{"cloud": "aws", "resourceType": "AWS::S3::Bucket", "providerId": "arn:aws:s3:::logs-bucket",
+				  "name": "logs-bucket"}]
+				""");
+		files.scan().block();
+		Files.delete(DIRECTORY.resolve("aws.json"));
+		failing("delete", () -> files.scan().block());
+		assertThat(postgres.count("select count(*) from asset")).isEqualTo(1);
+
+		files.scan().block();
+
+		assertThat(postgres.count("select count(*) from asset")).isZero();
+	}
+
+	/**
+	 * Runs {@code scan} while PostgreSQL fails every {@code operation} (insert or delete) on {@code asset} as a
+	 * full disk would.
+	 */
+	private static void failing(String operation, Runnable scan) {
+		postgres.execute("""
+				create function fail_asset_writes() returns trigger language plpgsql as $$
+				begin raise exception 'could not extend file' using errcode = '53100'; end $$;
+				create trigger fail_asset_writes before %s on asset for each row execute function fail_asset_writes()
+				""".formatted(operation));
+		try {
+			scan.run();
+		}
+		finally {
+			postgres.execute("drop trigger fail_asset_writes on asset; drop function fail_asset_writes()");
+		}
+	}
+
 	private static void write(String name, String content) throws IOException {
 		Path file = DIRECTORY.resolve(name);
 		Files.writeString(file, content);

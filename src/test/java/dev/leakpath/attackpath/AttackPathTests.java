@@ -51,6 +51,7 @@ class AttackPathTests extends IntegrationTest {
 	@BeforeEach
 	void inventoryAndAlerts() {
 		inventory.replaceSource(List.of(STORAGE, DATABASE), SOURCE).block();
+		awaitGraphRecomputed();
 		sasInPublicApi = org.alert("api", 1, "azure_sas_token", "open", NOW);
 		github.alertPages(ORG, List.of(List.of(sasInPublicApi,
 				org.alert("infra", 1, "postgres_connection_string", "open", NOW.minusSeconds(1)),
@@ -122,6 +123,7 @@ class AttackPathTests extends IntegrationTest {
 	@Test
 	void assetRemovedThenPathToItResolvedAndNoPlaceholderPathTakesItsPlace() {
 		inventory.replaceSource(List.of(DATABASE), SOURCE).block();
+		awaitGraphRecomputed();
 
 		assertThat(paths(getJson("/api/v1/attack-paths").get("items"))).containsExactlyInAnyOrder(
 				"public-github-plaintext-secret acme/api -", "secret-to-postgresql acme/infra db-acme-prod");
@@ -133,6 +135,7 @@ class AttackPathTests extends IntegrationTest {
 	@Test
 	void targetNotInAnInventoryThatKnowsNothingOfItsCloudThenPathToAPlaceholder() {
 		inventory.replaceSource(List.of(), SOURCE).block();
+		awaitGraphRecomputed();
 
 		JsonNode storage = find(getJson("/api/v1/attack-paths").get("items"), "public-github-secret-to-storage");
 

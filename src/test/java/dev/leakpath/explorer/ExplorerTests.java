@@ -42,6 +42,7 @@ class ExplorerTests extends IntegrationTest {
 				"/subscriptions/0a1b/resourceGroups/prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/db-acme-prod",
 				"db-acme-prod", List.of(), null, "0a1b", Map.of(), true, true, null, List.of())), "file:test.yaml")
 			.block();
+		awaitGraphRecomputed();
 		// api: a SAS URL to a storage account the inventory does not list; infra: a database connection string;
 		// web: a Slack token, which is not a connection string, key or SAS token
 		github.alertPages(ORG, List.of(List.of(org.alert("api", 1, "azure_sas_token", "open", NOW),

@@ -62,6 +62,7 @@ class GitHubGenericSecretsTests extends IntegrationTest {
 	void syncWhenOrganizationHasPrivateKeysAndConnectionStringsThenPollingAloneStoresThemWithTargetsAndPaths() {
 		SshKey key = SshKey.generate();
 		inventory.replaceSource(List.of(DATABASE, virtualMachine(key.fingerprint())), "file:test-inventory.yaml").block();
+		awaitGraphRecomputed();
 		github.alertPages(ORG, organizationPages(key), null);
 
 		sync.run("test").block();

@@ -43,6 +43,7 @@ class RecommendationApiTests extends IntegrationTest {
 					  "name": "db-acme-prod", "internetExposed": true, "sensitiveData": true}]""")
 			.exchange()
 			.expectStatus().isOk();
+		awaitGraphRecomputed();
 	}
 
 	@Test

@@ -37,8 +37,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"leakpath.webhooks.worker.initial-backoff=PT0.05S", "leakpath.webhooks.worker.max-backoff=PT0.2S",
 		"leakpath.owners.read-codeowners=false", "leakpath.notifications.enabled=false",
 		"leakpath.assets.directory=target/test-assets", "leakpath.assets.scan-interval=PT1H",
+		// a recompute runs on its own context's wake-ups: another cached context's periodic check would race a test
+		"leakpath.graph.recompute-check-interval=PT1H",
 		"leakpath.assets.resource-graph.tenant-id=test-tenant", "leakpath.assets.resource-graph.client-id=test-rg-client",
-		"leakpath.assets.resource-graph.client-secret=test-rg-secret", "leakpath.assets.resource-graph.interval=PT1H" })
+		"leakpath.assets.resource-graph.client-secret=test-rg-secret", "leakpath.assets.resource-graph.interval=PT1H",
+		// few pages, so that a listing longer than max-pages is cheap to serve; a stalled page fails fast
+		"leakpath.assets.resource-graph.max-pages=3", "leakpath.assets.resource-graph.timeout=PT1S",
+		"leakpath.assets.resource-graph.retry.max-attempts=4",
+		"leakpath.assets.resource-graph.retry.initial-backoff=PT0.01S",
+		"leakpath.assets.resource-graph.retry.max-backoff=PT0.05S",
+		"leakpath.assets.resource-graph.retry.rate-limit-wait=PT1S" })
 public @interface ApplicationTest {
 
 }

@@ -1,5 +1,9 @@
 package dev.leakpath.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +78,15 @@ public abstract class IntegrationTest {
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/**
+	 * Waits until no recompute of secret targets and attack paths is due: an inventory write schedules one, which
+	 * runs after the write commits.
+	 */
+	protected static void awaitGraphRecomputed() {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> postgres.count("select count(*) from graph_recompute where requested > completed") == 0);
 	}
 
 	/** The alert as {@code GET /api/v1/alerts} shows it, or null when there is none. */

@@ -14,12 +14,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Reads the Azure inventory from Resource Graph every interval, page by page ({@code $skipToken}), and makes
  * it the truth for the source {@code resource-graph}: a resource no longer listed is removed. A failed read
- * changes nothing.
+ * changes nothing, and so neither does a listing that is not whole (more than {@code max-pages} pages, a
+ * truncated answer, the subscription limit hit): taken as the truth, it would delete what it left out.
  */
 @Component
 class ResourceGraphInventory {
@@ -27,8 +27,6 @@ class ResourceGraphInventory {
 	static final String SOURCE = "resource-graph";
 
 	private static final Logger log = LoggerFactory.getLogger(ResourceGraphInventory.class);
-
-	private static final int MAX_PAGES = 1_000;
 
 	private final ResourceGraphProperties properties;
 
@@ -38,9 +36,9 @@ class ResourceGraphInventory {
 
 	private volatile Disposable schedule;
 
-	ResourceGraphInventory(ResourceGraphProperties properties, WebClient.Builder webClients, AssetInventory inventory) {
+	ResourceGraphInventory(ResourceGraphProperties properties, ResourceGraphClient client, AssetInventory inventory) {
 		this.properties = properties;
-		this.client = new ResourceGraphClient(webClients.build(), properties);
+		this.client = client;
 		this.inventory = inventory;
 	}
 
@@ -66,16 +64,39 @@ class ResourceGraphInventory {
 	/** Reads every page, then replaces the source's assets in one transaction; emits how many were read. */
 	Mono<Integer> refresh() {
 		return client.page(ResourceGraphAssets.QUERY, null)
-			.expand(page -> {
-				String next = page.path("$skipToken").asText(null);
-				return next == null || next.isBlank() ? Mono.empty() : client.page(ResourceGraphAssets.QUERY, next);
-			})
-			.take(MAX_PAGES)
-			.flatMapIterable(page -> page.path("data"))
+			.map(first -> new NumberedPage(1, first))
+			.expand(this::next)
+			.flatMapIterable(numbered -> numbered.page().rows())
 			.collectList()
 			.map(ResourceGraphAssets::assets)
 			.flatMap(assets -> inventory.replaceSource(assets, SOURCE).thenReturn(assets.size()))
 			.doOnNext(count -> log.info("Resource Graph: {} Azure resources in the inventory", count));
+	}
+
+	/** The page after {@code current}; an error when the listing cannot be had whole. */
+	private Mono<NumberedPage> next(NumberedPage current) {
+		ResourceGraphPage page = current.page();
+		if (page.subscriptionLimitHit()) {
+			return incomplete("the principal sees more than 10,000 subscriptions and Resource Graph read only the "
+					+ "first; list the ones to read in leakpath.assets.resource-graph.subscriptions");
+		}
+		if (page.skipToken() == null) {
+			return page.truncated() ? incomplete("Resource Graph truncated the result and gave no $skipToken for the rest")
+					: Mono.empty();
+		}
+		if (current.number() >= properties.maxPages()) {
+			return incomplete("Resource Graph lists more than " + properties.maxPages() + " pages of "
+					+ properties.pageSize() + " rows; raise leakpath.assets.resource-graph.max-pages");
+		}
+		return client.page(ResourceGraphAssets.QUERY, page.skipToken())
+			.map(next -> new NumberedPage(current.number() + 1, next));
+	}
+
+	private static <T> Mono<T> incomplete(String why) {
+		return Mono.error(new IllegalStateException("The Azure inventory was not replaced, the stored one stays: " + why));
+	}
+
+	private record NumberedPage(int number, ResourceGraphPage page) {
 	}
 
 }

@@ -1,11 +1,10 @@
-package dev.leakpath.asset;
+package dev.leakpath.attackpath;
 
 import java.util.Collection;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
  * does not exist ({@code false}); with no assets of that cloud, existence is {@code unknown}. The lowest
  * matching asset id wins. It is {@code min(id + 0)}: a plain {@code min(id)} (or {@code order by id limit 1})
  * lets the planner walk the primary key past every asset when nothing matches, instead of using the host
- * and name indexes. The CTE is materialised so the lookups run once per secret, not once per use.
+ * and name indexes. The CTE is materialised so the lookups run once per secret, not once per use. Writers
+ * reach it through {@link GraphMaintenance}.
  */
 @Component
 public class AssetMatching {

@@ -1,0 +1,48 @@
+package dev.leakpath.attackpath;
+
+import java.util.Collection;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps what is derived from the graph (secret targets matched with assets, attack paths) up to date. Every
+ * writer of the graph tells it what changed, and only it matches and evaluates: a few secrets or repositories
+ * are brought up to date in the writer's transaction, so a path is resolved when its alert is; an inventory
+ * change, which reaches every secret, is recomputed after the write commits ({@link GraphRecompute}).
+ */
+@Service
+public class GraphMaintenance {
+
+	private final AssetMatching matching;
+
+	private final AttackPathEvaluator attackPaths;
+
+	private final GraphRecompute recompute;
+
+	GraphMaintenance(AssetMatching matching, AttackPathEvaluator attackPaths, GraphRecompute recompute) {
+		this.matching = matching;
+		this.attackPaths = attackPaths;
+		this.recompute = recompute;
+	}
+
+	/** These secrets were stored or changed: their targets are matched and their paths re-evaluated. */
+	public Mono<Void> secretsChanged(Collection<Long> secretIds) {
+		return matching.match(secretIds).then(attackPaths.refreshSecrets(secretIds)).then();
+	}
+
+	/** These repositories' visibility or provider data changed: the paths that start at them are re-evaluated. */
+	public Mono<Void> repositoriesChanged(Collection<Long> repositoryIds) {
+		return attackPaths.refreshRepositories(repositoryIds).then();
+	}
+
+	/**
+	 * Assets were added, changed or removed, in the caller's transaction (this fails outside one): once it
+	 * commits, every secret is re-matched and every path re-evaluated, in the background.
+	 */
+	public Mono<Void> assetsChanged() {
+		return recompute.request();
+	}
+
+}

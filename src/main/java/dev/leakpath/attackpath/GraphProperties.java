@@ -1,0 +1,14 @@
+package dev.leakpath.attackpath;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param recomputeCheckInterval how often each instance looks for a due recompute that no one is running
+ * (its instance died, or it failed); an instance also looks at start-up and right after each inventory write
+ */
+@ConfigurationProperties("leakpath.graph")
+record GraphProperties(@DefaultValue("PT1M") Duration recomputeCheckInterval) {
+}

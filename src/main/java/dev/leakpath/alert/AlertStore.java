@@ -12,8 +12,6 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.model.NormalizedLocation;
-import dev.leakpath.secrettype.SecretType;
-import dev.leakpath.secrettype.SecretTypeCatalogue;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -121,13 +119,10 @@ public class AlertStore {
 
 	private final DatabaseClient db;
 
-	private final SecretTypeCatalogue catalogue;
-
 	private final AlertDetailsJson details;
 
-	AlertStore(DatabaseClient db, SecretTypeCatalogue catalogue, AlertDetailsJson details) {
+	AlertStore(DatabaseClient db, AlertDetailsJson details) {
 		this.db = db;
-		this.catalogue = catalogue;
 		this.details = details;
 	}
 
@@ -141,12 +136,11 @@ public class AlertStore {
 		List<AlertRow> alerts = List.copyOf(distinct.values());
 		Long[] repositoryIds = alerts.stream().map(AlertRow::repositoryId).toArray(Long[]::new);
 		String[] providerAlertIds = texts(alerts, row -> row.alert().providerAlertId());
-		List<SecretType> types = alerts.stream().map(row -> typeOf(row.alert())).toList();
 		Mono<Void> upsert = db.sql(UPSERT)
 			.bind("provider", texts(alerts, row -> row.alert().provider()))
 			.bind("repositoryId", repositoryIds)
 			.bind("providerAlertId", providerAlertIds)
-			.bind("secretType", types.stream().map(SecretType::id).toArray(String[]::new))
+			.bind("secretType", texts(alerts, AlertRow::typeId))
 			.bind("providerSecretType", texts(alerts, row -> providerType(row.alert())))
 			.bind("ruleId", texts(alerts, row -> row.alert().ruleId()))
 			.bind("secretTypeDisplayName", texts(alerts, row -> row.alert().secretTypeDisplayName()))
@@ -216,10 +210,6 @@ public class AlertStore {
 			.then();
 	}
 
-	private SecretType typeOf(NormalizedAlert alert) {
-		return catalogue.classify(alert.provider(), providerType(alert), alert.ruleId(), alert.secretTypeDisplayName());
-	}
-
 	private static String providerType(NormalizedAlert alert) {
 		return alert.secretType() == null ? "unknown" : alert.secretType();
 	}
@@ -246,8 +236,13 @@ public class AlertStore {
 		return rows.stream().map(row -> value.apply(row.location())).toArray(Integer[]::new);
 	}
 
-	/** An alert ready to store: its repository and secret already have ids. */
-	public record AlertRow(NormalizedAlert alert, long repositoryId, Long secretId) {
+	/**
+	 * An alert ready to store: its type classified by the catalogue (for its secret too, so once), its repository
+	 * and secret with their ids.
+	 *
+	 * @param typeId the catalogue id of the alert's type (the alert's {@code secretType} is the provider's word)
+	 */
+	public record AlertRow(NormalizedAlert alert, String typeId, long repositoryId, Long secretId) {
 
 		String key() {
 			return key(repositoryId, alert.providerAlertId());

@@ -49,15 +49,17 @@ class ApiProblemHandler {
 		return response(ProblemType.BAD_REQUEST, ex.getMessage());
 	}
 
-	/** Spring's own 4xx (unreadable input, unknown path, wrong method) keep their status and reason. */
+	/**
+	 * Spring's own 4xx (unreadable input, unknown path, wrong method or media type) keep their status and headers
+	 * ({@code Allow}, {@code Accept}); their detail is said in the API's terms.
+	 */
 	@ExceptionHandler(ResponseStatusException.class)
 	ResponseEntity<ProblemDetail> springStatus(ResponseStatusException ex) {
-		NulCharacterException nul = ExceptionCauses.find(ex, NulCharacterException.class);
-		if (nul != null) {
-			return response(ProblemType.BAD_REQUEST, nul.detail());
-		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(), ex.getReason());
-		return ResponseEntity.status(ex.getStatusCode()).body(problem);
+		String detail = FrameworkProblems.detail(ex);
+		ProblemType type = ProblemType.of(ex.getStatusCode());
+		ProblemDetail problem = type == null ? ProblemDetail.forStatusAndDetail(ex.getStatusCode(), detail)
+				: response(type, detail).getBody();
+		return ResponseEntity.status(ex.getStatusCode()).headers(FrameworkProblems.headers(ex)).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,13 +1,17 @@
 package dev.leakpath.api;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /** The kinds of problem the API answers with (RFC 9457). */
 enum ProblemType {
 
 	BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
 	CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
 	UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 
@@ -21,6 +25,16 @@ enum ProblemType {
 		this.slug = slug;
 		this.status = status;
 		this.title = title;
+	}
+
+	/** The type of that status, or null for one the API has no type of its own for. */
+	static ProblemType of(HttpStatusCode status) {
+		for (ProblemType type : values()) {
+			if (type.status.value() == status.value()) {
+				return type;
+			}
+		}
+		return null;
 	}
 
 	String slug() {

@@ -71,9 +71,13 @@ class PageWriter {
 			.toList();
 	}
 
-	private Occurrence occurrence(NormalizedAlert alert, RawSecret context) {
-		String typeId = catalogue.classify(alert.provider(), alert.secretType(), alert.ruleId(),
-				alert.secretTypeDisplayName()).id();
+	/** The catalogue id of the alert's type, found once for both its secret and its alert row. */
+	private String typeId(NormalizedAlert alert) {
+		return catalogue.classify(alert.provider(), alert.secretType(), alert.ruleId(), alert.secretTypeDisplayName())
+			.id();
+	}
+
+	private static Occurrence occurrence(NormalizedAlert alert, String typeId, RawSecret context) {
 		return new Occurrence(alert.secret(), alert.secretType(), typeId, context,
 				alert.provider() + ":" + alert.repository().fullName() + "#" + alert.providerAlertId());
 	}
@@ -87,16 +91,18 @@ class PageWriter {
 		Mono<Map<String, String>> visibilityBefore = repositories.visibilities(page.get(0).provider(),
 				seen.stream().map(NormalizedRepository::fullName).collect(Collectors.toSet()));
 		Mono<Map<String, Long>> repositoryIds = repositories.upsertAll(seen);
+		List<String> typeIds = page.stream().map(this::typeId).toList();
 		Mono<List<Long>> secretIds = secrets
 			.idsOf(IntStream.range(0, page.size())
-				.mapToObj(index -> occurrence(page.get(index), contexts.get(index)))
+				.mapToObj(index -> occurrence(page.get(index), typeIds.get(index), contexts.get(index)))
 				.toList());
 		// one statement after another: they share the page's transaction, and so its connection
 		return visibilityBefore.flatMap(before -> repositoryIds.flatMap(byName -> secretIds.map(bySecret -> Tuples.of(byName, bySecret))).flatMap(ids -> {
 			List<AlertRow> rows = new ArrayList<>();
 			for (int index = 0; index < page.size(); index++) {
 				NormalizedAlert alert = page.get(index);
-				rows.add(new AlertRow(alert, ids.getT1().get(alert.repository().fullName()), ids.getT2().get(index)));
+				rows.add(new AlertRow(alert, typeIds.get(index), ids.getT1().get(alert.repository().fullName()),
+						ids.getT2().get(index)));
 			}
 			List<Long> storedSecrets = ids.getT2().stream().filter(Objects::nonNull).distinct().toList();
 			return alerts.upsertAll(rows)

@@ -72,7 +72,7 @@ class ScopeLease {
 	 * The connection goes back to the pool, where a session lock would outlive the pass: every lock it holds is
 	 * released first (it takes no other advisory lock).
 	 */
-	static Mono<Void> release(Connection connection) {
+	private static Mono<Void> release(Connection connection) {
 		return Mono.from(connection.createStatement("select pg_advisory_unlock_all()").execute())
 			.flatMap(result -> Mono.from(result.getRowsUpdated()))
 			.onErrorResume(ex -> Mono.empty())

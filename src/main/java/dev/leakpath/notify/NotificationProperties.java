@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import dev.leakpath.settings.HttpUrls;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -46,6 +48,10 @@ public record NotificationProperties(boolean enabled, URI dashboardUrl, List<Not
 		slack = slack == null ? new Hook(null) : slack;
 		teams = teams == null ? new Hook(null) : teams;
 		webhook = webhook == null ? new SignedHook(null, null) : webhook;
+		// the URLs of Slack and Teams hold their secret: a typo fails at start-up, naming the setting only
+		HttpUrls.require("leakpath.notifications.slack.url", slack.url());
+		HttpUrls.require("leakpath.notifications.teams.url", teams.url());
+		HttpUrls.require("leakpath.notifications.webhook.url", webhook.url());
 		dashboardUrl = dashboardUrl == null ? URI.create("http://localhost:8080") : dashboardUrl;
 		pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
 		batchSize = batchSize <= 0 ? 200 : batchSize;

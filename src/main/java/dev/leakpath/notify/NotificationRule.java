@@ -1,5 +1,7 @@
 package dev.leakpath.notify;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  * @param providers, organizations, repositories conditions on the repository (full names); empty: any
  * @param channels {@code email}, {@code slack}, {@code teams}, {@code webhook}
  * @param recipients e-mail addresses for the e-mail channel; {@code owners} stands for the repository's owners
- * that are e-mail addresses
+ * that are e-mail addresses; empty: {@code owners}; at most 100, each once
  * @param delivery {@code immediate} (the default), or {@code digest}: once a day, one message per recipient
  */
 public record NotificationRule(String name, List<String> events, String minRisk, List<String> providers,
@@ -32,7 +34,9 @@ public record NotificationRule(String name, List<String> events, String minRisk,
 		organizations = orEmpty(organizations);
 		repositories = orEmpty(repositories);
 		channels = orEmpty(channels);
-		recipients = recipients == null || recipients.isEmpty() ? List.of(OWNERS) : List.copyOf(recipients);
+		// a null kept, so that the check names its index rather than the body failing to read
+		recipients = recipients == null || recipients.isEmpty() ? List.of(OWNERS)
+				: Collections.unmodifiableList(new ArrayList<>(recipients));
 		delivery = delivery == null || delivery.isBlank() ? IMMEDIATE : delivery;
 	}
 

@@ -5,15 +5,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.leakpath.settings.InvalidSettingException;
+
 import org.springframework.stereotype.Component;
 
 /**
- * The rules: those in config, checked at start-up (a rule naming an unknown event or channel, or a channel that
- * is not set up, stops the application with a message), and those added through the API, checked the same way
- * when they are added. Says which deliveries an event calls for.
+ * The rules: those in config, checked at start-up (a rule naming an unknown event or channel, a channel that is
+ * not set up, or a recipient that is not an e-mail address, stops the application with one line saying so), and
+ * those added through the API, checked the same way when they are added. Says which deliveries an event calls for.
  */
 @Component
 class NotificationRules {
+
+	private static final String SETTING = "leakpath.notifications.rules";
 
 	static final List<String> EVENTS = List.of("alert_opened", "secret_valid", "attack_path_opened",
 			"attack_path_escalated", "alert_sla_breached");
@@ -32,10 +36,10 @@ class NotificationRules {
 				check(rule);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("leakpath.notifications.rules: " + ex.getMessage());
+				throw new InvalidSettingException(SETTING, "holds a wrong rule: " + ex.getMessage());
 			}
 			if (!names.add(rule.name())) {
-				throw new IllegalStateException("leakpath.notifications.rules: two rules are named '" + rule.name() + "'");
+				throw new InvalidSettingException(SETTING, "has two rules named '" + rule.name() + "'");
 			}
 		}
 		this.configured = properties.rules();
@@ -70,6 +74,12 @@ class NotificationRules {
 			if (!channels.contains(channel)) {
 				throw new IllegalArgumentException(where + "channel '" + channel + "' is not set up; set up: " + channels);
 			}
+		}
+		try {
+			RuleRecipients.check(rule.recipients());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(where + ex.getMessage());
 		}
 	}
 

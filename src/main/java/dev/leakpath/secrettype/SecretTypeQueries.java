@@ -9,6 +9,8 @@ import java.util.Map;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.sql.SqlConditions;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +22,11 @@ public class SecretTypeQueries {
 			select a.secret_type, a.provider, a.provider_secret_type, min(a.secret_type_display_name) as display_name,
 			       count(*) as alerts, count(*) filter (where a.state = 'open') as open_alerts
 			from alert a
-			%s
-			group by 1, 2, 3
 			""";
 
+	// a condition alone, with no join to add beside it: the unscoped count reads no repository row
 	private static final String IN_ORGANIZATIONS = """
-			join repository r on r.id = a.repository_id
-			where r.organization = any(:organizations)""";
+			a.repository_id in (select r.id from repository r where r.organization = any(:organizations))""";
 
 	private final DatabaseClient db;
 
@@ -39,11 +39,12 @@ public class SecretTypeQueries {
 
 	/** @param organizations the organisations seen, or null for all; the most frequent type first */
 	public Mono<List<SecretTypeView>> seen(String[] organizations) {
-		DatabaseClient.GenericExecuteSpec sql = db.sql(SEEN.formatted(organizations == null ? "" : IN_ORGANIZATIONS));
-		if (organizations != null) {
-			sql = sql.bind("organizations", organizations);
-		}
-		return sql.map(SecretTypeQueries::row).all().collectList().map(this::byType);
+		SqlConditions where = SqlConditions.of().when(organizations, "organizations", IN_ORGANIZATIONS);
+		return where.bind(db.sql(SEEN + where.where() + "group by 1, 2, 3"))
+			.map(SecretTypeQueries::row)
+			.all()
+			.collectList()
+			.map(this::byType);
 	}
 
 	private List<SecretTypeView> byType(List<Row> rows) {

@@ -8,7 +8,10 @@ public final class HttpUrls {
 	private HttpUrls() {
 	}
 
-	/** The URL, when it is an absolute http or https URL with a host; else an {@link InvalidSettingException}. */
+	/**
+	 * The URL, when it is an absolute http or https URL with a host and no user name or password (credentials
+	 * have settings of their own, which are kept out of logs); else an {@link InvalidSettingException}.
+	 */
 	public static URI require(String setting, URI url) {
 		if (url == null) {
 			return null;
@@ -18,6 +21,10 @@ public final class HttpUrls {
 			// the value is left out: a URL may carry credentials
 			throw new InvalidSettingException(setting, "must be an absolute http(s) URL with a host, such as "
 					+ "https://example.com");
+		}
+		if (url.getRawUserInfo() != null) {
+			throw new InvalidSettingException(setting, "must not hold a user name or password (user:password@); "
+					+ "give credentials in their own settings");
 		}
 		return url;
 	}

@@ -127,6 +127,24 @@ class NeutralAlertModelTests extends IntegrationTest {
 		assertThat(unknown.get("category").asText()).isEqualTo("other");
 	}
 
+	@Test
+	void secretTypesWhenAViewerScopedToOrganizationsThenOnlyTheirAlertsCount() {
+		JsonNode acme = get(ACME_TOKEN, "/api/v1/secret-types");
+
+		JsonNode storage = type(acme, "azure_storage_account_key");
+		assertThat(storage.get("alerts").asLong()).isEqualTo(1);
+		assertThat(storage.get("providerTypes").findValuesAsText("provider")).containsExactly("github");
+		assertThat(acme.findValuesAsText("id")).containsExactlyInAnyOrder("azure_devops_personal_access_token",
+				"azure_storage_account_key", "some_partner_token");
+		assertThat(get(GLOBEX_TOKEN, "/api/v1/secret-types")).isEmpty();
+	}
+
+	private JsonNode get(String token, String uri) {
+		return web.get().uri(uri).headers(headers -> headers.setBearerAuth(token)).exchange()
+			.expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+	}
+
 	private static ObjectNode rule(ObjectNode alert, String opaqueId, String friendlyName) {
 		ObjectNode rule = (ObjectNode) alert.get("tools").get(0).get("rules").get(0);
 		rule.put("opaqueId", opaqueId);

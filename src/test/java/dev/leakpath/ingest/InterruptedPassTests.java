@@ -4,6 +4,9 @@ import static dev.leakpath.testsupport.TestOrganization.ORG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -88,15 +91,7 @@ class InterruptedPassTests {
 
 	@Test
 	void startWhenAnInstanceDiedMidPassThenItsPassIsShownInterruptedAndResumedFromItsStoredPage() {
-		// what an instance killed after storing page 1 leaves behind: its rows running, its locks gone with it
-		Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.user(), postgres.password()).load().migrate();
-		UUID deadRun = UUID.randomUUID();
-		postgres.execute("insert into sync_run (id, trigger, status, started_at) values ('" + deadRun
-				+ "', 'schedule', 'running', now() - interval '1 minute')");
-		postgres.execute("insert into sync_source (provider, scope, listing, state, last_run_id, last_started_at, "
-				+ "resume_point, pending_watermark, pages, alerts_seen) values ('github', '" + ORG + "', 'default', "
-				+ "'running', '" + deadRun + "', now() - interval '1 minute', '" + github.pageUrl(ORG, 2) + "', '"
-				+ NOW.minusSeconds(60) + "', 1, 2)");
+		leaveADeadInstancesRows();
 
 		try (ConfigurableApplicationContext instance = ApplicationProcess.start(postgres, github, DEFAULT_LISTING_ONLY)) {
 			await().atMost(Duration.ofSeconds(20))
@@ -113,6 +108,52 @@ class InterruptedPassTests {
 			.containsExactly("idle|completed|2026-11-01 11:59:00+00|null");
 		assertThat(postgres.rows("select status from sync_run order by started_at")).containsExactly("interrupted",
 				"succeeded");
+	}
+
+	/**
+	 * Looking for ownerless rows must not look like an owner: a pass that starts while the look is under way (here
+	 * held up part way, by a lock on the dead run's row) runs rather than skipping its scope as polled elsewhere.
+	 */
+	@Test
+	void runWhileOwnerlessRowsAreBeingMarkedThenItsPassResumesRatherThanSkipping() throws SQLException {
+		UUID deadRun = leaveADeadInstancesRows();
+		try (Connection held = postgres.connect()) {
+			held.setAutoCommit(false);
+			try (Statement statement = held.createStatement()) {
+				statement.execute("select id from sync_run where id = '" + deadRun + "' for update");
+			}
+			try (ConfigurableApplicationContext instance = ApplicationProcess.start(postgres, github, DEFAULT_LISTING_ONLY)) {
+				// the start-up look has marked the pass and now waits to mark the run
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> postgres.count("select count(*) from pg_stat_activity where datname = current_database() "
+							+ "and wait_event_type = 'Lock' and query like '%sync_run%'") == 1);
+
+				instance.getBean(SyncService.class).run("test").block(Duration.ofSeconds(30));
+				held.rollback();
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> postgres.rows("select status from sync_run where id = '" + deadRun + "'"),
+							status -> status.equals(List.of("interrupted")));
+			}
+		}
+
+		assertThat(github.alertRequests(ORG, 1)).isZero();
+		assertThat(github.alertRequests(ORG, 2)).isEqualTo(1);
+		assertThat(github.alertRequests(ORG, 3)).isEqualTo(1);
+		assertThat(postgres.rows("select state, last_outcome, resume_point from sync_source"))
+			.containsExactly("idle|completed|null");
+	}
+
+	/** What an instance killed after storing page 1 leaves behind: its rows running, its locks gone with it. */
+	private UUID leaveADeadInstancesRows() {
+		Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.user(), postgres.password()).load().migrate();
+		UUID deadRun = UUID.randomUUID();
+		postgres.execute("insert into sync_run (id, trigger, status, started_at) values ('" + deadRun
+				+ "', 'schedule', 'running', now() - interval '1 minute')");
+		postgres.execute("insert into sync_source (provider, scope, listing, state, last_run_id, last_started_at, "
+				+ "resume_point, pending_watermark, pages, alerts_seen) values ('github', '" + ORG + "', 'default', "
+				+ "'running', '" + deadRun + "', now() - interval '1 minute', '" + github.pageUrl(ORG, 2) + "', '"
+				+ NOW.minusSeconds(60) + "', 1, 2)");
+		return deadRun;
 	}
 
 }

@@ -12,7 +12,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +28,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.IntegrationTest;
@@ -262,6 +269,62 @@ class NotificationTests extends IntegrationTest {
 		deleteRule("new-alerts").expectStatus().isEqualTo(409);
 		assertThat(postgres.rows("select method || ' ' || path || ' ' || status from audit_event order by id"))
 			.contains("POST /api/v1/notifications/rules 201", "DELETE /api/v1/notifications/rules/web-on-teams 204");
+	}
+
+	static Stream<Arguments> wrongRecipients() {
+		return Stream.of(
+				Arguments.of(List.of("not-an-email"),
+						"recipients[0] 'not-an-email' is not an e-mail address (such as alice@example.com), nor 'owners'"),
+				Arguments.of(List.of("owners", "Alice <alice@acme.example>"),
+						"recipients[1] 'Alice <alice@acme.example>' is not an e-mail address"),
+				Arguments.of(List.of("bob@acme.example, eve@evil.example"),
+						"recipients[0] 'bob@acme.example, eve@evil.example' is not an e-mail address"),
+				Arguments.of(List.of("alice@acme.example", ""), "recipients[1] is empty"),
+				Arguments.of(Arrays.asList("alice@acme.example", null), "recipients[1] is empty"),
+				Arguments.of(List.of("alice@acme.example", "owners", "Alice@ACME.example"),
+						"recipients[2] repeats recipients[0]"),
+				Arguments.of(List.of("a".repeat(65) + "@acme.example"),
+						"recipients[0] '" + "a".repeat(65) + "@acme.example' has more than 64 characters before its @"),
+				Arguments.of(List.of("a".repeat(64) + "@" + "b".repeat(190) + ".example"),
+						"recipients[0] has 263 characters; an e-mail address has at most 254"),
+				Arguments.of(emails(101), "recipients lists 101; at most 100 are allowed"),
+				Arguments.of(emails(100_000), "recipients lists 100000; at most 100 are allowed"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("wrongRecipients")
+	void rulesApiWhenARecipientIsWrongThen400NamingItsIndex(List<String> recipients, String problem) throws Exception {
+		String rule = json.writeValueAsString(Map.of("name", "team", "channels", List.of("email"), "recipients", recipients));
+
+		postRule(API_TOKEN, rule).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("rule 'team': " + problem));
+		assertThat(postgres.count("select count(*) from notification_rule")).isZero();
+	}
+
+	@Test
+	void rulesApiWhenARecipientIsAUrlThen400WithoutRepeatingIt() throws Exception {
+		String hook = "https://hooks.slack.com/services/T0000/B0000/s3cr3tH00kT0ken";
+		String rule = json.writeValueAsString(Map.of("name", "team", "channels", List.of("email"), "recipients",
+				List.of("owners", hook)));
+
+		String answer = postRule(API_TOKEN, rule).expectStatus().isBadRequest().expectBody(String.class)
+			.returnResult().getResponseBody();
+
+		assertThat(answer).contains("recipients[1] looks like a URL (not shown)").doesNotContain("s3cr3tH00kT0ken");
+	}
+
+	@Test
+	void rulesApiWhenAHundredDistinctRecipientsThenTheRuleIsAdded() throws Exception {
+		String rule = json.writeValueAsString(Map.of("name", "team", "channels", List.of("email"), "recipients",
+				emails(100)));
+
+		postRule(API_TOKEN, rule).expectStatus().isCreated();
+		assertThat(postgres.count("select jsonb_array_length(definition -> 'recipients') from notification_rule"))
+			.isEqualTo(100);
+	}
+
+	private static List<String> emails(int count) {
+		return IntStream.range(0, count).mapToObj(index -> "member" + index + "@acme.example").toList();
 	}
 
 	private WebTestClient.ResponseSpec postRule(String token, String json) {

@@ -84,6 +84,30 @@ class SettingFailureTests {
 		assertThat(keyFile).doesNotExist();
 	}
 
+	@Test
+	void startWhenAChatUrlHoldsCredentialsThenOneLineNamesTheSettingNotTheUrl(CapturedOutput output) {
+		assertStartFailsWith(output, "leakpath.notifications.slack.url must not hold a user name or password",
+				"--leakpath.notifications.slack.url=https://leakpath:hunter2@hooks.slack.com/services/T0/B0/s3cr3t");
+		assertThat(output.getOut() + output.getErr()).doesNotContain("hunter2").doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void startWhenAChatUrlIsNotAbsoluteThenOneLineNamesTheSetting(CapturedOutput output) {
+		assertStartFailsWith(output, "leakpath.notifications.teams.url must be an absolute http(s) URL with a host",
+				"--leakpath.notifications.teams.url=outlook.office.com/webhook/s3cr3t");
+		assertThat(output.getOut() + output.getErr()).doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void startWhenAConfiguredRuleHasAWrongRecipientThenOneLineNamesTheRuleAndIndex(CapturedOutput output) {
+		assertStartFailsWith(output,
+				"leakpath.notifications.rules holds a wrong rule: rule 'team': recipients[1] 'not-an-email' is not an "
+						+ "e-mail address",
+				"--spring.mail.host=127.0.0.1", "--leakpath.notifications.email.from=leakpath@test.example",
+				"--leakpath.notifications.rules[0].name=team", "--leakpath.notifications.rules[0].channels=email",
+				"--leakpath.notifications.rules[0].recipients=owners,not-an-email");
+	}
+
 	/** Starts against the tests' database with a valid key, unless the settings give their own. */
 	private static void assertStartFailsWith(CapturedOutput output, String description, String... settings) {
 		List<String> arguments = new ArrayList<>(TestPostgres.get().arguments());

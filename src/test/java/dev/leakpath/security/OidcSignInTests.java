@@ -3,6 +3,8 @@ package dev.leakpath.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole sign-in flow against a real OpenID Connect provider in this JVM: authorization request,
- * code, token exchange, ID-token signature and nonce, then the session cookie, its CSRF token and logout.
+ * code, token exchange, ID-token signature and nonce, then the session cookie, its CSRF token, its row in the
+ * database and logout.
  */
 @TestPropertySource(properties = { "leakpath.oidc.client-id=" + OidcProvider.CLIENT_ID,
 		"leakpath.oidc.client-secret=" + OidcProvider.CLIENT_SECRET, "leakpath.oidc.admin-values=" + OidcProvider.ADMINS,
@@ -72,6 +75,29 @@ class OidcSignInTests extends IntegrationTest {
 		withSession(web.post().uri("/logout"), session).cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
 			.exchange().expectStatus().isFound().expectHeader().valueEquals(HttpHeaders.LOCATION, "/");
 		withSession(web.get().uri("/api/v1/me"), session).exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void signInThenOnlyAHashOfTheSessionIdIsStoredAndSignOutDeletesTheSession() throws Exception {
+		String session = signIn("grace", Map.of("email", "grace@example.com", "groups", List.of("leakpath-admins")));
+		FluxExchangeResult<Void> me = withSession(web.get().uri("/api/v1/me"), session).exchange()
+			.returnResult(Void.class);
+		assertThat(me.getStatus().value()).isEqualTo(200);
+		String csrf = me.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+
+		// a database read gives no live session: the row is found by the id's SHA-256, and the id is nowhere
+		assertThat(postgres.rows("select count(*) from web_session where id_hash = sha256(convert_to('" + session
+				+ "', 'UTF8'))")).containsExactly("1");
+		String everything = postgres.dumpAllTables();
+		assertThat(everything).contains("web_session: ")
+			.doesNotContain(session)
+			.doesNotContain(HexFormat.of().formatHex(session.getBytes(StandardCharsets.UTF_8)));
+
+		withSession(web.post().uri("/logout"), session).cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
+			.exchange().expectStatus().isFound();
+		assertThat(postgres.count("select count(*) from web_session")).isZero();
+		withSession(web.get().uri("/api/v1/me"), session).exchange().expectStatus().isUnauthorized();
+		assertThat(postgres.count("select count(*) from web_session")).isZero();
 	}
 
 	@Test

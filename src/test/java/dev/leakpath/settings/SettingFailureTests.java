@@ -43,6 +43,12 @@ class SettingFailureTests {
 				"--leakpath.oidc.viewer-values=");
 	}
 
+	@Test
+	void startWhenSessionTimeoutIsUnderASecondThenOneLineNamesTheSetting(CapturedOutput output) {
+		assertStartFailsWith(output, "server.reactive.session.timeout must be at least 1 second; it is PT0S",
+				"--server.reactive.session.timeout=0s");
+	}
+
 	private static void assertStartFailsWith(CapturedOutput output, String description, String... settings) {
 		List<String> arguments = new ArrayList<>(TestPostgres.get().arguments());
 		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false", "--leakpath.sync.schedule=false",

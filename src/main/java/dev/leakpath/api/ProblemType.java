@@ -1,6 +1,9 @@
 package dev.leakpath.api;
 
+import java.net.URI;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /** The kinds of problem the API answers with (RFC 9457). */
 enum ProblemType {
@@ -33,6 +36,13 @@ enum ProblemType {
 
 	String title() {
 		return title;
+	}
+
+	ProblemDetail problem(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://leakpath.dev/problems/" + slug));
+		problem.setTitle(title);
+		return problem;
 	}
 
 }

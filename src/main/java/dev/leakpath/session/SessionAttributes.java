@@ -26,10 +26,14 @@ import java.util.Map;
  */
 final class SessionAttributes {
 
-	/** What attributes may be made of; anything else stops the read. */
+	/**
+	 * What attributes may be made of (superclasses are checked too); anything else stops the read. The URL is an
+	 * ID token's issuer.
+	 */
 	static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter("maxdepth=32;maxrefs=100000;"
 			+ "maxarray=100000;maxbytes=4194304;java.lang.*;java.util.*;java.time.*;java.net.URL;"
-			+ "org.springframework.security.**;!*");
+			+ "org.springframework.security.core.**;org.springframework.security.authentication.*;"
+			+ "org.springframework.security.oauth2.**;!*");
 
 	private SessionAttributes() {
 	}

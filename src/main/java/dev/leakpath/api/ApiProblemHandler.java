@@ -1,15 +1,11 @@
 package dev.leakpath.api;
 
-import java.net.URI;
-import java.time.Clock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.leakpath.asset.InvalidAssetsException;
 import dev.leakpath.explorer.InvalidExplorerQueryException;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,13 +18,10 @@ class ApiProblemHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
-	private final DatabaseOutageProperties outage;
+	private final DatabaseOutageAnswers outages;
 
-	private final RateLimitedLog outageLog;
-
-	ApiProblemHandler(DatabaseOutageProperties outage, Clock clock) {
-		this.outage = outage;
-		this.outageLog = new RateLimitedLog(log, outage.logInterval(), clock);
+	ApiProblemHandler(DatabaseOutageAnswers outages) {
+		this.outages = outages;
 	}
 
 	@ExceptionHandler(ApiProblemException.class)
@@ -65,40 +58,14 @@ class ApiProblemHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		if (DatabaseOutages.isOutage(ex)) {
-			return databaseOutage(ex);
+			return outages.answer(ex);
 		}
 		log.error("Request failed", ex);
 		return response(ProblemType.INTERNAL, "The request failed; the server log has the details");
 	}
 
-	/** The caller may try again; the log gets a line per kind of failure, not a trace per request. */
-	private ResponseEntity<ProblemDetail> databaseOutage(Exception ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String kind = ex.getClass().getSimpleName() + " < " + root.getClass().getSimpleName();
-		outageLog.warn(kind, "Database unreachable, answering 503: " + kind + ": " + firstLine(root.getMessage()));
-		ProblemDetail problem = response(ProblemType.UNAVAILABLE, "The database cannot be reached; try again later")
-			.getBody();
-		return ResponseEntity.status(ProblemType.UNAVAILABLE.status())
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(outage.retryAfter().toSeconds()))
-			.body(problem);
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "";
-		}
-		String line = message.lines().findFirst().orElse("");
-		return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-	}
-
 	private static ResponseEntity<ProblemDetail> response(ProblemType type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-		problem.setType(URI.create("https://leakpath.dev/problems/" + type.slug()));
-		problem.setTitle(type.title());
-		return ResponseEntity.status(type.status()).body(problem);
+		return ResponseEntity.status(type.status()).body(type.problem(detail));
 	}
 
 }

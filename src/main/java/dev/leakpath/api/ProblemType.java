@@ -1,7 +1,10 @@
 package dev.leakpath.api;
 
+import java.net.URI;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /** The kinds of problem the API answers with (RFC 9457). */
 enum ProblemType {
@@ -47,6 +50,13 @@ enum ProblemType {
 
 	String title() {
 		return title;
+	}
+
+	ProblemDetail problem(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://leakpath.dev/problems/" + slug));
+		problem.setTitle(title);
+		return problem;
 	}
 
 }

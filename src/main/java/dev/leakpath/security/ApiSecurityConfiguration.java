@@ -23,7 +23,10 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -102,7 +105,10 @@ class ApiSecurityConfiguration {
 			.addFilterAfter(csrfCookieWriter(), SecurityWebFiltersOrder.CSRF)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-			.logout(logout -> logout.logoutSuccessHandler(redirectTo("/")))
+			// the default handler only empties the session; invalidating it deletes its stored row too
+			.logout(logout -> logout.logoutHandler(new DelegatingServerLogoutHandler(
+					new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
+				.logoutSuccessHandler(redirectTo("/")))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(ApiProblems::unauthorized)
 				.accessDeniedHandler(ApiProblems::forbidden))
 			.authorizeExchange(exchanges -> exchanges

@@ -3,24 +3,20 @@ package dev.leakpath.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import dev.leakpath.testsupport.IntegrationTest;
+import dev.leakpath.testsupport.OidcProvider;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -29,28 +25,25 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole sign-in flow against a real OpenID Connect provider in this JVM: authorization request,
- * code, token exchange, ID-token signature and nonce, then the session cookie, its CSRF token and logout.
+ * code, token exchange, ID-token signature and nonce, then the session cookie, its CSRF token, its row in the
+ * database and logout.
  */
-@TestPropertySource(properties = { "leakpath.oidc.client-id=leakpath-dashboard",
-		"leakpath.oidc.client-secret=test-oidc-client-secret", "leakpath.oidc.admin-values=leakpath-admins",
+@TestPropertySource(properties = { "leakpath.oidc.client-id=" + OidcProvider.CLIENT_ID,
+		"leakpath.oidc.client-secret=" + OidcProvider.CLIENT_SECRET, "leakpath.oidc.admin-values=" + OidcProvider.ADMINS,
 		"leakpath.oidc.viewer-values=developers", "leakpath.oidc.all-organizations-values=leakpath-auditors",
 		"leakpath.oidc.organizations-claim=leakpath_orgs" })
 class OidcSignInTests extends IntegrationTest {
 
-	private static final String ISSUER = "corp";
-
-	private static final MockOAuth2Server provider = startProvider();
-
-	private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	private static final OidcProvider provider = OidcProvider.start();
 
 	@DynamicPropertySource
 	static void issuer(DynamicPropertyRegistry registry) {
-		registry.add("leakpath.oidc.issuer-uri", () -> provider.issuerUrl(ISSUER).toString());
+		registry.add("leakpath.oidc.issuer-uri", provider::issuerUri);
 	}
 
 	@AfterAll
 	static void stopProvider() {
-		provider.shutdown();
+		provider.close();
 	}
 
 	@Test
@@ -82,6 +75,29 @@ class OidcSignInTests extends IntegrationTest {
 		withSession(web.post().uri("/logout"), session).cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
 			.exchange().expectStatus().isFound().expectHeader().valueEquals(HttpHeaders.LOCATION, "/");
 		withSession(web.get().uri("/api/v1/me"), session).exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void signInThenOnlyAHashOfTheSessionIdIsStoredAndSignOutDeletesTheSession() throws Exception {
+		String session = signIn("grace", Map.of("email", "grace@example.com", "groups", List.of("leakpath-admins")));
+		FluxExchangeResult<Void> me = withSession(web.get().uri("/api/v1/me"), session).exchange()
+			.returnResult(Void.class);
+		assertThat(me.getStatus().value()).isEqualTo(200);
+		String csrf = me.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+
+		// a database read gives no live session: the row is found by the id's SHA-256, and the id is nowhere
+		assertThat(postgres.rows("select count(*) from web_session where id_hash = sha256(convert_to('" + session
+				+ "', 'UTF8'))")).containsExactly("1");
+		String everything = postgres.dumpAllTables();
+		assertThat(everything).contains("web_session: ")
+			.doesNotContain(session)
+			.doesNotContain(HexFormat.of().formatHex(session.getBytes(StandardCharsets.UTF_8)));
+
+		withSession(web.post().uri("/logout"), session).cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
+			.exchange().expectStatus().isFound();
+		assertThat(postgres.count("select count(*) from web_session")).isZero();
+		withSession(web.get().uri("/api/v1/me"), session).exchange().expectStatus().isUnauthorized();
+		assertThat(postgres.count("select count(*) from web_session")).isZero();
 	}
 
 	@Test
@@ -145,37 +161,13 @@ class OidcSignInTests extends IntegrationTest {
 		assertThat(options.get("oidcLoginUrl").asText()).isEqualTo("/oauth2/authorization/oidc");
 	}
 
-	/** Walks the redirects a browser would follow; returns the signed-in session's cookie. */
 	private String signIn(String subject, Map<String, Object> claims) throws IOException, InterruptedException {
-		provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of("leakpath-dashboard"),
-				claims, 3600));
-		FluxExchangeResult<Void> start = web.get().uri("/oauth2/authorization/oidc").exchange().returnResult(Void.class);
-		assertThat(start.getStatus().value()).isEqualTo(302);
-		URI authorize = start.getResponseHeaders().getLocation();
-		assertThat(authorize.toString()).startsWith(provider.issuerUrl(ISSUER).toString());
-		ResponseCookie preLogin = start.getResponseCookies().getFirst("SESSION");
-
-		HttpResponse<Void> code = browser.send(HttpRequest.newBuilder(authorize).build(),
-				HttpResponse.BodyHandlers.discarding());
-		URI callback = URI.create(code.headers().firstValue("Location").orElseThrow());
-		assertThat(callback.getPath()).isEqualTo("/login/oauth2/code/oidc");
-
-		FluxExchangeResult<Void> done = web.get().uri(callback)
-			.cookie("SESSION", preLogin.getValue()).exchange().returnResult(Void.class);
-		assertThat(done.getStatus().value()).isEqualTo(302);
-		assertThat(done.getResponseHeaders().getLocation()).hasToString("/");
-		return done.getResponseCookies().getFirst("SESSION").getValue();
+		return provider.signIn(web, subject, claims);
 	}
 
 	private static <S extends WebTestClient.RequestHeadersSpec<?>> S withSession(S request, String session) {
 		request.cookie("SESSION", session);
 		return request;
-	}
-
-	private static MockOAuth2Server startProvider() {
-		MockOAuth2Server server = new MockOAuth2Server();
-		server.start();
-		return server;
 	}
 
 }

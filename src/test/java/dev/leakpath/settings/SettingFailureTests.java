@@ -108,6 +108,12 @@ class SettingFailureTests {
 				"--leakpath.notifications.rules[0].recipients=owners,not-an-email");
 	}
 
+	@Test
+	void startWhenSessionTimeoutIsUnderASecondThenOneLineNamesTheSetting(CapturedOutput output) {
+		assertStartFailsWith(output, "server.reactive.session.timeout must be at least 1 second; it is PT0S",
+				"--server.reactive.session.timeout=0s");
+	}
+
 	/** Starts against the tests' database with a valid key, unless the settings give their own. */
 	private static void assertStartFailsWith(CapturedOutput output, String description, String... settings) {
 		List<String> arguments = new ArrayList<>(TestPostgres.get().arguments());

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.sql.SqlConditions;
+import dev.leakpath.target.TargetView;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -99,15 +101,19 @@ public class SecretQueries {
 	}
 
 	private static Mono<List<SecretView>> read(DatabaseClient.GenericExecuteSpec query) {
-		return query.map(row -> new SecretView(row.get("id", Long.class), row.get("fingerprint", String.class),
-					row.get("preview", String.class), row.get("secret_type", String.class),
-					SecretTargetColumns.read(row), row.get("alerts", Long.class), row.get("open_alerts", Long.class),
-					Arrays.asList(row.get("providers", String[].class)),
-					Arrays.asList(row.get("repositories", String[].class)), row.get("open_paths", Long.class),
-					row.get("first_seen_at", Instant.class), row.get("expires_at", Instant.class),
-					Boolean.TRUE.equals(row.get("expired", Boolean.class))))
+		return query.map(row -> secret(row, SecretTargetColumns.read(row)))
 			.all()
 			.collectList();
+	}
+
+	private static SecretView secret(Readable row, TargetView target) {
+		return new SecretView(row.get("id", Long.class), row.get("fingerprint", String.class),
+				row.get("preview", String.class), row.get("secret_type", String.class), target,
+				row.get("alerts", Long.class), row.get("open_alerts", Long.class),
+				Arrays.asList(row.get("providers", String[].class)),
+				Arrays.asList(row.get("repositories", String[].class)), row.get("open_paths", Long.class),
+				row.get("first_seen_at", Instant.class), row.get("expires_at", Instant.class),
+				Boolean.TRUE.equals(row.get("expired", Boolean.class)), SecretView.advice(target));
 	}
 
 }

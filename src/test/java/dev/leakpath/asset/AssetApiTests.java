@@ -131,6 +131,25 @@ class AssetApiTests extends IntegrationTest {
 		assertThat(alert(ORG + "/api", "2").get("target").get("exists").asText()).isEqualTo("true");
 	}
 
+	@Test
+	void secretsWhenTheInventoryOfTheirCloudLacksTheTargetThenAdvisedAsRemovable() {
+		// the inventory knows Azure (a vault) but not the storage account the SAS token names
+		put("[" + VAULT + "]").expectStatus().isOk();
+		awaitGraphRecomputed();
+		github.alertPages(ORG, List.of(List.of(org.alert("api", 2, "azure_sas_token", "open", NOW),
+				org.alert("web", 1, "github_personal_access_token", "open", NOW.minusSeconds(1)))), null);
+
+		sync.run("test").block();
+
+		JsonNode secrets = getJson("/api/v1/secrets").get("items");
+		assertThat(secrets).hasSize(2);
+		assertThat(secrets).filteredOn(secret -> "false".equals(secret.get("target").get("exists").asText()))
+			.singleElement()
+			.satisfies(secret -> assertThat(secret.get("advice").asText()).startsWith("No resource in the inventory"));
+		assertThat(secrets).filteredOn(secret -> !"false".equals(secret.get("target").get("exists").asText()))
+			.allSatisfy(secret -> assertThat(secret.get("advice").isNull()).isTrue());
+	}
+
 	private String exists(String repository, String providerAlertId) {
 		return alert(repository, providerAlertId).get("target").get("exists").asText();
 	}

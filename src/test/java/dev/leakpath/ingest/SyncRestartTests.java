@@ -2,6 +2,7 @@ package dev.leakpath.ingest;
 
 import static dev.leakpath.testsupport.TestOrganization.ORG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class SyncRestartTests {
 	}
 
 	@Test
-	void syncWhenProcessStopsMidPassThenNextProcessResumesAfterLastStoredPage() throws InterruptedException {
+	void syncWhenProcessStopsMidPassThenNextProcessResumesAfterLastStoredPage() {
 		postgres.truncateAll();
 		github.reset();
 		List<List<ObjectNode>> pages = List.of(
@@ -76,13 +77,7 @@ class SyncRestartTests {
 				"succeeded");
 	}
 
-	private void awaitAlerts(long expected, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (postgres.count("select count(*) from alert") < expected) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("the first page was not stored within " + timeout);
-			}
-			Thread.sleep(50);
-		}
+	private void awaitAlerts(long expected, Duration timeout) {
+		await().atMost(timeout).until(() -> postgres.count("select count(*) from alert") >= expected);
 	}
 }

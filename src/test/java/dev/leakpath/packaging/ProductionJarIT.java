@@ -1,5 +1,7 @@
 package dev.leakpath.packaging;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,15 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,26 +117,27 @@ class ProductionJarIT {
 	}
 
 	/** Polls readiness (the database answers) until it is UP, the process ends, or the start takes too long. */
-	private static String health(Process leakpath, int port) throws InterruptedException {
+	private static String health(Process leakpath, int port) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(10))
 			.build();
-		Instant deadline = Instant.now().plus(START);
-		String answer = "";
-		while (leakpath.isAlive() && Instant.now().isBefore(deadline)) {
-			try {
-				answer = client.send(readiness, HttpResponse.BodyHandlers.ofString()).body();
-				if (answer.contains("\"UP\"")) {
-					return answer;
+		AtomicReference<String> answer = new AtomicReference<>("");
+		try {
+			await().atMost(START).pollInterval(Duration.ofMillis(500)).until(() -> {
+				try {
+					answer.set(client.send(readiness, HttpResponse.BodyHandlers.ofString()).body());
 				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(1000);
+				catch (IOException ex) {
+					// not listening yet
+				}
+				return answer.get().contains("\"UP\"") || !leakpath.isAlive();
+			});
 		}
-		return answer;
+		catch (ConditionTimeoutException ex) {
+			// the caller's assertion names what was answered last
+		}
+		return answer.get();
 	}
 
 	private Process start(Map<String, String> environment, Path log, List<String> arguments) throws IOException {

@@ -16,6 +16,7 @@ import dev.leakpath.attackpath.AttackPathQueries;
 import dev.leakpath.attackpath.AttackPathView;
 import dev.leakpath.export.JsonArrays;
 import dev.leakpath.security.AccessScope;
+import dev.leakpath.sql.ListOrder;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AttackPathController {
 
-	private static final Set<String> PARAMETERS = Set.of("status", "risk", "provider", "repository", "limit", "cursor");
+	private static final Set<String> PARAMETERS = Set.of("status", "risk", "provider", "repository", "sort", "limit",
+			"cursor");
 
 	private static final Set<String> STATUSES = Set.of("open", "resolved", "all");
 
@@ -46,12 +48,17 @@ class AttackPathController {
 		this.json = json;
 	}
 
-	/** Newest first; {@code status} is {@code open} unless asked otherwise ({@code all} includes history). */
-	@Operation(operationId = "listAttackPaths", summary = "Attack paths, newest first")
+	/**
+	 * Newest first, or with {@code sort=risk} highest risk first; {@code status} is {@code open} unless asked
+	 * otherwise ({@code all} includes history).
+	 */
+	@Operation(operationId = "listAttackPaths", summary = "Attack paths, newest first or ranked by risk")
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status", description = "open (default), resolved or all"),
 			@Parameter(in = ParameterIn.QUERY, name = "risk", description = "critical, high, medium or low"),
 			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
 			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "full name of the entry repository"),
+			@Parameter(in = ParameterIn.QUERY, name = "sort",
+					description = "newest (default) or risk: highest risk score first, newest first within a score"),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
 			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/attack-paths")
@@ -59,8 +66,9 @@ class AttackPathController {
 			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
-		return attackPaths.find(filter(query), scope.organizationArray(), query.cursor(), limit + 1)
-			.map(rows -> Page.of(rows, limit, AttackPathView::id));
+		ListOrder order = query.order();
+		return attackPaths.find(filter(query), scope.organizationArray(), order, limit + 1)
+			.map(rows -> Page.of(rows, limit, order, AttackPathView::id, AttackPathView::riskScore));
 	}
 
 	/** Every matching path, newest first, as one JSON array of the listing's items, streamed. */

@@ -1,7 +1,11 @@
 package dev.leakpath.api;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
+
+import dev.leakpath.sql.ListOrder;
+import dev.leakpath.sql.RankCursor;
 
 /** A page of a listing; {@code nextCursor} is null on the last page. */
 record Page<T>(List<T> items, String nextCursor) {
@@ -13,6 +17,17 @@ record Page<T>(List<T> items, String nextCursor) {
 		}
 		List<T> items = rows.subList(0, limit);
 		return new Page<>(List.copyOf(items), PageCursor.encode(id.applyAsLong(items.get(limit - 1))));
+	}
+
+	/** As {@link #of}, in the list's order: ranked by risk, the cursor holds the last row's score and id. */
+	static <T> Page<T> of(List<T> rows, int limit, ListOrder order, ToLongFunction<T> id, ToIntFunction<T> score) {
+		if (!order.byRisk() || rows.size() <= limit) {
+			return of(rows, limit, id);
+		}
+		List<T> items = rows.subList(0, limit);
+		T last = items.get(limit - 1);
+		return new Page<>(List.copyOf(items),
+				PageCursor.encode(new RankCursor(score.applyAsInt(last), id.applyAsLong(last))));
 	}
 
 }

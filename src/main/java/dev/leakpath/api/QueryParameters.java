@@ -3,6 +3,8 @@ package dev.leakpath.api;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.leakpath.sql.ListOrder;
+
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -84,6 +86,12 @@ final class QueryParameters {
 
 	Long cursor() {
 		return PageCursor.decode(values.getFirst("cursor"));
+	}
+
+	/** {@code sort}: {@code newest} (the default) or {@code risk}, with the page's {@code cursor}. */
+	ListOrder order() {
+		return "risk".equals(oneOf("sort", Set.of("newest", "risk")))
+				? ListOrder.risk(PageCursor.decodeRanked(values.getFirst("cursor"))) : ListOrder.newest(cursor());
 	}
 
 }

@@ -1,78 +1,85 @@
 package dev.leakpath.attackpath;
 
 import java.util.Collection;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
+
+import dev.leakpath.risk.RiskSql;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Brings the attack paths of some secrets, some repositories or the whole graph up to date in one statement:
- * every rule is matched against the graph views, matching paths are opened (or their facts updated), and open
- * paths in scope that no longer match are resolved with the reason. Writers reach it through
+ * the rules ({@link AttackPathRules}) are matched against the graph views, matching paths are opened (or their
+ * facts and score updated), and open paths in scope that no longer match are resolved with the reason. Every
+ * resource a repository's open secret reaches is a path, named after the resource's kind; a public repository's
+ * secret that reaches none is a plaintext-secret path. Each path is scored with the one risk model
+ * ({@link RiskSql}) from its own alerts, secret, repository and target. Writers reach it through
  * {@link GraphMaintenance}.
- *
- * <p>Risk: the rule's base score, plus 20 for a public repository, 20 for a secret the provider says is
- * still valid, 10 for a target that exists in the inventory, 15 if it is exposed to the internet and 15 if it
- * holds sensitive data. 80 and over is critical, 60 high, 40 medium, below that low.
  */
 @Component
 public class AttackPathEvaluator {
 
 	private static final String EVALUATE = """
-			with rules as (
-			    select * from unnest(cast(:ruleIds as text[]), cast(:ruleProviders as text[]),
-			                         cast(:rulePublic as boolean[]), cast(:ruleTargets as text[]),
-			                         cast(:ruleBase as integer[]))
-			        as rule (id, provider, public_entry, target_types, base_score)
+			with kinds as (
+			    select * from unnest(cast(:kindTypes as text[]), cast(:kindIds as text[])) as kind (resource_type, id)
 			), contained as materialized (
 			    select c.repository_id, c.secret_id, array_agg(c.alert_id order by c.alert_id) as alert_ids,
-			           coalesce(bool_or(c.validity = 'active'), false) as active, min(r.provider) as provider,
-			           coalesce(bool_or(r.visibility = 'public'), false) as public_entry
+			           coalesce(bool_or(c.validity = 'active'), false) as still_valid,
+			           coalesce(bool_or(c.publicly_leaked), false) as publicly_leaked,
+			           coalesce(bool_or(c.multi_repo), false) as multi_repo,
+			           bool_or(exists (select 1 from notification_event e
+			                           where e.alert_id = c.alert_id and e.kind = 'alert_sla_breached')) as past_sla,
+			           min(r.provider) as provider, coalesce(bool_or(r.visibility = 'public'), false) as public_entry
 			    from graph_contains c
 			    join repository r on r.id = c.repository_id
 			    where {contained}
 			    group by c.repository_id, c.secret_id
+			), secrets as materialized (
+			    select s.id, coalesce(s.expires_at <= now(), false) as expired,
+			           s.target_kind = 'cloud_identity' as privileged_identity,
+			           (select count(distinct a.repository_id) from alert a
+			            where a.secret_id = s.id and a.state = 'open') > 1 as shared
+			    from secret s
+			    where s.id in (select secret_id from contained)
 			), targets as materialized (
-			    select t.* from graph_secret_target t
+			    select t.*, coalesce(k.id, 'cloud-resource') as kind
+			    from graph_secret_target t
+			    left join kinds k on k.resource_type = lower(t.resource_type)
 			    where {targets} and t.secret_id in (select secret_id from contained)
 			), matched as (
-			    select rule.id as rule_id, rule.base_score, c.provider, c.repository_id, c.secret_id, c.alert_ids,
-			           c.public_entry, c.active, '' as target_key, cast(null as bigint) as asset_id,
-			           cast(null as text) as target_type, cast(null as text) as target_name,
-			           false as in_inventory, false as internet_exposed, false as sensitive_data
-			    from contained c
-			    join rules rule on rule.target_types = ''
-			                   and (rule.provider is null or rule.provider = c.provider)
-			                   and (c.public_entry or not rule.public_entry)
-			    union all
-			    select rule.id, rule.base_score, c.provider, c.repository_id, c.secret_id, c.alert_ids,
-			           c.public_entry, c.active, t.target_key, t.asset_id, t.resource_type, t.name,
+			    -- rule ids as AttackPathRules.ruleId and plaintextRuleId write them
+			    select case when c.public_entry and t.kind = :publicKind then 'public-' else '' end
+			             || replace(c.provider, '_', '-') || '-secret-to-' || t.kind as rule_id,
+			           c.*, t.target_key, t.asset_id, t.resource_type as target_type, t.name as target_name,
 			           t.in_inventory, t.internet_exposed, t.sensitive_data
 			    from contained c
 			    join targets t on t.secret_id = c.secret_id
-			    join rules rule on rule.target_types <> ''
-			                   and lower(t.resource_type) = any(string_to_array(rule.target_types, ','))
-			                   and (rule.provider is null or rule.provider = c.provider)
-			                   and (c.public_entry or not rule.public_entry)
-			), scored as (
-			    select m.*,
-			           base_score + case when public_entry then 20 else 0 end + case when active then 20 else 0 end
-			             + case when in_inventory then 10 else 0 end + case when internet_exposed then 15 else 0 end
-			             + case when sensitive_data then 15 else 0 end as risk_score
+			    union all
+			    select 'public-' || replace(c.provider, '_', '-') || '-plaintext-secret', c.*, '', null, null, null,
+			           false, false, false
+			    from contained c
+			    where c.public_entry and not exists (select 1 from targets t where t.secret_id = c.secret_id)
+			), facts as (
+			    select m.*, m.public_entry as public_repository, s.expired,
+			           s.privileged_identity, m.multi_repo or s.shared as shared_secret
 			    from matched m
+			    join secrets s on s.id = m.secret_id
+			), scored as (
+			    select f.*, {factors} as risk_factors, {score} as risk_score
+			    from facts f
 			), opened as (
 			    insert into attack_path (rule_id, provider, repository_id, secret_id, target_key, asset_id, target_type,
 			                             target_name, alert_ids, public_entry, active_secret, target_exists,
-			                             target_exposed, target_sensitive, risk_score, risk_level)
+			                             target_exposed, target_sensitive, risk_score, risk_level, risk_factors)
 			    select rule_id, provider, repository_id, secret_id, target_key, asset_id, target_type, target_name,
-			           alert_ids, public_entry, active, in_inventory, internet_exposed, sensitive_data, risk_score,
-			           case when risk_score >= 80 then 'critical' when risk_score >= 60 then 'high'
-			                when risk_score >= 40 then 'medium' else 'low' end
+			           alert_ids, public_entry, still_valid, in_inventory, internet_exposed, sensitive_data, risk_score,
+			           {level}, risk_factors
 			    from scored
 			    order by rule_id, repository_id, secret_id, target_key
 			    on conflict (rule_id, repository_id, secret_id, target_key) where status = 'open' do update set
@@ -80,14 +87,16 @@ public class AttackPathEvaluator {
 			      , alert_ids = excluded.alert_ids, public_entry = excluded.public_entry
 			      , active_secret = excluded.active_secret, target_exists = excluded.target_exists
 			      , target_exposed = excluded.target_exposed, target_sensitive = excluded.target_sensitive
-			      , risk_score = excluded.risk_score, risk_level = excluded.risk_level, updated_at = now()
+			      , risk_score = excluded.risk_score, risk_level = excluded.risk_level
+			      , risk_factors = excluded.risk_factors, updated_at = now()
 			    where (attack_path.asset_id, attack_path.target_type, attack_path.target_name, attack_path.alert_ids,
 			           attack_path.public_entry, attack_path.active_secret, attack_path.target_exists,
-			           attack_path.target_exposed, attack_path.target_sensitive, attack_path.risk_score)
+			           attack_path.target_exposed, attack_path.target_sensitive, attack_path.risk_score,
+			           attack_path.risk_factors)
 			          is distinct from
 			          (excluded.asset_id, excluded.target_type, excluded.target_name, excluded.alert_ids,
 			           excluded.public_entry, excluded.active_secret, excluded.target_exists, excluded.target_exposed,
-			           excluded.target_sensitive, excluded.risk_score)
+			           excluded.target_sensitive, excluded.risk_score, excluded.risk_factors)
 			    returning xmax = 0 as inserted
 			), resolved as (
 			    update attack_path p
@@ -101,7 +110,9 @@ public class AttackPathEvaluator {
 			            when p.target_key <> '' and not exists (select 1 from targets t
 			                             where t.secret_id = p.secret_id and t.target_key = p.target_key)
 			                then 'secret no longer reaches the target'
-			            else 'rule no longer matches (the repository is no longer public)' end
+			            when p.target_key = '' and exists (select 1 from targets t where t.secret_id = p.secret_id)
+			                then 'the secret reaches a resource: its path to the resource replaces this one'
+			            else 'rule no longer matches (the repository changed visibility)' end
 			    where p.status = 'open' and {paths}
 			      and not exists (select 1 from scored m
 			                      where m.rule_id = p.rule_id and m.repository_id = p.repository_id
@@ -111,15 +122,20 @@ public class AttackPathEvaluator {
 			select (select count(*) from opened where inserted) as opened,
 			       (select count(*) from opened where not inserted) as updated,
 			       (select count(*) from resolved) as resolved
-			""";
+			""".replace("{factors}", RiskSql.factors())
+		.replace("{score}", RiskSql.score())
+		.replace("{level}", RiskSql.level("risk_score"));
 
 	private final DatabaseClient db;
 
-	private final List<AttackPathRule> rules;
+	/** Each listed resource type, in lower case, and the kind it is. */
+	private static final Map<String, String> KIND_TYPES = TargetKinds.listed()
+		.stream()
+		.flatMap(kind -> kind.resourceTypes().stream().map(type -> Map.entry(type.toLowerCase(Locale.ROOT), kind.id())))
+		.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (first, second) -> first, LinkedHashMap::new));
 
 	AttackPathEvaluator(DatabaseClient db) {
 		this.db = db;
-		this.rules = AttackPathRules.all();
 	}
 
 	/** Re-evaluates the paths through these secrets, in every repository that contains them. */
@@ -139,14 +155,9 @@ public class AttackPathEvaluator {
 
 	private Mono<Evaluation> evaluate(Scope scope, Long[] ids) {
 		DatabaseClient.GenericExecuteSpec statement = db.sql(scope.statement)
-			.bind("ruleIds", rules.stream().map(AttackPathRule::id).toArray(String[]::new))
-			.bind("ruleProviders", rules.stream().map(AttackPathRule::provider).toArray(String[]::new))
-			.bind("rulePublic", rules.stream().map(AttackPathRule::publicEntry).toArray(Boolean[]::new))
-			.bind("ruleTargets", rules.stream()
-				.map(rule -> rule.targetTypes().stream().map(type -> type.toLowerCase(Locale.ROOT)).sorted()
-					.collect(Collectors.joining(",")))
-				.toArray(String[]::new))
-			.bind("ruleBase", rules.stream().map(AttackPathRule::baseScore).toArray(Integer[]::new));
+			.bind("kindTypes", KIND_TYPES.keySet().toArray(String[]::new))
+			.bind("kindIds", KIND_TYPES.values().toArray(String[]::new))
+			.bind("publicKind", AttackPathRules.PUBLIC_KIND);
 		return (ids == null ? statement : statement.bind("ids", ids)).map(row -> new Evaluation(row.get("opened", Long.class), row.get("updated", Long.class),
 					row.get("resolved", Long.class)))
 			.one();

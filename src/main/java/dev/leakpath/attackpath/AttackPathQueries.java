@@ -13,12 +13,17 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.graph.GraphEdge;
 import dev.leakpath.graph.GraphNode;
+import dev.leakpath.risk.RiskScore;
+import dev.leakpath.sql.ListOrder;
 import dev.leakpath.sql.SqlConditions;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-/** Reads attack paths for the API: a filtered listing, newest first, and one path with its graph and evidence. */
+/**
+ * Reads attack paths for the API: a filtered listing, newest first or ranked by risk, and one path with its
+ * graph and evidence.
+ */
 @Component
 public class AttackPathQueries {
 
@@ -48,9 +53,9 @@ public class AttackPathQueries {
 	}
 
 	/** @param organizations the organisations seen, or null for all */
-	public Mono<List<AttackPathView>> find(Filter filter, String[] organizations, Long beforeId, int limit) {
-		SqlConditions where = matching(filter, organizations).before("p.id", "beforeId", beforeId);
-		return where.bind(db.sql(SELECT + where.where() + "order by p.id desc limit :limit"))
+	public Mono<List<AttackPathView>> find(Filter filter, String[] organizations, ListOrder order, int limit) {
+		SqlConditions where = order.start(matching(filter, organizations), "p.risk_score", "p.id");
+		return where.bind(db.sql(SELECT + where.where() + order.orderBy("p.risk_score", "p.id") + "limit :limit"))
 			.bind("limit", limit)
 			.map(AttackPathQueries::view)
 			.all()
@@ -133,30 +138,8 @@ public class AttackPathQueries {
 		if (internet) {
 			nodes.add(0, GraphNode.INTERNET);
 		}
-		return new AttackPathDetail(path, rule.map(AttackPathRule::chain).orElse(List.of()), riskFactors(path), nodes,
-				edges, evidence, rule.map(AttackPathRule::remediation).orElse(List.of()));
-	}
-
-	private static List<String> riskFactors(AttackPathView path) {
-		List<String> factors = new ArrayList<>();
-		if (path.publicEntry()) {
-			factors.add("public repository");
-		}
-		if (path.secret().active()) {
-			factors.add("secret still valid");
-		}
-		if (path.target() != null) {
-			if (path.target().inInventory()) {
-				factors.add("target exists in the inventory");
-			}
-			if (path.target().internetExposed()) {
-				factors.add("target exposed to the internet");
-			}
-			if (path.target().sensitiveData()) {
-				factors.add("target holds sensitive data");
-			}
-		}
-		return factors;
+		return new AttackPathDetail(path, rule.map(AttackPathRule::chain).orElse(List.of()), nodes, edges, evidence,
+				rule.map(AttackPathRule::remediation).orElse(List.of()));
 	}
 
 	private static AttackPathView view(Readable row) {
@@ -164,11 +147,13 @@ public class AttackPathQueries {
 		String targetKey = row.get("target_key", String.class);
 		AttackPathView.Target target = targetKey == null || targetKey.isEmpty() ? null
 				: new AttackPathView.Target(targetKey, row.get("asset_id", Long.class), row.get("target_type", String.class),
+						AttackPathRules.byId(ruleId).map(AttackPathRule::category).orElse(null),
 						row.get("target_name", String.class), flag(row, "target_exists"), flag(row, "target_exposed"),
 						flag(row, "target_sensitive"));
 		return new AttackPathView(row.get("id", Long.class),
 				new AttackPathView.Rule(ruleId, AttackPathRules.byId(ruleId).map(AttackPathRule::name).orElse(ruleId)),
-				row.get("risk_level", String.class), row.get("risk_score", Integer.class), row.get("status", String.class),
+				row.get("risk_level", String.class), row.get("risk_score", Integer.class),
+				RiskScore.ofIds(row.get("risk_factors", String[].class)).factors(), row.get("status", String.class),
 				row.get("provider", String.class), flag(row, "public_entry"),
 				new AttackPathView.Repository(row.get("repository_id", Long.class), row.get("full_name", String.class),
 						row.get("visibility", String.class), row.get("repository_url", String.class)),

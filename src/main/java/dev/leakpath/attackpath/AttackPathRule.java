@@ -1,25 +1,28 @@
 package dev.leakpath.attackpath;
 
 import java.util.List;
-import java.util.Set;
 
 /**
- * One kind of attack path: where it starts, what it reaches, how risky it is to begin with and how to close
- * it. The rule matches a repository with an open alert for a secret, and, when {@code targetTypes} is not
- * empty, a resource of one of those types that the secret can authenticate to.
+ * One kind of attack path: where it starts, what it reaches and how to close it. A path to a resource is
+ * raised for any repository whose open secret can authenticate to the resource; a plaintext-secret path, for
+ * a public repository whose secret reaches no resource.
  *
  * @param id stable identifier, stored with every path
- * @param provider {@code github} or {@code azure_devops}; null for both
+ * @param provider {@code github} or {@code azure_devops}
  * @param publicEntry whether the repository must be public
- * @param targetTypes resource types the chain ends at (matched without case); empty: the chain ends at the secret
- * @param baseScore the score before the path's own risk factors are added
+ * @param target what the chain ends at; null: the chain ends at the secret
  * @param chain the chain's steps, for display
  */
-public record AttackPathRule(String id, String name, String provider, boolean publicEntry, Set<String> targetTypes,
-		int baseScore, List<String> chain, List<String> remediation) {
+public record AttackPathRule(String id, String name, String provider, boolean publicEntry, TargetKind target,
+		List<String> chain, List<String> remediation) {
 
 	public boolean endsAtResource() {
-		return !targetTypes.isEmpty();
+		return target != null;
+	}
+
+	/** The resource category the path ends at, or null when it ends at the secret. */
+	public String category() {
+		return target == null ? null : target.category();
 	}
 
 }

@@ -1,11 +1,17 @@
 package dev.leakpath.attackpath;
 
 import java.time.Instant;
+import java.util.List;
 
-/** An attack path in a listing. {@code publicEntry}: the repository was public when the path was evaluated. */
-public record AttackPathView(long id, Rule rule, String riskLevel, int riskScore, String status, String provider,
-		boolean publicEntry, Repository repository, Secret secret, Target target, Instant firstSeenAt, Instant resolvedAt,
-		String resolution) {
+import dev.leakpath.risk.RiskScore;
+
+/**
+ * An attack path in a listing. {@code publicEntry}: the repository was public when the path was evaluated.
+ * {@code riskScore} is the sum of the points of {@code riskFactors}, within 0–100.
+ */
+public record AttackPathView(long id, Rule rule, String riskLevel, int riskScore, List<RiskScore.Points> riskFactors,
+		String status, String provider, boolean publicEntry, Repository repository, Secret secret, Target target,
+		Instant firstSeenAt, Instant resolvedAt, String resolution) {
 
 	public record Rule(String id, String name) {
 	}
@@ -16,9 +22,13 @@ public record AttackPathView(long id, Rule rule, String riskLevel, int riskScore
 	public record Secret(long id, String secretType, String preview, boolean active) {
 	}
 
-	/** Null on paths that end at the secret. {@code inInventory} false: a placeholder named after the target. */
-	public record Target(String key, Long assetId, String resourceType, String name, boolean inInventory,
-			boolean internetExposed, boolean sensitiveData) {
+	/**
+	 * Null on paths that end at the secret. {@code inInventory} false: a placeholder named after the target.
+	 * {@code category}: object_storage, managed_database, cache, message_bus, key_vault, container_registry,
+	 * virtual_machine or other.
+	 */
+	public record Target(String key, Long assetId, String resourceType, String category, String name,
+			boolean inInventory, boolean internetExposed, boolean sensitiveData) {
 	}
 
 }

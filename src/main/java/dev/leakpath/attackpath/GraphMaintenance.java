@@ -4,10 +4,12 @@ import java.util.Collection;
 
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.risk.FindingRisk;
+
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps what is derived from the graph (secret targets matched with assets, attack paths) up to date. Every
+ * Keeps what is derived from the graph (secret targets matched with assets, attack paths, the risk of every finding) up to date. Every
  * writer of the graph tells it what changed, and only it matches and evaluates: a few secrets or repositories
  * are brought up to date in the writer's transaction, so a path is resolved when its alert is; an inventory
  * change, which reaches every secret, is recomputed after the write commits ({@link GraphRecompute}).
@@ -19,22 +21,34 @@ public class GraphMaintenance {
 
 	private final AttackPathEvaluator attackPaths;
 
+	private final FindingRisk risk;
+
 	private final GraphRecompute recompute;
 
-	GraphMaintenance(AssetMatching matching, AttackPathEvaluator attackPaths, GraphRecompute recompute) {
+	GraphMaintenance(AssetMatching matching, AttackPathEvaluator attackPaths, FindingRisk risk,
+			GraphRecompute recompute) {
 		this.matching = matching;
 		this.attackPaths = attackPaths;
+		this.risk = risk;
 		this.recompute = recompute;
 	}
 
-	/** These secrets were stored or changed: their targets are matched and their paths re-evaluated. */
+	/**
+	 * These secrets, or alerts of them, were stored or changed: their targets are matched, their paths
+	 * re-evaluated and their alerts, secrets and repositories re-scored.
+	 */
 	public Mono<Void> secretsChanged(Collection<Long> secretIds) {
-		return matching.match(secretIds).then(attackPaths.refreshSecrets(secretIds)).then();
+		return matching.match(secretIds).then(attackPaths.refreshSecrets(secretIds)).then(risk.refreshSecrets(secretIds));
+	}
+
+	/** Alerts of these repositories whose secret leakpath did not get were stored or changed: they are re-scored. */
+	public Mono<Void> secretlessAlertsChanged(Collection<Long> repositoryIds) {
+		return risk.refreshSecretless(repositoryIds);
 	}
 
 	/** These repositories' visibility or provider data changed: the paths that start at them are re-evaluated. */
 	public Mono<Void> repositoriesChanged(Collection<Long> repositoryIds) {
-		return attackPaths.refreshRepositories(repositoryIds).then();
+		return attackPaths.refreshRepositories(repositoryIds).then(risk.refreshRepositories(repositoryIds));
 	}
 
 	/**

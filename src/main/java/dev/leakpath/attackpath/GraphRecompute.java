@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import dev.leakpath.periodic.PeriodicLoop;
+import dev.leakpath.risk.FindingRisk;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -23,7 +24,7 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * The re-match of every secret and recompute of every attack path an inventory change calls for, run after the
+ * The re-match of every secret and recompute of every attack path and finding's risk an inventory change calls for, run after the
  * write instead of in it (45 s on a graph of a million alerts). Requests are counted in {@code graph_recompute}
  * by the writing transaction, so none is lost with its instance. A recompute runs in one transaction holding an
  * advisory lock, so one runs at a time across instances, and records the count it started from: writes during
@@ -49,6 +50,8 @@ class GraphRecompute {
 
 	private final AttackPathEvaluator attackPaths;
 
+	private final FindingRisk risk;
+
 	private final TransactionalOperator transaction;
 
 	private final GraphProperties properties;
@@ -59,11 +62,12 @@ class GraphRecompute {
 
 	private volatile Disposable loop;
 
-	GraphRecompute(DatabaseClient db, AssetMatching matching, AttackPathEvaluator attackPaths,
+	GraphRecompute(DatabaseClient db, AssetMatching matching, AttackPathEvaluator attackPaths, FindingRisk risk,
 			TransactionalOperator transaction, GraphProperties properties, MeterRegistry meters) {
 		this.db = db;
 		this.matching = matching;
 		this.attackPaths = attackPaths;
+		this.risk = risk;
 		this.transaction = transaction;
 		this.properties = properties;
 		this.meters = meters;
@@ -150,7 +154,8 @@ class GraphRecompute {
 
 	private Mono<Recomputed> recompute(long requested) {
 		return matching.matchAll()
-			.zipWhen(rematched -> attackPaths.refreshAll(), Recomputed::new)
+			.zipWhen(rematched -> attackPaths.refreshAll().flatMap(paths -> risk.refreshAll().thenReturn(paths)),
+					Recomputed::new)
 			.flatMap(done -> db.sql("update graph_recompute set completed = greatest(completed, :requested), "
 					+ "completed_at = now()")
 				.bind("requested", requested)

@@ -44,6 +44,19 @@ public final class SqlConditions {
 		return when(value, name, column + " < :" + name);
 	}
 
+	/**
+	 * {@code (score, id) < (:rankScore, :rankId)} when {@code cursor} is given: the keyset cursor of a list
+	 * ranked by risk, highest first, which an index on {@code (score desc, id desc)} answers.
+	 */
+	public SqlConditions below(String scoreColumn, String idColumn, RankCursor cursor) {
+		if (cursor != null) {
+			conditions.add("(" + scoreColumn + ", " + idColumn + ") < (:rankScore, :rankId)");
+			values.put("rankScore", cursor.score());
+			values.put("rankId", cursor.id());
+		}
+		return this;
+	}
+
 	/** {@code column = any(:name)} when {@code values} are given: the organisations a scoped caller sees. */
 	public SqlConditions anyOf(String column, String name, Object[] values) {
 		return when(values, name, column + " = any(:" + name + ")");

@@ -55,27 +55,54 @@ class AttackPathTests extends IntegrationTest {
 		sasInPublicApi = org.alert("api", 1, "azure_sas_token", "open", NOW);
 		github.alertPages(ORG, List.of(List.of(sasInPublicApi,
 				org.alert("infra", 1, "postgres_connection_string", "open", NOW.minusSeconds(1)),
-				org.alert("web", 1, "slack_api_token", "open", NOW.minusSeconds(2)))), null);
+				org.alert("web", 1, "slack_api_token", "open", NOW.minusSeconds(2)),
+				org.alert("api", 2, "slack_api_token", "open", NOW.minusSeconds(3)),
+				org.alert("web", 2, "azure_sas_token", "open", NOW.minusSeconds(4)))), null);
 		sync.run("test").block();
 	}
 
 	@Test
-	void syncThenEachRuleThatMatchesHasAnOpenPathScoredByItsFactors() {
+	void syncThenAPathToEveryResourceAnOpenSecretReachesWhateverTheRepositorysVisibility() {
 		JsonNode items = getJson("/api/v1/attack-paths").get("items");
 
+		// the public repository's slack token reaches no resource: plaintext; the private one's reaches nothing
 		assertThat(paths(items)).containsExactlyInAnyOrder("public-github-secret-to-storage acme/api acmeprodstore",
-				"public-github-plaintext-secret acme/api -", "secret-to-postgresql acme/infra db-acme-prod");
+				"github-secret-to-storage acme/web acmeprodstore", "public-github-plaintext-secret acme/api -",
+				"github-secret-to-postgresql acme/infra db-acme-prod");
 		JsonNode storage = find(items, "public-github-secret-to-storage");
-		// base 45, public 20, valid secret 20, exists 10, exposed 15, sensitive 15
-		assertThat(storage.get("riskScore").asInt()).isEqualTo(125);
+		assertThat(factors(storage)).containsExactly("exposed_secret 10", "public_repository 15", "still_valid 15",
+				"in_inventory 10", "internet_exposed 15", "sensitive_data 15");
+		assertThat(storage.get("riskScore").asInt()).isEqualTo(80);
 		assertThat(storage.get("riskLevel").asText()).isEqualTo("critical");
+		assertThat(storage.get("target").get("category").asText()).isEqualTo("object_storage");
 		assertThat(storage.get("rule").get("name").asText()).isEqualTo(
 				"Publicly accessible GitHub repository contains an exposed secret with lateral movement to a Storage Account");
-		JsonNode database = find(items, "secret-to-postgresql");
-		assertThat(database.get("riskScore").asInt()).isEqualTo(45 + 20 + 10);
-		assertThat(database.get("riskLevel").asText()).isEqualTo("high");
+		assertThat(find(items, "github-secret-to-storage").get("rule").get("name").asText())
+			.isEqualTo("GitHub repository contains an exposed secret with lateral movement to a Storage Account");
+		JsonNode database = find(items, "github-secret-to-postgresql");
+		assertThat(factors(database)).containsExactly("exposed_secret 10", "still_valid 15", "in_inventory 10");
+		assertThat(database.get("riskScore").asInt()).isEqualTo(35);
+		assertThat(database.get("riskLevel").asText()).isEqualTo("medium");
+		items.forEach(path -> assertThat(path.get("riskScore").asInt()).as("the sum of its factors' points")
+			.isEqualTo(Math.max(0, factors(path).stream().mapToInt(factor -> Integer.parseInt(factor.split(" ")[1])).sum())));
 		assertThat(getJson("/api/v1/attack-paths?risk=critical&provider=github").get("items")).hasSize(1);
 		assertThat(getJson("/api/v1/attack-paths?repository=acme/infra").get("items")).hasSize(1);
+	}
+
+	@Test
+	void sortByRiskThenHighestFirstPageByPage() {
+		JsonNode first = getJson("/api/v1/attack-paths?sort=risk&limit=2");
+		JsonNode second = getJson("/api/v1/attack-paths?sort=risk&limit=2&cursor=" + first.get("nextCursor").asText());
+
+		List<Integer> scores = new ArrayList<>();
+		first.get("items").forEach(path -> scores.add(path.get("riskScore").asInt()));
+		second.get("items").forEach(path -> scores.add(path.get("riskScore").asInt()));
+		assertThat(scores).hasSize(4).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(first.get("items").get(0).get("rule").get("id").asText()).isEqualTo("public-github-secret-to-storage");
+		assertThat(second.get("nextCursor").isNull()).isTrue();
+		web.get().uri("/api/v1/attack-paths?sort=risk&cursor=" + "djE6NQ").headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("sort=risk"));
 	}
 
 	@Test
@@ -85,8 +112,9 @@ class AttackPathTests extends IntegrationTest {
 		JsonNode path = getJson("/api/v1/attack-paths/" + id);
 
 		assertThat(texts(path.get("chain"))).containsExactly("public GitHub repository", "exposed secret", "Storage Account");
-		assertThat(texts(path.get("riskFactors"))).containsExactly("public repository", "secret still valid",
-				"target exists in the inventory", "target exposed to the internet", "target holds sensitive data");
+		assertThat(path.get("path").get("riskFactors").findValuesAsText("label")).containsExactly("open exposed secret",
+				"public repository", "secret still valid", "target exists in the inventory",
+				"target exposed to the internet", "target holds sensitive data");
 		assertThat(path.get("nodes").findValuesAsText("family")).containsExactly("internet", "repository", "secret",
 				"cloudResource");
 		List<String> edges = new ArrayList<>();
@@ -107,17 +135,17 @@ class AttackPathTests extends IntegrationTest {
 	void alertResolvedThenItsPathsResolvedInTheSameWriteAndKeptInHistory() {
 		resolveSasAlert();
 
-		assertThat(paths(getJson("/api/v1/attack-paths").get("items")))
-			.containsExactly("secret-to-postgresql acme/infra db-acme-prod");
-		JsonNode resolved = getJson("/api/v1/attack-paths?status=resolved").get("items");
-		assertThat(paths(resolved)).containsExactlyInAnyOrder("public-github-secret-to-storage acme/api acmeprodstore",
+		assertThat(paths(getJson("/api/v1/attack-paths").get("items"))).containsExactlyInAnyOrder(
+				"github-secret-to-postgresql acme/infra db-acme-prod", "github-secret-to-storage acme/web acmeprodstore",
 				"public-github-plaintext-secret acme/api -");
+		JsonNode resolved = getJson("/api/v1/attack-paths?status=resolved").get("items");
+		assertThat(paths(resolved)).containsExactly("public-github-secret-to-storage acme/api acmeprodstore");
 		resolved.forEach(path -> {
 			assertThat(path.get("resolution").asText()).isEqualTo("alert resolved");
 			assertThat(Instant.parse(path.get("resolvedAt").asText()))
 				.isAfterOrEqualTo(Instant.parse(path.get("firstSeenAt").asText()));
 		});
-		assertThat(getJson("/api/v1/attack-paths?status=all").get("items")).hasSize(3);
+		assertThat(getJson("/api/v1/attack-paths?status=all").get("items")).hasSize(4);
 	}
 
 	@Test
@@ -125,8 +153,10 @@ class AttackPathTests extends IntegrationTest {
 		inventory.replaceSource(List.of(DATABASE), SOURCE).block();
 		awaitGraphRecomputed();
 
+		// the inventory knows the cloud and not the account: no placeholder, and the SAS URL is a plaintext secret
 		assertThat(paths(getJson("/api/v1/attack-paths").get("items"))).containsExactlyInAnyOrder(
-				"public-github-plaintext-secret acme/api -", "secret-to-postgresql acme/infra db-acme-prod");
+				"public-github-plaintext-secret acme/api -", "public-github-plaintext-secret acme/api -",
+				"github-secret-to-postgresql acme/infra db-acme-prod");
 		JsonNode gone = find(getJson("/api/v1/attack-paths?status=resolved").get("items"),
 				"public-github-secret-to-storage");
 		assertThat(gone.get("resolution").asText()).isEqualTo("target removed from the inventory");
@@ -141,7 +171,8 @@ class AttackPathTests extends IntegrationTest {
 
 		assertThat(storage.get("target").get("key").asText()).isEqualTo("unlisted:microsoft.storage/storageaccounts:acmeprodstore");
 		assertThat(storage.get("target").get("inInventory").asBoolean()).isFalse();
-		assertThat(storage.get("riskScore").asInt()).isEqualTo(45 + 20 + 20);
+		assertThat(factors(storage)).containsExactly("exposed_secret 10", "public_repository 15", "still_valid 15");
+		assertThat(storage.get("riskScore").asInt()).isEqualTo(40);
 	}
 
 	@Test
@@ -175,9 +206,12 @@ class AttackPathTests extends IntegrationTest {
 
 		JsonNode ranked = getJson("/api/v1/secrets?sort=pathsClosed").get("items");
 
-		// the shared string: a database path from each repository, and acme/api is public; then the SAS URL
-		assertThat(ranked).extracting(secret -> secret.get("secretType").asText() + " " + secret.get("openAttackPaths").asLong())
-			.containsExactly("postgres_connection_string 4", "azure_sas_token 2", "postgres_connection_string 1");
+		// the shared string: a database path from each repository; then one path each
+		List<String> closed = new ArrayList<>();
+		ranked.forEach(secret -> closed.add(secret.get("secretType").asText() + " " + secret.get("openAttackPaths").asLong()));
+		assertThat(closed.get(0)).isEqualTo("postgres_connection_string 3");
+		assertThat(closed.subList(1, closed.size())).containsExactlyInAnyOrder("postgres_connection_string 1",
+				"azure_sas_token 1", "azure_sas_token 1", "slack_api_token 1");
 		assertThat(ranked.get(0).get("repositories")).hasSize(3);
 		web.get().uri("/api/v1/secrets?sort=pathsClosed&cursor=" + "djE6NQ").headers(headers -> headers.setBearerAuth(API_TOKEN))
 			.exchange().expectStatus().isBadRequest();
@@ -207,8 +241,8 @@ class AttackPathTests extends IntegrationTest {
 			.expectHeader().valueEquals("Content-Disposition", "attachment; filename=\"leakpath-attack-paths.json\"")
 			.expectBody(JsonNode.class).returnResult().getResponseBody();
 
-		assertThat(exported).hasSize(3).isEqualTo(getJson("/api/v1/attack-paths?status=all").get("items"));
-		assertThat(paths(exported)).contains("secret-to-postgresql acme/infra db-acme-prod");
+		assertThat(exported).hasSize(4).isEqualTo(getJson("/api/v1/attack-paths?status=all").get("items"));
+		assertThat(paths(exported)).contains("github-secret-to-postgresql acme/infra db-acme-prod");
 	}
 
 	@Test
@@ -222,7 +256,7 @@ class AttackPathTests extends IntegrationTest {
 				.count("select count(*) from attack_path where status = 'open' and risk_level = '" + risk + "'");
 			assertThat(scrape).contains("leakpath_attack_paths_open{risk=\"" + risk + "\"} " + open + ".0");
 		}
-		assertThat(postgres.count("select count(*) from attack_path where status = 'open'")).isEqualTo(3);
+		assertThat(postgres.count("select count(*) from attack_path where status = 'open'")).isEqualTo(4);
 	}
 
 	private static JsonNode find(JsonNode items, String ruleId) {
@@ -240,6 +274,12 @@ class AttackPathTests extends IntegrationTest {
 				+ item.get("repository").get("fullName").asText() + " "
 				+ (item.get("target").isNull() ? "-" : item.get("target").get("name").asText())));
 		return paths;
+	}
+
+	private static List<String> factors(JsonNode path) {
+		List<String> factors = new ArrayList<>();
+		path.get("riskFactors").forEach(factor -> factors.add(factor.get("factor").asText() + " " + factor.get("points").asInt()));
+		return factors;
 	}
 
 	private static List<String> texts(JsonNode array) {

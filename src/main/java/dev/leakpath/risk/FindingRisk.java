@@ -1,0 +1,193 @@
+package dev.leakpath.risk;
+
+import java.util.Collection;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps every alert's, secret's and repository's risk ({@code alert_risk}, {@code secret_risk},
+ * {@code repository_risk}) once the attack paths of the same scope are up to date. An open alert scores as
+ * its worst open path, or, on none, as the alert alone (its repository, validity, leak, secret, SLA: the
+ * factors it has without a target); a closed one scores 0. A secret and a repository score as their worst
+ * alert, with their count of open findings. Three statements, one after another: each reads what the one before
+ * wrote, which a single statement's snapshot would not see.
+ */
+@Component
+public class FindingRisk {
+
+	private static final String ALERT_RISK = """
+			with scoped as materialized (
+			    select a.id, a.repository_id, a.secret_id, a.state = 'open' as open, a.validity, a.publicly_leaked,
+			           a.multi_repo, r.visibility
+			    from alert a
+			    join repository r on r.id = a.repository_id
+			    where {alerts}
+			), worst as (
+			    select distinct on (a.id) a.id, p.id as path_id, p.risk_score, p.risk_factors
+			    from scoped a
+			    join attack_path p on p.repository_id = a.repository_id and p.secret_id = a.secret_id
+			                      and p.status = 'open'
+			    where a.open
+			    order by a.id, p.risk_score desc, p.id
+			), spread as (
+			    select o.secret_id, count(distinct o.repository_id) as repositories
+			    from alert o
+			    where o.state = 'open' and o.secret_id in (select secret_id from scoped where open)
+			    group by o.secret_id
+			), facts as (
+			    select a.id, a.visibility = 'public' as public_repository,
+			           coalesce(a.publicly_leaked, false) as publicly_leaked,
+			           coalesce(a.validity = 'active', false) as still_valid,
+			           false as in_inventory, false as internet_exposed, false as sensitive_data,
+			           coalesce(s.target_kind = 'cloud_identity', false) as privileged_identity,
+			           coalesce(a.multi_repo, false) or coalesce(d.repositories > 1, false) as shared_secret,
+			           exists (select 1 from notification_event e
+			                   where e.alert_id = a.id and e.kind = 'alert_sla_breached') as past_sla,
+			           coalesce(s.expires_at <= now(), false) as expired
+			    from scoped a
+			    left join secret s on s.id = a.secret_id
+			    left join spread d on d.secret_id = a.secret_id
+			    where a.open and not exists (select 1 from worst w where w.id = a.id)
+			), scored as (
+			    select id, path_id, risk_score, risk_factors from worst
+			    union all
+			    select id, null, {score}, {factors} from facts
+			    union all
+			    select id, null, 0, cast('{}' as text[]) from scoped where not open
+			)
+			insert into alert_risk (alert_id, repository_id, secret_id, path_id, open, risk_score, risk_level,
+			                        risk_factors)
+			select a.id, a.repository_id, a.secret_id, k.path_id, a.open, k.risk_score, {level}, k.risk_factors
+			from scored k
+			join scoped a on a.id = k.id
+			order by a.id
+			on conflict (alert_id) do update set
+			    repository_id = excluded.repository_id, secret_id = excluded.secret_id, path_id = excluded.path_id
+			  , open = excluded.open, risk_score = excluded.risk_score, risk_level = excluded.risk_level
+			  , risk_factors = excluded.risk_factors
+			where (alert_risk.repository_id, alert_risk.secret_id, alert_risk.path_id, alert_risk.open,
+			       alert_risk.risk_score, alert_risk.risk_factors)
+			      is distinct from
+			      (excluded.repository_id, excluded.secret_id, excluded.path_id, excluded.open, excluded.risk_score,
+			       excluded.risk_factors)
+			""".replace("{score}", RiskSql.score())
+		.replace("{factors}", RiskSql.factors())
+		.replace("{level}", RiskSql.level("k.risk_score"));
+
+	private static final String SECRET_RISK = """
+			with ranked as (
+			    select k.secret_id, k.risk_score, k.risk_level, k.risk_factors,
+			           count(*) filter (where k.open) over (partition by k.secret_id) as open_findings,
+			           row_number() over (partition by k.secret_id order by k.risk_score desc, k.alert_id) as rank
+			    from alert_risk k
+			    where k.secret_id is not null and {secrets}
+			)
+			insert into secret_risk (secret_id, risk_score, risk_level, risk_factors, open_findings)
+			select secret_id, risk_score, risk_level, risk_factors, open_findings
+			from ranked
+			where rank = 1
+			order by secret_id
+			on conflict (secret_id) do update set
+			    risk_score = excluded.risk_score, risk_level = excluded.risk_level
+			  , risk_factors = excluded.risk_factors, open_findings = excluded.open_findings
+			where (secret_risk.risk_score, secret_risk.risk_factors, secret_risk.open_findings)
+			      is distinct from (excluded.risk_score, excluded.risk_factors, excluded.open_findings)
+			""";
+
+	private static final String REPOSITORY_RISK = """
+			with ranked as (
+			    select k.repository_id, k.risk_score, k.risk_level, k.risk_factors,
+			           count(*) filter (where k.open) over (partition by k.repository_id) as open_findings,
+			           count(*) over (partition by k.repository_id) as total_findings,
+			           row_number() over (partition by k.repository_id order by k.risk_score desc, k.alert_id) as rank
+			    from alert_risk k
+			    where {repositories}
+			)
+			insert into repository_risk (repository_id, provider, organization, risk_score, risk_level, risk_factors,
+			                             open_findings, total_findings)
+			select k.repository_id, r.provider, r.organization, k.risk_score, k.risk_level, k.risk_factors,
+			       k.open_findings, k.total_findings
+			from ranked k
+			join repository r on r.id = k.repository_id
+			where k.rank = 1
+			order by k.repository_id
+			on conflict (repository_id) do update set
+			    provider = excluded.provider, organization = excluded.organization
+			  , risk_score = excluded.risk_score, risk_level = excluded.risk_level
+			  , risk_factors = excluded.risk_factors, open_findings = excluded.open_findings
+			  , total_findings = excluded.total_findings
+			where (repository_risk.provider, repository_risk.organization, repository_risk.risk_score,
+			       repository_risk.risk_factors, repository_risk.open_findings, repository_risk.total_findings)
+			      is distinct from
+			      (excluded.provider, excluded.organization, excluded.risk_score, excluded.risk_factors,
+			       excluded.open_findings, excluded.total_findings)
+			""";
+
+	private final DatabaseClient db;
+
+	FindingRisk(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** The alerts of these secrets, in every repository, and the secrets and repositories they belong to. */
+	public Mono<Void> refreshSecrets(Collection<Long> secretIds) {
+		return secretIds.isEmpty() ? Mono.empty() : refresh(Scope.SECRETS, ids(secretIds));
+	}
+
+	/** The alerts of these repositories, with every secret they hold. */
+	public Mono<Void> refreshRepositories(Collection<Long> repositoryIds) {
+		return repositoryIds.isEmpty() ? Mono.empty() : refresh(Scope.REPOSITORIES, ids(repositoryIds));
+	}
+
+	/** The alerts of these repositories whose secret leakpath did not get, and the repositories. */
+	public Mono<Void> refreshSecretless(Collection<Long> repositoryIds) {
+		return repositoryIds.isEmpty() ? Mono.empty() : refresh(Scope.SECRETLESS, ids(repositoryIds));
+	}
+
+	public Mono<Void> refreshAll() {
+		return refresh(Scope.ALL, null);
+	}
+
+	private Mono<Void> refresh(Scope scope, Long[] ids) {
+		return run(scope.alerts, ids).then(scope.secrets == null ? Mono.empty() : run(scope.secrets, ids))
+			.then(run(scope.repositories, ids));
+	}
+
+	private Mono<Void> run(String sql, Long[] ids) {
+		DatabaseClient.GenericExecuteSpec statement = db.sql(sql);
+		return (ids == null ? statement : statement.bind("ids", ids)).fetch().rowsUpdated().then();
+	}
+
+	private static Long[] ids(Collection<Long> ids) {
+		return ids.stream().distinct().toArray(Long[]::new);
+	}
+
+	/** What one refresh covers, written into its statements (see AttackPathEvaluator's scopes for why). */
+	private enum Scope {
+
+		SECRETS("a.secret_id = any(:ids)", "k.secret_id = any(:ids)",
+				"k.repository_id in (select repository_id from alert where secret_id = any(:ids))"),
+		REPOSITORIES("a.repository_id = any(:ids)",
+				"k.secret_id in (select secret_id from alert where repository_id = any(:ids))",
+				"k.repository_id = any(:ids)"),
+		SECRETLESS("a.repository_id = any(:ids) and a.secret_id is null", null, "k.repository_id = any(:ids)"),
+		ALL("true", "true", "true");
+
+		private final String alerts;
+
+		private final String secrets;
+
+		private final String repositories;
+
+		Scope(String alerts, String secrets, String repositories) {
+			this.alerts = ALERT_RISK.replace("{alerts}", alerts);
+			this.secrets = secrets == null ? null : SECRET_RISK.replace("{secrets}", secrets);
+			this.repositories = REPOSITORY_RISK.replace("{repositories}", repositories);
+		}
+
+	}
+
+}

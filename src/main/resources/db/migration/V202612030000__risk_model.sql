@@ -1,0 +1,113 @@
+-- One risk model for every finding (dev.leakpath.risk.RiskFactor): a score of 0–100 that is the sum of the
+-- points of the factors listed with it, and one set of cut-offs. Attack paths are raised by rules over the
+-- graph, one per provider and kind of resource reached (dev.leakpath.attackpath.AttackPathRules).
+
+-- The factors each path's score is made of, by name ('public_repository', 'still_valid', …).
+alter table attack_path add column risk_factors text[] not null default '{}';
+
+-- The provider-neutral rules of the pairs model become the provider's rule of the same kind: the path keeps its
+-- id, times and history.
+update attack_path set rule_id = replace(provider, '_', '-') || '-' || rule_id
+where rule_id like 'secret-to-%';
+update attack_path set rule_id = replace(provider, '_', '-') || '-secret-to-virtual-machine'
+where rule_id = 'ssh-key-to-vm';
+
+-- Scores of the old tables (base 35–50 plus up to 80) restated in the new one from the facts each path kept.
+-- The points are those of RiskFactor when this was written; open paths are re-scored with every factor by the
+-- recompute requested below.
+update attack_path set risk_factors = array_remove(array['exposed_secret',
+        case when public_entry then 'public_repository' end, case when active_secret then 'still_valid' end,
+        case when target_exists then 'in_inventory' end, case when target_exposed then 'internet_exposed' end,
+        case when target_sensitive then 'sensitive_data' end], null);
+update attack_path set risk_score = 10 + case when public_entry then 15 else 0 end
+                                       + case when active_secret then 15 else 0 end
+                                       + case when target_exists then 10 else 0 end
+                                       + case when target_exposed then 15 else 0 end
+                                       + case when target_sensitive then 15 else 0 end;
+update attack_path set risk_level = case when risk_score >= 75 then 'critical' when risk_score >= 50 then 'high'
+                                         when risk_score >= 25 then 'medium' else 'low' end;
+
+insert into graph_recompute (requested, requested_at) values (1, now())
+on conflict (id) do update set requested = graph_recompute.requested + 1, requested_at = now();
+
+-- GitHub's own word that a secret is in more than one repository counts as much as leakpath's count.
+create or replace view graph_contains as
+select a.repository_id, a.secret_id, a.id as alert_id, a.validity, a.publicly_leaked, a.multi_repo
+from alert a
+where a.state = 'open' and a.secret_id is not null;
+
+-- Ranked lists, keyset-paged by (score, id).
+create index attack_path_rank_idx on attack_path (status, risk_score desc, id desc);
+
+-- The resource families paths are grouped by, as dev.leakpath.attackpath.TargetKinds lists them.
+create or replace function resource_category(resource_type text) returns text language sql immutable as $$
+    select case
+        when lower(resource_type) in ('microsoft.storage/storageaccounts', 'aws::s3::bucket',
+                                      'storage.googleapis.com/bucket') then 'object_storage'
+        when lower(resource_type) in ('microsoft.sql/servers', 'microsoft.sql/managedinstances',
+                                      'microsoft.synapse/workspaces', 'microsoft.dbforpostgresql/flexibleservers',
+                                      'microsoft.dbforpostgresql/servers', 'microsoft.dbforpostgresql/servergroupsv2',
+                                      'microsoft.dbformysql/flexibleservers', 'microsoft.dbformysql/servers',
+                                      'microsoft.dbformariadb/servers', 'microsoft.documentdb/databaseaccounts',
+                                      'microsoft.documentdb/mongoclusters', 'aws::rds::dbinstance',
+                                      'aws::rds::dbcluster', 'aws::rds::dbproxy', 'aws::redshift::cluster',
+                                      'aws::redshiftserverless::workgroup') then 'managed_database'
+        when lower(resource_type) in ('microsoft.cache/redis', 'microsoft.cache/redisenterprise',
+                                      'aws::elasticache::cachecluster', 'aws::elasticache::replicationgroup')
+            then 'cache'
+        when lower(resource_type) in ('microsoft.servicebus/namespaces', 'microsoft.eventhub/namespaces',
+                                      'microsoft.eventgrid/topics') then 'message_bus'
+        when lower(resource_type) in ('microsoft.keyvault/vaults', 'aws::secretsmanager::secret') then 'key_vault'
+        when lower(resource_type) in ('microsoft.containerregistry/registries', 'aws::ecr::repository')
+            then 'container_registry'
+        when lower(resource_type) in ('microsoft.compute/virtualmachines', 'aws::ec2::instance',
+                                      'compute.googleapis.com/instance') then 'virtual_machine'
+        else 'other' end
+$$;
+
+-- Every alert's risk: that of its worst open path, or of the alert alone when it is on none (its secret reaches
+-- no resource); 0 and no factors once it is no longer open. Kept by dev.leakpath.risk.FindingRisk in the
+-- transaction that changed what it depends on.
+create table alert_risk (
+    alert_id      bigint  primary key references alert (id) on delete cascade
+  , repository_id bigint  not null
+  , secret_id     bigint
+  , path_id       bigint
+  , open          boolean not null
+  , risk_score    integer not null
+  , risk_level    text    not null
+  , risk_factors  text[]  not null
+);
+create index alert_risk_rank_idx on alert_risk (risk_score desc, alert_id desc);
+create index alert_risk_repository_idx on alert_risk (repository_id, risk_score desc);
+create index alert_risk_secret_idx on alert_risk (secret_id, risk_score desc) where secret_id is not null;
+
+-- Alerts whose secret leakpath did not get: scored with their repository.
+create index alert_secretless_idx on alert (repository_id) where secret_id is null;
+
+-- A secret's risk is its worst alert's; a repository's its worst alert's, the number of open findings breaking
+-- ties. Both are kept from alert_risk right after it changes.
+create table secret_risk (
+    secret_id        bigint  primary key references secret (id) on delete cascade
+  , risk_score       integer not null
+  , risk_level       text    not null
+  , risk_factors     text[]  not null
+  , open_findings    bigint  not null
+);
+create index secret_risk_rank_idx on secret_risk (risk_score desc, open_findings desc, secret_id desc);
+
+create table repository_risk (
+    repository_id    bigint  primary key references repository (id) on delete cascade
+  , provider         text    not null
+  , organization     text
+  , risk_score       integer not null
+  , risk_level       text    not null
+  , risk_factors     text[]  not null
+  , open_findings    bigint  not null
+  , total_findings   bigint  not null
+);
+create index repository_risk_rank_idx on repository_risk (risk_score desc, open_findings desc, repository_id desc);
+create index repository_risk_provider_idx on repository_risk (provider, risk_score desc, open_findings desc,
+                                                              repository_id desc);
+create index repository_risk_organization_idx on repository_risk (organization, risk_score desc,
+                                                                  open_findings desc, repository_id desc);

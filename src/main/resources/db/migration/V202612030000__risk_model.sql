@@ -105,9 +105,33 @@ create table repository_risk (
   , risk_factors     text[]  not null
   , open_findings    bigint  not null
   , total_findings   bigint  not null
+    -- the ranking in one key, so that a keyset cursor is (rank, id): the score, then the open findings
+  , rank             bigint  generated always as (risk_score * 1000000 + least(open_findings, 999999)) stored
 );
-create index repository_risk_rank_idx on repository_risk (risk_score desc, open_findings desc, repository_id desc);
-create index repository_risk_provider_idx on repository_risk (provider, risk_score desc, open_findings desc,
-                                                              repository_id desc);
-create index repository_risk_organization_idx on repository_risk (organization, risk_score desc,
-                                                                  open_findings desc, repository_id desc);
+create index repository_risk_rank_idx on repository_risk (rank desc, repository_id desc);
+create index repository_risk_provider_idx on repository_risk (provider, rank desc, repository_id desc);
+create index repository_risk_organization_idx on repository_risk (organization, rank desc, repository_id desc);
+
+-- Each resource open attack paths reach, with its worst path's risk and how many secrets, repositories and
+-- paths reach it; kept from attack_path right after it changes.
+create table target_risk (
+    id                bigserial primary key
+  , target_key        text    not null unique
+  , asset_id          bigint
+  , resource_type     text
+  , name              text
+  , in_inventory      boolean not null
+  , internet_exposed  boolean not null
+  , sensitive_data    boolean not null
+  , risk_score        integer not null
+  , risk_level        text    not null
+  , risk_factors      text[]  not null
+  , secrets           bigint  not null
+  , repositories      bigint  not null
+  , paths             bigint  not null
+  , rank              bigint  generated always as (risk_score * 1000000 + least(paths, 999999)) stored
+);
+create index target_risk_rank_idx on target_risk (rank desc, id desc);
+
+-- The alerts an attack path is evidence for: an alert's page lists its paths.
+create index attack_path_alert_ids_idx on attack_path using gin (alert_ids);

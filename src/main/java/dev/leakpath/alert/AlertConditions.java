@@ -24,8 +24,7 @@ final class AlertConditions {
 			// a subquery, not a join: the listing, the export and the summary join secret differently or not at all
 			.either(filter.expired(), "a.secret_id in (" + EXPIRED_SECRETS + ")",
 					"(a.secret_id is null or a.secret_id not in (" + EXPIRED_SECRETS + "))")
-			.anyOf("r.organization", "organizations", filter.organizations())
-			.before("a.id", "beforeId", filter.beforeId());
+			.anyOf("r.organization", "organizations", filter.organizations());
 	}
 
 }

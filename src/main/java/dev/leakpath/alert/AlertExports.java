@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.sql.ListOrder;
 import dev.leakpath.sql.SqlConditions;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -65,7 +66,7 @@ public class AlertExports {
 
 	private static AlertFilter withoutCursor(AlertFilter filter) {
 		return new AlertFilter(filter.provider(), filter.organization(), filter.repository(), filter.state(),
-				filter.secretType(), filter.validity(), filter.expired(), filter.organizations(), null, 0);
+				filter.secretType(), filter.validity(), filter.expired(), filter.organizations(), ListOrder.newest(null), 0);
 	}
 
 	private static AlertExportRow row(Readable row) {

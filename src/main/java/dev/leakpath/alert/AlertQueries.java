@@ -11,12 +11,18 @@ import reactor.core.publisher.Mono;
 
 import dev.leakpath.repository.OwnerColumns;
 import dev.leakpath.secret.SecretTargetColumns;
+import dev.leakpath.risk.RiskScore;
+import dev.leakpath.sql.ListOrder;
 import dev.leakpath.sql.SqlConditions;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-/** Reads alerts for the API, newest first, with their locations in one extra query per page. */
+/**
+ * Reads alerts for the API, newest first or ranked by risk, with their risk and their locations in one extra
+ * query per page. Ranked, the list joins {@code alert_risk} so that its index gives the order; newest first it is
+ * a left join, so an alert scored by no recompute yet (just after an upgrade) still lists.
+ */
 @Component
 public class AlertQueries {
 
@@ -30,11 +36,13 @@ public class AlertQueries {
 			       a.resolution, a.provider_resolution, a.validity, a.validity_checked_at, a.publicly_leaked,
 			       a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url, cast(a.details as text) as details,
 			       s.fingerprint, s.preview, s.expires_at, coalesce(s.expires_at <= now(), false) as expired,
+			       k.risk_score, k.risk_factors,
 			""" + SecretTargetColumns.SELECT + """
 
 			from alert a
 			join repository r on r.id = a.repository_id
 			left join secret s on s.id = a.secret_id
+			%s join alert_risk k on k.alert_id = a.id
 			""";
 
 	private static final String LOCATIONS = """
@@ -54,15 +62,17 @@ public class AlertQueries {
 
 	/** Up to {@code filter.limit()} alerts matching the filter. */
 	public Mono<List<AlertView>> find(AlertFilter filter) {
-		SqlConditions where = AlertConditions.of(filter);
-		String sql = SELECT + where.where() + "order by a.id desc limit " + filter.limit();
+		ListOrder order = filter.order();
+		SqlConditions where = order.start(AlertConditions.of(filter), "k.risk_score", "a.id");
+		String sql = SELECT.formatted(order.byRisk() ? "" : "left") + where.where() + order.orderBy("k.risk_score", "a.id")
+				+ "limit " + filter.limit();
 		return where.bind(db.sql(sql)).map(this::alert).all().collectList().flatMap(this::withLocations);
 	}
 
 	/** @param organizations the organisations seen, or null for all */
 	public Mono<AlertView> findById(long id, String[] organizations) {
 		SqlConditions scope = SqlConditions.of().anyOf("r.organization", "organizations", organizations);
-		return scope.bind(db.sql(SELECT + "where a.id = :id\n" + scope.and()))
+		return scope.bind(db.sql(SELECT.formatted("left") + "where a.id = :id\n" + scope.and()))
 			.bind("id", id)
 			.map(this::alert)
 			.one()
@@ -104,7 +114,13 @@ public class AlertQueries {
 				details.read(row.get("details", String.class)),
 				fingerprint == null ? null : new AlertView.Secret(fingerprint, row.get("preview", String.class),
 						row.get("expires_at", Instant.class), Boolean.TRUE.equals(row.get("expired", Boolean.class))),
-				SecretTargetColumns.read(row), List.of());
+				SecretTargetColumns.read(row), risk(row), List.of());
+	}
+
+	/** An alert no recompute has scored yet scores 0 until one has. */
+	private static RiskScore risk(Readable row) {
+		Integer score = row.get("risk_score", Integer.class);
+		return score == null ? RiskScore.NONE : RiskScore.ofIds(row.get("risk_factors", String[].class));
 	}
 
 	private static AlertView.Location location(Readable row) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.leakpath.model.AlertDetails;
+import dev.leakpath.risk.RiskScore;
 import dev.leakpath.target.TargetView;
 
 /**
@@ -20,13 +21,15 @@ import dev.leakpath.target.TargetView;
  * @param providerResolution the provider's own word for the resolution
  * @param validityCheckedAt when the provider last checked the secret, where it says
  * @param details assignee, resolver and comment, push-protection bypass, where the provider says
+ * @param risk the alert's score: that of its worst open attack path, or of the alert alone when it is on none;
+ * 0 once resolved
  */
 public record AlertView(long id, String provider, String organization, String project, Repository repository,
 		String providerAlertId, String secretType, String secretCategory, String providerSecretType, String ruleId,
 		String secretTypeDisplayName, String state, String providerState, String resolution,
 		String providerResolution, String validity, Instant validityCheckedAt, Boolean publiclyLeaked,
 		Boolean multiRepo, Instant createdAt, Instant updatedAt, Instant resolvedAt, String alertUrl,
-		AlertDetails details, Secret secret, TargetView target, List<Location> locations) {
+		AlertDetails details, Secret secret, TargetView target, RiskScore risk, List<Location> locations) {
 
 	/** @param ownerSource where {@code owners} came from (see {@code RepositoryView}); null while none are known */
 	public record Repository(String fullName, String url, String visibility, List<String> owners,
@@ -45,7 +48,7 @@ public record AlertView(long id, String provider, String organization, String pr
 		return new AlertView(id, provider, organization, project, repository, providerAlertId, secretType,
 				secretCategory, providerSecretType, ruleId, secretTypeDisplayName, state, providerState, resolution,
 				providerResolution, validity, validityCheckedAt, publiclyLeaked, multiRepo, createdAt, updatedAt,
-				resolvedAt, alertUrl, details, secret, target, List.copyOf(all));
+				resolvedAt, alertUrl, details, secret, target, risk, List.copyOf(all));
 	}
 
 }

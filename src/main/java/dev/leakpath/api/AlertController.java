@@ -17,11 +17,13 @@ import dev.leakpath.alert.AlertQueries;
 import dev.leakpath.alert.AlertSummary;
 import dev.leakpath.alert.AlertSummaryQueries;
 import dev.leakpath.alert.AlertView;
+import dev.leakpath.attackpath.AttackPathQueries;
 import dev.leakpath.export.CsvAlerts;
 import dev.leakpath.export.SarifAlerts;
 import dev.leakpath.model.AlertStates;
 import dev.leakpath.secrettype.SecretTypeCatalogue;
 import dev.leakpath.security.AccessScope;
+import dev.leakpath.sql.ListOrder;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +47,7 @@ class AlertController {
 	private static final Set<String> VALIDITIES = Set.of("active", "inactive", "unknown");
 
 	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "repository", "state",
-			"secretType", "validity", "expired", "limit", "cursor");
+			"secretType", "validity", "expired", "sort", "limit", "cursor");
 
 	private static final Set<String> EXPORT_PARAMETERS = Set.of("provider", "organization", "repository", "state",
 			"secretType", "validity", "expired", "format");
@@ -63,8 +65,11 @@ class AlertController {
 
 	private final SecretTypeCatalogue catalogue;
 
+	private final AttackPathQueries attackPaths;
+
 	AlertController(AlertQueries alerts, AlertSummaryQueries summaries, AlertExports exports, ObjectMapper json,
-			SecretTypeCatalogue catalogue) {
+			SecretTypeCatalogue catalogue, AttackPathQueries attackPaths) {
+		this.attackPaths = attackPaths;
 		this.catalogue = catalogue;
 		this.alerts = alerts;
 		this.summaries = summaries;
@@ -72,7 +77,8 @@ class AlertController {
 		this.json = json;
 	}
 
-	@Operation(operationId = "listAlerts", summary = "Alerts, newest first, with locations, secret preview and target")
+	@Operation(operationId = "listAlerts",
+			summary = "Alerts, newest first or ranked by risk, with risk, locations, secret preview and target")
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
 			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
 			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "owner/name, or project/name on Azure DevOps"),
@@ -80,6 +86,8 @@ class AlertController {
 			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "a secret-type id of the catalogue (GET /api/v1/secret-types), matching every provider; a provider's own name for a mapped type is taken as its id"),
 			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown"),
 			@Parameter(in = ParameterIn.QUERY, name = "expired", description = EXPIRED),
+			@Parameter(in = ParameterIn.QUERY, name = "sort",
+					description = "newest (default) or risk: highest risk score first, newest first within a score"),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
 			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping
@@ -87,8 +95,9 @@ class AlertController {
 			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
-		return alerts.find(filter(query, scope, query.cursor(), limit + 1))
-			.map(rows -> Page.of(rows, limit, AlertView::id));
+		ListOrder order = query.order();
+		return alerts.find(filter(query, scope, order, limit + 1))
+			.map(rows -> Page.of(rows, limit, order, AlertView::id, alert -> alert.risk().score()));
 	}
 
 	/**
@@ -109,7 +118,7 @@ class AlertController {
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, EXPORT_PARAMETERS);
 		String format = query.oneOf("format", Set.of("csv", "sarif"));
-		AlertFilter filter = filter(query, scope, null, 0);
+		AlertFilter filter = filter(query, scope, ListOrder.newest(null), 0);
 		if ("sarif".equals(format)) {
 			Flux<String> sarif = exports.secretTypes(filter)
 				.flatMapMany(types -> SarifAlerts.write(json, types, exports.rows(filter)));
@@ -129,15 +138,16 @@ class AlertController {
 		return summaries.summary(query.number("days", 30, 1, 366), scope.organizationArray());
 	}
 
-	private AlertFilter filter(QueryParameters query, AccessScope scope, Long cursor, int limit) {
+	private AlertFilter filter(QueryParameters query, AccessScope scope, ListOrder order, int limit) {
 		return new AlertFilter(query.oneOf("provider", PROVIDERS), query.text("organization"), query.text("repository"),
 				query.oneOf("state", STATES), catalogue.idOf(query.text("secretType")), query.oneOf("validity", VALIDITIES),
-				query.flag("expired"), scope.organizationArray(), cursor, limit);
+				query.flag("expired"), scope.organizationArray(), order, limit);
 	}
 
-	@Operation(operationId = "getAlert", summary = "One alert")
+	@Operation(operationId = "getAlert",
+			summary = "One alert, with the attack paths it is evidence for, its risk and its remediation steps")
 	@GetMapping("/{id}")
-	Mono<AlertView> get(@PathVariable String id, AccessScope scope) {
+	Mono<AlertDetail> get(@PathVariable String id, AccessScope scope) {
 		long alertId;
 		try {
 			alertId = Long.parseLong(id);
@@ -146,7 +156,9 @@ class AlertController {
 			throw ApiProblemException.badRequest("alert id must be a number");
 		}
 		return alerts.findById(alertId, scope.organizationArray())
-			.switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no alert with id " + alertId)));
+			.switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no alert with id " + alertId)))
+			.zipWith(attackPaths.forAlert(alertId, scope.organizationArray()),
+					(alert, paths) -> new AlertDetail(alert, paths.paths(), paths.remediation()));
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.leakpath.api;
 
 import java.util.List;
-import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 import dev.leakpath.sql.ListOrder;
@@ -20,14 +19,14 @@ record Page<T>(List<T> items, String nextCursor) {
 	}
 
 	/** As {@link #of}, in the list's order: ranked by risk, the cursor holds the last row's score and id. */
-	static <T> Page<T> of(List<T> rows, int limit, ListOrder order, ToLongFunction<T> id, ToIntFunction<T> score) {
+	static <T> Page<T> of(List<T> rows, int limit, ListOrder order, ToLongFunction<T> id, ToLongFunction<T> rank) {
 		if (!order.byRisk() || rows.size() <= limit) {
 			return of(rows, limit, id);
 		}
 		List<T> items = rows.subList(0, limit);
 		T last = items.get(limit - 1);
 		return new Page<>(List.copyOf(items),
-				PageCursor.encode(new RankCursor(score.applyAsInt(last), id.applyAsLong(last))));
+				PageCursor.encode(new RankCursor(rank.applyAsLong(last), id.applyAsLong(last))));
 	}
 
 }

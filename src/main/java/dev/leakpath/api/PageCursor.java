@@ -25,7 +25,7 @@ final class PageCursor {
 	static String encode(RankCursor below) {
 		return Base64.getUrlEncoder()
 			.withoutPadding()
-			.encodeToString((RANKED + below.score() + ":" + below.id()).getBytes(StandardCharsets.UTF_8));
+			.encodeToString((RANKED + below.rank() + ":" + below.id()).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A cursor of a list ranked by risk; null when none is given. */
@@ -38,7 +38,7 @@ final class PageCursor {
 			if (decoded.startsWith(RANKED)) {
 				String[] parts = decoded.substring(RANKED.length()).split(":", -1);
 				if (parts.length == 2) {
-					return new RankCursor(Integer.parseInt(parts[0]), Long.parseLong(parts[1]));
+					return new RankCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
 				}
 			}
 		}

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import dev.leakpath.repository.RepositoryQueries;
 import dev.leakpath.repository.RepositoryView;
 import dev.leakpath.security.AccessScope;
+import dev.leakpath.sql.ListOrder;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RepositoryController {
 
-	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "limit", "cursor");
+	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "sort", "limit", "cursor");
 
 	private final RepositoryQueries repositories;
 
@@ -30,9 +31,17 @@ class RepositoryController {
 		this.repositories = repositories;
 	}
 
+	/** As {@code repository_risk.rank} keeps it. */
+	private static long rank(RepositoryView repository) {
+		return repository.risk().score() * 1_000_000L + Math.min(repository.openAlerts(), 999_999L);
+	}
+
 	@Operation(operationId = "listRepositories", summary = "Repositories with open and total alert counts")
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
 			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
+			@Parameter(in = ParameterIn.QUERY, name = "sort", description = "newest (default) or risk: the repositories "
+					+ "with findings, highest risk score (their worst finding's) first, more open findings first "
+					+ "within a score"),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
 			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/repositories")
@@ -40,10 +49,11 @@ class RepositoryController {
 			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
+		ListOrder order = query.order();
 		return repositories
 			.find(query.oneOf("provider", AlertController.PROVIDERS), query.text("organization"),
-					scope.organizationArray(), query.cursor(), limit + 1)
-			.map(rows -> Page.of(rows, limit, RepositoryView::id));
+					scope.organizationArray(), order, limit + 1)
+			.map(rows -> Page.of(rows, limit, order, RepositoryView::id, RepositoryController::rank));
 	}
 
 }

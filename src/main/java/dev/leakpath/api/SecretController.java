@@ -13,6 +13,7 @@ import dev.leakpath.secret.SecretFilter;
 import dev.leakpath.secret.SecretQueries;
 import dev.leakpath.secret.SecretView;
 import dev.leakpath.security.AccessScope;
+import dev.leakpath.sql.ListOrder;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,8 @@ class SecretController {
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "targetKind", description = "what the secret reaches: cloud_resource, identity, ..."),
 			@Parameter(in = ParameterIn.QUERY, name = "exists", description = "true, false or unknown: whether the target is in the inventory"),
 			@Parameter(in = ParameterIn.QUERY, name = "expired", description = "true: secrets that have expired by their own word (a SAS se, a signed URL's lifetime, a JWT exp); false: every other"),
-			@Parameter(in = ParameterIn.QUERY, name = "sort", description = "newest (default) or pathsClosed"),
+			@Parameter(in = ParameterIn.QUERY, name = "sort", description = "newest (default), pathsClosed, or risk: "
+					+ "highest risk score (that of the secret's worst alert) first, newest first within a score"),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
 			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/secrets")
@@ -55,7 +57,13 @@ class SecretController {
 		int limit = query.limit();
 		SecretFilter filter = new SecretFilter(query.oneOf("targetKind", TARGET_KINDS), query.oneOf("exists", EXISTS),
 				query.flag("expired"));
-		if ("pathsClosed".equals(query.oneOf("sort", Set.of("newest", "pathsClosed")))) {
+		String sort = query.oneOf("sort", Set.of("newest", "pathsClosed", "risk"));
+		if ("risk".equals(sort)) {
+			ListOrder order = query.order();
+			return secrets.findByRisk(filter, scope.organizationArray(), order.below(), limit + 1)
+				.map(rows -> Page.of(rows, limit, order, SecretView::id, secret -> secret.risk().score()));
+		}
+		if ("pathsClosed".equals(sort)) {
 			if (query.cursor() != null) {
 				throw ApiProblemException.badRequest("sort=pathsClosed is one ranked page: it takes a limit, not a cursor");
 			}

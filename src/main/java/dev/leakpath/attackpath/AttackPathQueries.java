@@ -3,9 +3,11 @@ package dev.leakpath.attackpath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -79,6 +81,33 @@ public class AttackPathQueries {
 			.equal("r.full_name", "repository", filter.repository())
 			.equal("p.secret_id", "secretId", filter.secretId())
 			.anyOf("r.organization", "organizations", organizations);
+	}
+
+	/**
+	 * The paths an alert is evidence for, open ones first and riskiest first, with the steps that close them
+	 * (for an alert on none, those of a secret that reaches no known resource).
+	 */
+	public Mono<AlertPaths> forAlert(long alertId, String[] organizations) {
+		SqlConditions scope = SqlConditions.of().anyOf("r.organization", "organizations", organizations);
+		return scope.bind(db.sql(SELECT + "where p.alert_ids @> array[cast(:id as bigint)]\n" + scope.and()
+				+ "order by p.status = 'open' desc, p.risk_score desc, p.id desc"))
+			.bind("id", alertId)
+			.map(AttackPathQueries::view)
+			.all()
+			.collectList()
+			.map(paths -> new AlertPaths(paths, remediation(paths)));
+	}
+
+	private static List<String> remediation(List<AttackPathView> paths) {
+		Set<String> steps = new LinkedHashSet<>();
+		paths.stream()
+			.filter(path -> "open".equals(path.status()))
+			.forEach(path -> AttackPathRules.byId(path.rule().id()).ifPresent(rule -> steps.addAll(rule.remediation())));
+		return steps.isEmpty() ? TargetKinds.CLOUD_RESOURCE.remediation() : List.copyOf(steps);
+	}
+
+	/** An alert's paths and how to close them. */
+	public record AlertPaths(List<AttackPathView> paths, List<String> remediation) {
 	}
 
 	public Mono<AttackPathDetail> findById(long id, String[] organizations) {

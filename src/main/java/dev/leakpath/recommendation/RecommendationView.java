@@ -2,24 +2,24 @@ package dev.leakpath.recommendation;
 
 import java.util.List;
 
+import dev.leakpath.risk.RiskScore;
+
 /**
- * A repository's recommendation: unhealthy while it has open secret-scanning findings, with a risk score
- * made of the factors listed, the open findings, and what to do about them.
+ * A repository's recommendation: unhealthy while it has open secret-scanning findings, with the risk score of
+ * its worst finding made of the factors listed (their points add up to it), the open findings, and what to do
+ * about them. {@code severity} is the score's level, {@code none} when healthy.
  */
 public record RecommendationView(long repositoryId, String provider, String title, Repository repository,
-		String status, String severity, int riskScore, List<RiskFactor> factors, long openFindings,
+		String status, String severity, int riskScore, List<RiskScore.Points> factors, long openFindings,
 		long totalFindings, List<Finding> findings, List<String> remediation) {
 
 	public record Repository(String organization, String project, String fullName, String url, String visibility,
 			List<String> owners, String ownerSource) {
 	}
 
-	/** One reason for the score, and the points it adds. */
-	public record RiskFactor(String factor, int points) {
-	}
-
 	public record Finding(long alertId, String secretType, String secretTypeDisplayName, String state, String validity,
-			String targetResourceType, String targetName, String targetExists, String alertUrl) {
+			String targetResourceType, String targetName, String targetExists, String alertUrl, int riskScore,
+			String riskLevel) {
 	}
 
 }

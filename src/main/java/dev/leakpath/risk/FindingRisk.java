@@ -126,6 +126,47 @@ public class FindingRisk {
 			       excluded.open_findings, excluded.total_findings)
 			""";
 
+	/** Targets of the scope's paths, open or just resolved: a target no open path reaches any more is dropped. */
+	private static final String TARGET_RISK = """
+			with keys as materialized (
+			    select distinct p.target_key from attack_path p where p.target_key <> '' and {paths}
+			), reach as (
+			    select p.target_key, max(p.asset_id) as asset_id, min(p.target_type) as resource_type,
+			           min(p.target_name) as name, bool_or(p.target_exists) as in_inventory,
+			           bool_or(p.target_exposed) as internet_exposed, bool_or(p.target_sensitive) as sensitive_data,
+			           max(p.risk_score) as risk_score,
+			           (array_agg(p.risk_factors order by p.risk_score desc, p.id))[1] as risk_factors,
+			           count(distinct p.secret_id) as secrets, count(distinct p.repository_id) as repositories,
+			           count(*) as paths
+			    from attack_path p
+			    where p.status = 'open' and p.target_key in (select target_key from keys)
+			    group by p.target_key
+			), dropped as (
+			    delete from target_risk t
+			    where t.target_key in (select target_key from keys)
+			      and t.target_key not in (select target_key from reach)
+			)
+			insert into target_risk (target_key, asset_id, resource_type, name, in_inventory, internet_exposed,
+			                         sensitive_data, risk_score, risk_level, risk_factors, secrets, repositories, paths)
+			select target_key, asset_id, resource_type, name, in_inventory, internet_exposed, sensitive_data,
+			       risk_score, {level}, risk_factors, secrets, repositories, paths
+			from reach
+			order by target_key
+			on conflict (target_key) do update set
+			    asset_id = excluded.asset_id, resource_type = excluded.resource_type, name = excluded.name
+			  , in_inventory = excluded.in_inventory, internet_exposed = excluded.internet_exposed
+			  , sensitive_data = excluded.sensitive_data, risk_score = excluded.risk_score
+			  , risk_level = excluded.risk_level, risk_factors = excluded.risk_factors, secrets = excluded.secrets
+			  , repositories = excluded.repositories, paths = excluded.paths
+			where (target_risk.asset_id, target_risk.resource_type, target_risk.name, target_risk.in_inventory,
+			       target_risk.internet_exposed, target_risk.sensitive_data, target_risk.risk_score,
+			       target_risk.risk_factors, target_risk.secrets, target_risk.repositories, target_risk.paths)
+			      is distinct from
+			      (excluded.asset_id, excluded.resource_type, excluded.name, excluded.in_inventory,
+			       excluded.internet_exposed, excluded.sensitive_data, excluded.risk_score, excluded.risk_factors,
+			       excluded.secrets, excluded.repositories, excluded.paths)
+			""".replace("{level}", RiskSql.level("risk_score"));
+
 	private final DatabaseClient db;
 
 	FindingRisk(DatabaseClient db) {
@@ -153,7 +194,8 @@ public class FindingRisk {
 
 	private Mono<Void> refresh(Scope scope, Long[] ids) {
 		return run(scope.alerts, ids).then(scope.secrets == null ? Mono.empty() : run(scope.secrets, ids))
-			.then(run(scope.repositories, ids));
+			.then(run(scope.repositories, ids))
+			.then(scope.targets == null ? Mono.empty() : run(scope.targets, ids));
 	}
 
 	private Mono<Void> run(String sql, Long[] ids) {
@@ -169,12 +211,13 @@ public class FindingRisk {
 	private enum Scope {
 
 		SECRETS("a.secret_id = any(:ids)", "k.secret_id = any(:ids)",
-				"k.repository_id in (select repository_id from alert where secret_id = any(:ids))"),
+				"k.repository_id in (select repository_id from alert where secret_id = any(:ids))",
+				"p.secret_id = any(:ids)"),
 		REPOSITORIES("a.repository_id = any(:ids)",
 				"k.secret_id in (select secret_id from alert where repository_id = any(:ids))",
-				"k.repository_id = any(:ids)"),
-		SECRETLESS("a.repository_id = any(:ids) and a.secret_id is null", null, "k.repository_id = any(:ids)"),
-		ALL("true", "true", "true");
+				"k.repository_id = any(:ids)", "p.repository_id = any(:ids)"),
+		SECRETLESS("a.repository_id = any(:ids) and a.secret_id is null", null, "k.repository_id = any(:ids)", null),
+		ALL("true", "true", "true", "true");
 
 		private final String alerts;
 
@@ -182,10 +225,13 @@ public class FindingRisk {
 
 		private final String repositories;
 
-		Scope(String alerts, String secrets, String repositories) {
+		private final String targets;
+
+		Scope(String alerts, String secrets, String repositories, String targets) {
 			this.alerts = ALERT_RISK.replace("{alerts}", alerts);
 			this.secrets = secrets == null ? null : SECRET_RISK.replace("{secrets}", secrets);
 			this.repositories = REPOSITORY_RISK.replace("{repositories}", repositories);
+			this.targets = targets == null ? null : TARGET_RISK.replace("{paths}", targets);
 		}
 
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.risk.RiskScore;
+import dev.leakpath.sql.RankCursor;
 import dev.leakpath.sql.SqlConditions;
 import dev.leakpath.target.TargetView;
 
@@ -27,6 +29,7 @@ public class SecretQueries {
 			       count(a.id) filter (where a.state = 'open') as open_alerts,
 			       array_agg(distinct a.provider) as providers,
 			       array_agg(distinct r.full_name) as repositories,
+			       min(k.risk_score) as risk_score, min(k.risk_factors) as risk_factors,
 			""";
 
 	/** Open paths of the secret, in the organisations a scoped caller sees (%1$s); then the conditions (%2$s). */
@@ -36,11 +39,41 @@ public class SecretQueries {
 			from secret s
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
+			left join secret_risk k on k.secret_id = s.id
 			%2$s
 			group by s.id
 			order by s.id desc
 			limit :limit
 			""";
+
+	/**
+	 * Highest risk first: the page's secrets are found on the ranking's index before their alerts are counted.
+	 * A scoped viewer's page holds only secrets with an alert in the organisations seen (%1$s, %3$s).
+	 */
+	private static final String RISKIEST_FIRST = """
+			with page as (
+			    select k.secret_id
+			    from secret_risk k
+			    join secret s on s.id = k.secret_id
+			    %2$s
+			    order by k.risk_score desc, k.secret_id desc
+			    limit :limit
+			)
+			""" + COLUMNS + """
+			       (select count(*) from attack_path p join repository pr on pr.id = p.repository_id
+			        where p.secret_id = s.id and p.status = 'open' %1$s) as open_paths
+			from page
+			join secret s on s.id = page.secret_id
+			join secret_risk k on k.secret_id = s.id
+			join alert a on a.secret_id = s.id
+			join repository r on r.id = a.repository_id
+			%3$s
+			group by s.id
+			order by min(k.risk_score) desc, s.id desc
+			""";
+
+	private static final String SEEN = "exists (select 1 from alert sa join repository sr on sr.id = sa.repository_id "
+			+ "where sa.secret_id = s.id and sr.organization = any(:organizations))";
 
 	/**
 	 * Secrets that are on no open attack path close none, so they are not ranked. A viewer scoped to some
@@ -63,6 +96,7 @@ public class SecretQueries {
 			       min(ranked.open_paths) as open_paths
 			from ranked
 			join secret s on s.id = ranked.secret_id
+			left join secret_risk k on k.secret_id = s.id
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
 			%3$s
@@ -82,6 +116,17 @@ public class SecretQueries {
 			.anyOf("r.organization", "organizations", organizations);
 		String pathsSeen = organizations == null ? "" : "and pr.organization = any(:organizations)";
 		return read(where.bind(db.sql(NEWEST_FIRST.formatted(pathsSeen, where.where()))).bind("limit", limit));
+	}
+
+	/** Highest risk first, newest first within a score. */
+	public Mono<List<SecretView>> findByRisk(SecretFilter filter, String[] organizations, RankCursor below, int limit) {
+		SqlConditions page = conditions(filter).below("k.risk_score", "k.secret_id", below)
+			.also(organizations == null ? null : SEEN);
+		String pathsSeen = organizations == null ? "" : "and pr.organization = any(:organizations)";
+		String seen = organizations == null ? "" : "where r.organization = any(:organizations)";
+		DatabaseClient.GenericExecuteSpec query = page.bind(db.sql(RISKIEST_FIRST.formatted(pathsSeen, page.where(), seen)))
+			.bind("limit", limit);
+		return read(organizations == null ? query : query.bind("organizations", organizations));
 	}
 
 	/** The credentials whose rotation would close the most open attack paths, those first. */
@@ -113,7 +158,9 @@ public class SecretQueries {
 				Arrays.asList(row.get("providers", String[].class)),
 				Arrays.asList(row.get("repositories", String[].class)), row.get("open_paths", Long.class),
 				row.get("first_seen_at", Instant.class), row.get("expires_at", Instant.class),
-				Boolean.TRUE.equals(row.get("expired", Boolean.class)), SecretView.advice(target));
+				Boolean.TRUE.equals(row.get("expired", Boolean.class)), SecretView.advice(target),
+				row.get("risk_score", Integer.class) == null ? RiskScore.NONE
+						: RiskScore.ofIds(row.get("risk_factors", String[].class)));
 	}
 
 }

@@ -51,7 +51,7 @@ public final class SqlConditions {
 	public SqlConditions below(String scoreColumn, String idColumn, RankCursor cursor) {
 		if (cursor != null) {
 			conditions.add("(" + scoreColumn + ", " + idColumn + ") < (:rankScore, :rankId)");
-			values.put("rankScore", cursor.score());
+			values.put("rankScore", cursor.rank());
 			values.put("rankId", cursor.id());
 		}
 		return this;
@@ -60,6 +60,14 @@ public final class SqlConditions {
 	/** {@code column = any(:name)} when {@code values} are given: the organisations a scoped caller sees. */
 	public SqlConditions anyOf(String column, String name, Object[] values) {
 		return when(values, name, column + " = any(:" + name + ")");
+	}
+
+	/** {@code condition}, which binds no value, when it is given; nothing when it is null. */
+	public SqlConditions also(String condition) {
+		if (condition != null) {
+			conditions.add(condition);
+		}
+		return this;
 	}
 
 	/** {@code ifTrue} or {@code ifFalse} as {@code flag} says, nothing when it is null; neither binds a value. */

@@ -73,7 +73,7 @@ class GraphRecomputeTests extends IntegrationTest {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> exists().equals("true"));
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> getJson("/api/v1/attack-paths").get("items").findValuesAsText("id").contains("secret-to-postgresql"));
+			.until(() -> getJson("/api/v1/attack-paths").get("items").findValuesAsText("id").contains("github-secret-to-postgresql"));
 	}
 
 	@Test

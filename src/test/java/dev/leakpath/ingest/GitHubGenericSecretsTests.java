@@ -77,10 +77,10 @@ class GitHubGenericSecretsTests extends IntegrationTest {
 		assertThat(sshKey.get("keyFingerprint").asText()).isEqualTo(key.fingerprint());
 		assertThat(alert(ORG + "/web", "1").get("target").get("host").asText())
 			.isEqualTo("db-acme-prod.postgres.database.azure.com");
-		assertThat(paths(getJson("/api/v1/attack-paths").get("items"))).contains("ssh-key-to-vm acme/infra vm-bastion",
-				"secret-to-postgresql acme/web db-acme-prod");
+		assertThat(paths(getJson("/api/v1/attack-paths").get("items"))).contains("github-secret-to-virtual-machine acme/infra vm-bastion",
+				"github-secret-to-postgresql acme/web db-acme-prod");
 		assertThat(postgres.count("select count(*) from attack_path where status = 'open' and rule_id in "
-				+ "('ssh-key-to-vm', 'secret-to-postgresql')")).isEqualTo(2);
+				+ "('github-secret-to-virtual-machine', 'github-secret-to-postgresql')")).isEqualTo(2);
 		assertThat(postgres.dumpAllTables()).doesNotContain(key.base64Tail());
 	}
 

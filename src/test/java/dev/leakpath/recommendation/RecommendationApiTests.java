@@ -55,17 +55,21 @@ class RecommendationApiTests extends IntegrationTest {
 		assertThat(api.get("repository").get("fullName").asText()).isEqualTo("acme/api");
 		assertThat(api.get("title").asText()).isEqualTo("GitHub repositories should have secret scanning findings resolved");
 		assertThat(api.get("status").asText()).isEqualTo("unhealthy");
-		assertThat(api.get("severity").asText()).isEqualTo("high");
-		assertThat(api.get("riskScore").asInt()).isEqualTo(30 + 20 + 15 + 15 + 10 + 1);
-		assertThat(api.get("factors").findValuesAsText("factor")).containsExactly("public repository",
-				"secret still valid", "target exists in the inventory", "target exposed to the internet",
-				"target holds sensitive data", "open findings");
+		assertThat(api.get("severity").asText()).isEqualTo("critical");
+		// its one finding's factors: the path to the database
+		assertThat(api.get("factors").findValuesAsText("label")).containsExactly("open exposed secret",
+				"public repository", "secret still valid", "target exists in the inventory",
+				"target exposed to the internet", "target holds sensitive data");
+		assertThat(api.get("factors").findValues("points")).extracting(JsonNode::asInt)
+			.containsExactly(10, 15, 15, 10, 15, 15);
+		assertThat(api.get("riskScore").asInt()).isEqualTo(80);
 		assertThat(api.get("findings")).hasSize(1);
 		assertThat(api.get("findings").get(0).get("targetName").asText()).isEqualTo("db-acme-prod");
 		assertThat(api.get("remediation").get(0).asText()).contains("database user's password");
 		assertThat(items.get(1).get("repository").get("fullName").asText()).isEqualTo("acme/infra");
-		assertThat(items.get(1).get("riskScore").asInt()).isEqualTo(20 + 1);
-		assertThat(items.get(1).get("severity").asText()).isEqualTo("low");
+		assertThat(items.get(1).get("riskScore").asInt()).isEqualTo(10 + 15);
+		assertThat(items.get(1).get("factors").findValuesAsText("factor")).containsExactly("exposed_secret", "still_valid");
+		assertThat(items.get(1).get("severity").asText()).isEqualTo("medium");
 		JsonNode healthy = items.get(2);
 		assertThat(healthy.get("repository").get("fullName").asText()).isEqualTo("acme/web");
 		assertThat(healthy.get("status").asText()).isEqualTo("healthy");

@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param recomputeCheckInterval how often each instance looks for a due recompute that no one is running
  * (its instance died, or it failed); an instance also looks at start-up and right after each inventory write
+ * @param riskClockInterval how often the findings whose risk time alone changed (a secret expired, an alert went
+ * past its SLA) are re-scored
  */
 @ConfigurationProperties("leakpath.graph")
-record GraphProperties(@DefaultValue("PT1M") Duration recomputeCheckInterval) {
+record GraphProperties(@DefaultValue("PT1M") Duration recomputeCheckInterval,
+		@DefaultValue("PT5M") Duration riskClockInterval) {
 }

@@ -135,7 +135,7 @@ public class FindingRisk {
 			           min(p.target_name) as name, bool_or(p.target_exists) as in_inventory,
 			           bool_or(p.target_exposed) as internet_exposed, bool_or(p.target_sensitive) as sensitive_data,
 			           max(p.risk_score) as risk_score,
-			           (array_agg(p.risk_factors order by p.risk_score desc, p.id))[1] as risk_factors,
+			           (array_agg(p.id order by p.risk_score desc, p.id))[1] as worst_path_id,
 			           count(distinct p.secret_id) as secrets, count(distinct p.repository_id) as repositories,
 			           count(*) as paths
 			    from attack_path p
@@ -148,10 +148,11 @@ public class FindingRisk {
 			)
 			insert into target_risk (target_key, asset_id, resource_type, name, in_inventory, internet_exposed,
 			                         sensitive_data, risk_score, risk_level, risk_factors, secrets, repositories, paths)
-			select target_key, asset_id, resource_type, name, in_inventory, internet_exposed, sensitive_data,
-			       risk_score, {level}, risk_factors, secrets, repositories, paths
-			from reach
-			order by target_key
+			select t.target_key, t.asset_id, t.resource_type, t.name, t.in_inventory, t.internet_exposed,
+			       t.sensitive_data, t.risk_score, {level}, w.risk_factors, t.secrets, t.repositories, t.paths
+			from reach t
+			join attack_path w on w.id = t.worst_path_id
+			order by t.target_key
 			on conflict (target_key) do update set
 			    asset_id = excluded.asset_id, resource_type = excluded.resource_type, name = excluded.name
 			  , in_inventory = excluded.in_inventory, internet_exposed = excluded.internet_exposed
@@ -165,7 +166,7 @@ public class FindingRisk {
 			      (excluded.asset_id, excluded.resource_type, excluded.name, excluded.in_inventory,
 			       excluded.internet_exposed, excluded.sensitive_data, excluded.risk_score, excluded.risk_factors,
 			       excluded.secrets, excluded.repositories, excluded.paths)
-			""".replace("{level}", RiskSql.level("risk_score"));
+			""".replace("{level}", RiskSql.level("t.risk_score"));
 
 	private final DatabaseClient db;
 

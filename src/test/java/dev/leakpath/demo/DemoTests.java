@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -216,6 +217,47 @@ class DemoTests {
 		assertThat(owners).containsExactlyInAnyOrder("contoso/Payments/payments-api [payments-team@contoso.example]",
 				"contoso/Payments/payments-web [payments-team@contoso.example, web-team@contoso.example]",
 				"contoso/OpenTools/cli [opentools-maintainers@contoso.example]", "contoso/OpenTools/docs []");
+	}
+
+	@Test
+	void demoWhenPolledThenEverySecretWithATargetHasAPathToItAndEveryScoreIsTheSumOfItsFactors() {
+		pollOnce();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> postgres.count("select count(*) from graph_recompute where requested > completed"), left -> left == 0);
+
+		// whatever the repository's visibility: a path from each repository to each resource its open secret reaches
+		assertThat(postgres.count("""
+				select count(*) from (select distinct c.repository_id, c.secret_id, t.target_key
+				                      from graph_contains c join graph_secret_target t on t.secret_id = c.secret_id) m
+				where not exists (select 1 from attack_path p
+				                  where p.status = 'open' and p.repository_id = m.repository_id
+				                    and p.secret_id = m.secret_id and p.target_key = m.target_key)""")).isZero();
+		assertThat(postgres.count("select count(*) from attack_path p where p.status = 'open' and p.target_key = '' "
+				+ "and exists (select 1 from graph_secret_target t where t.secret_id = p.secret_id)")).isZero();
+		assertThat(postgres.count("select count(distinct repository_id) from attack_path where status = 'open' "
+				+ "and rule_id = 'github-secret-to-storage' and target_name = 'acmeprodstore'")).isPositive();
+
+		for (String list : List.of("/api/v1/attack-paths?status=all&sort=risk&limit=500", "/api/v1/alerts?sort=risk&limit=500",
+				"/api/v1/secrets?sort=risk&limit=500", "/api/v1/repositories?sort=risk&limit=500",
+				"/api/v1/recommendations?limit=500", "/api/v1/targets?limit=500")) {
+			JsonNode items = getJson(list).get("items");
+			assertThat(items).as(list).isNotEmpty();
+			List<Integer> scores = new ArrayList<>();
+			for (JsonNode item : items) {
+				JsonNode risk = item.has("risk") ? item.get("risk") : item;
+				int score = risk.has("score") ? risk.get("score").asInt() : risk.get("riskScore").asInt();
+				JsonNode factors = risk.has("factors") ? risk.get("factors") : risk.get("riskFactors");
+				int points = 0;
+				for (JsonNode factor : factors) {
+					points += factor.get("points").asInt();
+				}
+				assertThat(score).as(list + " " + item).isBetween(0, 100).isEqualTo(Math.max(0, points));
+				scores.add(score);
+			}
+			if (!list.contains("recommendations")) {
+				assertThat(scores).as(list).isSortedAccordingTo(Comparator.reverseOrder());
+			}
+		}
 	}
 
 	private void pollOnce() {

@@ -135,3 +135,7 @@ create index target_risk_rank_idx on target_risk (rank desc, id desc);
 
 -- The alerts an attack path is evidence for: an alert's page lists its paths.
 create index attack_path_alert_ids_idx on attack_path using gin (alert_ids);
+
+-- The overview's headline figures: secrets still valid, public entry repositories of open paths.
+create index secret_risk_factors_idx on secret_risk using gin (risk_factors);
+create index attack_path_public_entry_idx on attack_path (repository_id) where status = 'open' and public_entry;

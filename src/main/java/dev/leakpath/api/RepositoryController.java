@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RepositoryController {
 
-	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "limit", "cursor");
+	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "name", "limit", "cursor");
 
 	private final RepositoryQueries repositories;
 
@@ -33,6 +33,8 @@ class RepositoryController {
 	@Operation(operationId = "listRepositories", summary = "Repositories with open and total alert counts")
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
 			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
+			@Parameter(in = ParameterIn.QUERY, name = "name", description = "a part of the full name (organisation, "
+					+ "project and name), any case; % and _ are plain characters. A trigram index (pg_trgm) answers it."),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
 			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/repositories")
@@ -42,7 +44,7 @@ class RepositoryController {
 		int limit = query.limit();
 		return repositories
 			.find(query.oneOf("provider", AlertController.PROVIDERS), query.text("organization"),
-					scope.organizationArray(), query.cursor(), limit + 1)
+					query.text("name"), scope.organizationArray(), query.cursor(), limit + 1)
 			.map(rows -> Page.of(rows, limit, RepositoryView::id));
 	}
 

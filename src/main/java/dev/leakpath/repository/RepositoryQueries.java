@@ -35,12 +35,16 @@ public class RepositoryQueries {
 		this.db = db;
 	}
 
-	/** @param organizations the organisations seen, or null for all */
-	public Mono<List<RepositoryView>> find(String provider, String organization, String[] organizations, Long beforeId,
-			int limit) {
+	/**
+	 * @param name a part of the full name, any case, or null
+	 * @param organizations the organisations seen, or null for all
+	 */
+	public Mono<List<RepositoryView>> find(String provider, String organization, String name, String[] organizations,
+			Long beforeId, int limit) {
 		SqlConditions where = SqlConditions.of()
 			.equal("r.provider", "provider", provider)
 			.equal("r.organization", "organization", organization)
+			.contains("r.full_name", "name", name)
 			.before("r.id", "beforeId", beforeId)
 			.anyOf("r.organization", "organizations", organizations);
 		return where.bind(db.sql(SELECT.formatted(where.where())))

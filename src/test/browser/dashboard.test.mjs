@@ -1,10 +1,14 @@
 // Drives the dashboard in Debian's Chromium against a running leakpath demo: signs in with an API token,
 // loads every view, follows an attack path from the overview to its alert, runs an explorer template and
-// navigates by keyboard. Writes screenshots and each page's text to OUT_DIR; exits non-zero on any failure,
-// console error or CSP violation. Started by DashboardBrowserTests with BASE_URL, API_TOKEN and OUT_DIR.
+// navigates by keyboard; pages through lists, checks the graph's direction, that a late answer is discarded
+// and that every view fits a 400 px screen. Writes screenshots and each page's text to OUT_DIR; exits
+// non-zero on any failure, console error or CSP violation. Started by DashboardBrowserTests with BASE_URL,
+// API_TOKEN and OUT_DIR.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { check, fitsNarrowScreen, internetPointsAtRepository, lateAnswerIsDiscarded, noStrayText, pagesThrough }
+  from './checks.mjs';
 
 const { BASE_URL, API_TOKEN, OUT_DIR } = process.env;
 if (!BASE_URL || !API_TOKEN || !OUT_DIR) {
@@ -33,11 +37,8 @@ page.on('requestfailed', request => {
   console.log(`request failed: ${request.method()} ${request.url()}: ${request.failure()?.errorText}`);
 });
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
 async function capture(name) {
+  if (name !== 'signin' && name !== 'swagger-ui') await noStrayText(page, name);
   await page.screenshot({ path: join(OUT_DIR, `${name}.png`), fullPage: true });
   writeFileSync(join(OUT_DIR, 'text', `${name}.txt`), await page.innerText('body'));
   console.log(`ok ${name}: ${page.url()}`);
@@ -111,12 +112,57 @@ try {
   }
   await capture('attack-paths-azure-devops');
 
+  // a public repository's path to a resource: the Internet reaches the repository, which holds the secret
+  const publicPath = await page.evaluate(async token => {
+    const answer = await fetch('/api/v1/attack-paths?limit=500', { headers: { Authorization: `Bearer ${token}` } });
+    return (await answer.json()).items.find(path => path.publicEntry && path.target)?.id;
+  }, API_TOKEN);
+  check(publicPath, 'the demo has an attack path from a public repository to a resource');
+  await page.goto(`${BASE_URL}/#/attack-paths/${publicPath}`);
+  await page.waitForSelector('svg.graph g.node-internet');
+  await internetPointsAtRepository(page);
+  check(await page.locator('svg.graph .edge[data-to="internet"]').count() === 0, 'no arrow points into the Internet');
+  const secretTitle = (await page.locator('svg.graph g.node-secret .node-title').allTextContents()).join(' ');
+  const secretSubtitle = await page.locator('svg.graph g.node-secret .node-subtitle').textContent();
+  check(secretTitle && secretSubtitle && !secretTitle.includes(secretSubtitle),
+    `the secret is titled by its type, its masked preview below: "${secretTitle}" / "${secretSubtitle}"`);
+  check(await page.locator('svg.graph g.node-cloudResource title').count() >= 1, 'a resource has its full type on hover');
+  await capture('attack-path-public');
+
+  // lists page by the API's cursor, and a filter goes to the server
+  await pagesThrough(page, BASE_URL, '#/alerts?limit=25', 'a.alert-link');
+  await capture('alerts-paged');
+  await pagesThrough(page, BASE_URL, '#/attack-paths?limit=3', 'a.attack-path-link');
+  await pagesThrough(page, BASE_URL, '#/inventory?limit=2', 'main tbody tr td:first-child');
+  await pagesThrough(page, BASE_URL, '#/repositories?limit=3', 'a.repository-link');
+  const repository = (await page.locator('a.repository-link').first().innerText()).split('/').pop();
+  const part = repository.slice(1, 4).toUpperCase();
+  await page.goto(`${BASE_URL}/#/repositories`);
+  await page.fill('form.filters input[name="name"]', part);
+  await page.click('form.filters button[type="submit"]');
+  await page.waitForFunction(text => window.location.hash.includes(`name=${text}`)
+    && [...document.querySelectorAll('a.repository-link')].length > 0
+    && [...document.querySelectorAll('a.repository-link')].every(link => link.textContent.toUpperCase().includes(text)), part);
+  await capture('repositories-by-name');
+
+  // a view whose answer comes after the next navigation does not replace it
+  await lateAnswerIsDiscarded(page, BASE_URL, {
+    slowApiPath: '/api/v1/attack-paths', slowAddress: '#/attack-paths', fastAddress: '#/inventory',
+    fastReady: () => page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Inventory'
+      && document.querySelectorAll('main tbody tr').length > 0),
+  });
+
   await page.goto(`${BASE_URL}/#/explorer`);
   await page.waitForSelector('#explorer-template');
   await page.selectOption('#explorer-template', 'template:code-repositories-contain-secrets');
   await page.click('#explorer-run');
   await page.waitForSelector('#explorer-results table');
   check(await rows('#explorer-results tbody tr') >= 1, 'the explorer template finds repositories');
+  check(!(await page.innerText('#explorer-summary')).includes('more matched'),
+    `fewer matches than the limit are not "more": ${await page.innerText('#explorer-summary')}`);
+  check(await page.locator('#explorer-graph g.node').count() >= 2, 'the explorer draws its result');
+  check(await page.locator('#explorer-results a.explorer-link[href^="#/alerts?repository="]').count() >= 1,
+    'explorer results link to their views');
   await capture('explorer');
 
   await page.goto(`${BASE_URL}/#/inventory`);
@@ -132,6 +178,25 @@ try {
   await page.goto(`${BASE_URL}/#/health`);
   check(await rows() >= 1, 'health lists the polled sources');
   await capture('health');
+
+  // every view on a 400 px screen
+  const pathId = publicPath;
+  const alertHref = await page.evaluate(async token => {
+    const answer = await fetch('/api/v1/alerts?limit=1', { headers: { Authorization: `Bearer ${token}` } });
+    return `#/alerts/${(await answer.json()).items[0].id}`;
+  }, API_TOKEN);
+  const views = ['#/', '#/repositories', '#/alerts', alertHref, '#/attack-paths', `#/attack-paths/${pathId}`, '#/explorer',
+    '#/inventory', '#/notifications', '#/health'];
+  await fitsNarrowScreen(page, BASE_URL, views, async address => {
+    await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main p.muted')
+      ?.textContent.startsWith('Loading'));
+    if (address === '#/explorer') {
+      await page.selectOption('#explorer-template', 'template:code-repositories-contain-secrets');
+      await page.click('#explorer-run');
+      await page.waitForSelector('#explorer-graph');
+    }
+    await capture(`narrow-${address.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'overview'}`);
+  });
 
   // the API's own documentation, under the same Content Security Policy
   await page.goto(`${BASE_URL}/swagger-ui.html`);

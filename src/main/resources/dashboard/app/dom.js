@@ -41,13 +41,17 @@ export function riskBadge(level) {
   return badge(level, `risk-${level}`);
 }
 
-export function table(columns, rows, caption) {
-  return h('table', {},
+/**
+ * A table, in a box that scrolls sideways should a row still be too wide; on a narrow screen each row is a
+ * card of "column: value" lines (the data-label of each cell). {@code empty} says why there are no rows.
+ */
+export function table(columns, rows, caption, empty = 'Nothing here.') {
+  return h('div', { class: 'table-box' }, h('table', {},
     caption ? h('caption', { class: 'muted' }, caption) : null,
     h('thead', {}, h('tr', {}, columns.map(([title]) => h('th', { scope: 'col' }, title)))),
     h('tbody', {}, rows.length === 0
-      ? h('tr', {}, h('td', { colspan: columns.length, class: 'muted' }, 'Nothing here.'))
-      : rows.map(row => h('tr', {}, columns.map(([, cell]) => h('td', {}, cell(row)))))));
+      ? h('tr', { class: 'empty' }, h('td', { colspan: columns.length, class: 'muted' }, empty))
+      : rows.map(row => h('tr', {}, columns.map(([title, cell]) => h('td', { 'data-label': title }, h('div', { class: 'cell' }, cell(row)))))))));
 }
 
 export function facts(pairs) {

@@ -26,6 +26,9 @@ const routes = [
 
 let caller = null;
 
+/** Counts navigations: a view whose answer comes after a newer navigation began is thrown away. */
+let navigation = 0;
+
 /** The current address: '#/alerts?state=open' is path '/alerts' and params {state: 'open'}. */
 function location() {
   const [path, search = ''] = (window.location.hash.slice(1) || '/').split('?');
@@ -37,7 +40,19 @@ export function navigate(path, params = {}) {
   window.location.hash = `#${path}${search ? `?${search}` : ''}`;
 }
 
+/** What a view returned, as nodes: null, undefined and false (an absent part) become nothing, not text. */
+function nodes(content) {
+  return [content].flat(Infinity).filter(node => node !== null && node !== undefined && node !== false);
+}
+
 async function render() {
+  const request = ++navigation;
+  const address = window.location.hash || '#/';
+  const stale = () => {
+    if (request === navigation) return false;
+    console.debug(`leakpath: discarded the late answer of ${address}`);
+    return true;
+  };
   const main = document.getElementById('main');
   const { path, params } = location();
   const route = routes.find(([pattern]) => pattern.test(path));
@@ -48,6 +63,7 @@ async function render() {
   }
   try {
     if (!caller) caller = await api('/api/v1/me');
+    if (request !== navigation) return;
     showCaller();
     if (!route) {
       main.replaceChildren(h('h1', {}, 'Not found'), h('p', {}, 'No such page. ', h('a', { href: '#/' }, 'Overview')));
@@ -57,13 +73,16 @@ async function render() {
     document.title = `${title} · leakpath`;
     main.replaceChildren(h('h1', {}, title), h('p', { class: 'muted' }, 'Loading…'));
     const content = await view({ params, match: path.match(pattern), caller, navigate });
-    main.replaceChildren(...[content].flat());
+    if (stale()) return;
+    main.replaceChildren(...nodes(content));
   } catch (error) {
+    if (stale()) return;
     if (error instanceof SignInNeeded) {
       caller = null;
       showCaller();
       document.title = 'Sign in · leakpath';
-      main.replaceChildren(await signInView(() => render()));
+      const signIn = await signInView(() => render());
+      if (!stale()) main.replaceChildren(signIn);
     } else {
       main.replaceChildren(h('h1', {}, route?.[2] ?? 'Error'), errorBox(error.message));
     }

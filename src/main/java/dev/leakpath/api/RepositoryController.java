@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RepositoryController {
 
-	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "sort", "limit", "cursor");
+	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "name", "sort", "limit",
+			"cursor");
 
 	private final RepositoryQueries repositories;
 
@@ -39,6 +40,8 @@ class RepositoryController {
 	@Operation(operationId = "listRepositories", summary = "Repositories with open and total alert counts")
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
 			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
+			@Parameter(in = ParameterIn.QUERY, name = "name", description = "a part of the full name (organisation, "
+					+ "project and name), any case; % and _ are plain characters. A trigram index (pg_trgm) answers it."),
 			@Parameter(in = ParameterIn.QUERY, name = "sort", description = "newest (default) or risk: the repositories "
 					+ "with findings, highest risk score (their worst finding's) first, more open findings first "
 					+ "within a score"),
@@ -52,7 +55,7 @@ class RepositoryController {
 		ListOrder order = query.order();
 		return repositories
 			.find(query.oneOf("provider", AlertController.PROVIDERS), query.text("organization"),
-					scope.organizationArray(), order, limit + 1)
+					query.text("name"), scope.organizationArray(), order, limit + 1)
 			.map(rows -> Page.of(rows, limit, order, RepositoryView::id, RepositoryController::rank));
 	}
 

@@ -66,10 +66,10 @@ public class Explorer {
 		return nodes(new ExplorerSql(), sql -> sql.sources(source, query.limit()), source.family()).collectList().flatMap(found -> {
 			boolean more = found.size() > query.limit();
 			List<Row> items = more ? found.subList(0, query.limit()) : found;
-			Graph graph = new Graph(more);
+			Graph graph = new Graph();
 			return expand(source, items, graph).then(Mono.fromSupplier(() -> new ExplorerResult(
 					items.stream().map(Row::node).toList(), List.copyOf(graph.nodes.values()),
-					List.copyOf(graph.edges), graph.truncated)));
+					List.copyOf(graph.edges), more, graph.moreConnections)));
 		});
 	}
 
@@ -130,11 +130,7 @@ public class Explorer {
 
 		private final Set<GraphEdge> edges = new LinkedHashSet<>();
 
-		private boolean truncated;
-
-		Graph(boolean truncated) {
-			this.truncated = truncated;
-		}
+		private boolean moreConnections;
 
 		/** Adds the far nodes and their edges; returns the far rows to expand further, at most the shown ones. */
 		List<Row> add(Connection connection, List<Row> rows) {
@@ -142,7 +138,7 @@ public class Explorer {
 			List<Row> shown = new ArrayList<>();
 			for (Row row : rows) {
 				if (perNear.merge(row.nearNode(), 1, Integer::sum) > CONNECTIONS_PER_NODE) {
-					truncated = true;
+					moreConnections = true;
 					continue;
 				}
 				shown.add(row);

@@ -7,7 +7,17 @@ import dev.leakpath.graph.GraphNode;
 
 /**
  * What a query found: the matching source nodes, and the nodes and edges that connect them as the query asked.
- * {@code truncated}: there were more source nodes than the limit, or more connections of a node than are shown.
+ *
+ * @param moreMatches more source nodes matched than the limit
+ * @param moreConnections a node had more connections than are shown
+ * @param truncated either
  */
-public record ExplorerResult(List<GraphNode> items, List<GraphNode> nodes, List<GraphEdge> edges, boolean truncated) {
+public record ExplorerResult(List<GraphNode> items, List<GraphNode> nodes, List<GraphEdge> edges, boolean truncated,
+		boolean moreMatches, boolean moreConnections) {
+
+	ExplorerResult(List<GraphNode> items, List<GraphNode> nodes, List<GraphEdge> edges, boolean moreMatches,
+			boolean moreConnections) {
+		this(items, nodes, edges, moreMatches || moreConnections, moreMatches, moreConnections);
+	}
+
 }

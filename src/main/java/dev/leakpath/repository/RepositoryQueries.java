@@ -55,14 +55,19 @@ public class RepositoryQueries {
 		this.db = db;
 	}
 
-	/** @param organizations the organisations seen, or null for all */
-	public Mono<List<RepositoryView>> find(String provider, String organization, String[] organizations, ListOrder order,
-			int limit) {
+	/**
+	 * @param name a part of the full name, any case, or null
+	 * @param organizations the organisations seen, or null for all
+	 */
+	public Mono<List<RepositoryView>> find(String provider, String organization, String name, String[] organizations,
+			ListOrder order, int limit) {
 		String table = order.byRisk() ? "k" : "r";
 		SqlConditions where = order.start(SqlConditions.of()
 			.equal(table + ".provider", "provider", provider)
 			.equal(table + ".organization", "organization", organization)
-			.anyOf(table + ".organization", "organizations", organizations), "k.rank", order.byRisk() ? "k.repository_id" : "r.id");
+			.contains("r.full_name", "name", name)
+			.anyOf(table + ".organization", "organizations", organizations), "k.rank",
+				order.byRisk() ? "k.repository_id" : "r.id");
 		return where.bind(db.sql((order.byRisk() ? RISKIEST_FIRST : SELECT).formatted(where.where())))
 			.bind("limit", limit)
 			.map(row -> new RepositoryView(row.get("id", Long.class), row.get("provider", String.class),

@@ -3,6 +3,7 @@ package dev.leakpath.sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -42,6 +43,17 @@ public final class SqlConditions {
 	/** {@code column < :name} when {@code value} is given: the keyset cursor of a newest-first listing. */
 	public SqlConditions before(String column, String name, Long value) {
 		return when(value, name, column + " < :" + name);
+	}
+
+	/**
+	 * {@code lower(column) like :name}, the value lower-cased between {@code %}s with its own {@code %}, {@code _}
+	 * and {@code \} taken literally, when {@code value} is given: a substring search without case, which a
+	 * trigram index on {@code lower(column)} answers.
+	 */
+	public SqlConditions contains(String column, String name, String value) {
+		String pattern = value == null ? null
+				: "%" + value.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return when(pattern, name, "lower(" + column + ") like :" + name);
 	}
 
 	/**

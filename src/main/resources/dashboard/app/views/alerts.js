@@ -1,9 +1,10 @@
-import { api, query } from '../api.js';
+import { api } from '../api.js';
 import { h, badge, external, facts, filterForm, table, when } from '../dom.js';
+import { pageQuery, pager } from '../paging.js';
+import { SETUP, emptyText } from '../setup.js';
 
 export async function alertsView({ params, navigate }) {
-  const page = await api(`/api/v1/alerts${query({ ...params, limit: 100 })}`);
-  const { cursor, ...filters } = params;
+  const page = await api(`/api/v1/alerts${pageQuery(params, 100)}`);
   return [
     h('h1', {}, 'Alerts'),
     filterForm([
@@ -20,10 +21,8 @@ export async function alertsView({ params, navigate }) {
       ['Validity', alert => alert.validity ?? '—'],
       ['Target', alert => alert.target?.name ?? '—'],
       ['Created', alert => when(alert.createdAt)],
-    ], page.items),
-    page.nextCursor
-      ? h('div', { class: 'pager' }, h('a', { href: `#/alerts${query({ ...filters, cursor: page.nextCursor })}` }, 'Older alerts →'))
-      : null,
+    ], page.items, null, emptyText(params, SETUP.alerts, 'alerts')),
+    pager('/alerts', params, page.nextCursor, 'alerts'),
   ];
 }
 

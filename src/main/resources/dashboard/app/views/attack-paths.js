@@ -1,9 +1,12 @@
-import { api, query } from '../api.js';
+import { api } from '../api.js';
 import { h, external, facts, filterForm, riskBadge, table, when } from '../dom.js';
+import { pageQuery, pager } from '../paging.js';
+import { SETUP, emptyText } from '../setup.js';
+import { nodeHref, withRepositoryNames } from '../node-links.js';
 import { pathGraph } from './path-graph.js';
 
 export async function attackPathsView({ params, navigate }) {
-  const page = await api(`/api/v1/attack-paths${query({ ...params, limit: 100 })}`);
+  const page = await api(`/api/v1/attack-paths${pageQuery(params, 100)}`);
   return [
     h('h1', {}, 'Attack paths'),
     filterForm([
@@ -16,21 +19,24 @@ export async function attackPathsView({ params, navigate }) {
       ['Risk', path => riskBadge(path.riskLevel)],
       ['Score', path => path.riskScore],
       ['Path', path => h('a', { href: `#/attack-paths/${path.id}`, class: 'attack-path-link' }, path.rule.name)],
-      ['Repository', path => path.repository.fullName],
+      ['Repository', path => h('a', { href: `#/alerts?repository=${encodeURIComponent(path.repository.fullName)}` }, path.repository.fullName)],
       ['Target', path => path.target ? `${path.target.name}${path.target.inInventory ? '' : ' (not in inventory)'}` : '—'],
       ['Status', path => path.status],
       ['First seen', path => when(path.firstSeenAt)],
-    ], page.items),
+    ], page.items, null, emptyText(params, SETUP.attackPaths, 'attack paths')),
+    pager('/attack-paths', params, page.nextCursor, 'attack paths'),
   ];
 }
 
 export async function attackPathView({ match }) {
   const detail = await api(`/api/v1/attack-paths/${match[1]}`);
   const { path } = detail;
+  const names = await secretTypeName(detail);
+  const edges = withRepositoryNames(detail.edges, detail.nodes);
   return [
     h('h1', {}, path.rule.name),
     h('p', {}, riskBadge(path.riskLevel), ` score ${path.riskScore} · ${path.status} · first seen ${when(path.firstSeenAt)}`),
-    pathGraph(detail.nodes, detail.edges),
+    pathGraph(detail.nodes, detail.edges, names, node => nodeHref(node, edges)),
     h('div', { class: 'grid' },
       h('section', { class: 'card' }, h('h2', {}, 'Why this risk'),
         h('ul', {}, (detail.riskFactors ?? []).map(factor => h('li', {}, factor)))),
@@ -47,4 +53,12 @@ export async function attackPathView({ match }) {
     ], detail.evidence ?? []),
     facts([['Repository', external(path.repository.url, path.repository.fullName)]]),
   ];
+}
+
+/** The secret's type as the alerts name it (the first evidence alert's display name), for the graph's title. */
+async function secretTypeName(detail) {
+  const first = detail.evidence?.[0];
+  if (!first) return new Map();
+  const alert = await api(`/api/v1/alerts/${first.alertId}`).catch(() => null);
+  return new Map(alert?.secretTypeDisplayName ? [[detail.path.secret.secretType, alert.secretTypeDisplayName]] : []);
 }

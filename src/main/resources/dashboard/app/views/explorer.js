@@ -1,5 +1,6 @@
 import { api } from '../api.js';
-import { h, errorBox, table } from '../dom.js';
+import { h, errorBox } from '../dom.js';
+import { explorerResults, secretTypeNames } from './explorer-results.js';
 
 /** Pick a template or a saved query, edit its JSON, run it. */
 export async function explorerView({ caller }) {
@@ -30,18 +31,7 @@ export async function explorerView({ caller }) {
     results.replaceChildren(h('p', { class: 'muted' }, 'Running…'));
     try {
       const result = await api('/api/v1/explorer/query', { method: 'POST', body });
-      const labels = new Map([...result.items, ...result.nodes].map(node => [node.id, node.label]));
-      const connected = item => result.edges
-        .filter(edge => edge.source === item.id || edge.target === item.id)
-        .map(edge => `${edge.kind} ${labels.get(edge.source === item.id ? edge.target : edge.source)}`);
-      results.replaceChildren(
-        h('p', {}, `${result.items.length} matches${result.truncated ? ' (more not shown)' : ''}`),
-        table([
-          ['Node', item => item.label],
-          ['Family', item => item.family],
-          ['Type', item => item.type],
-          ['Connected', item => connected(item).join(', ') || '—'],
-        ], result.items));
+      results.replaceChildren(...explorerResults(result, await secretTypeNames()));
     } catch (error) {
       results.replaceChildren(errorBox(error.message));
     }

@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { h, badge, table, when } from '../dom.js';
+import { SETUP } from '../setup.js';
 
 /** Each polled organisation's last pass, and webhook deliveries that failed. */
 export async function healthView() {
@@ -20,11 +21,11 @@ export async function healthView() {
       ['Alerts seen', source => source.alertsSeen],
       ['Rate limit left', source => source.rateLimitRemaining ?? '—'],
       ['Last error', source => source.lastError ?? '—'],
-    ], sources),
+    ], sources, null, SETUP.sources),
     h('h2', {}, 'Failed webhook deliveries'),
-    table(deliveryColumns(), failed.items),
+    table(deliveryColumns(), failed.items, null, 'No failed deliveries.'),
     h('h2', {}, 'Latest webhook deliveries'),
-    table(deliveryColumns(), recent.items),
+    table(deliveryColumns(), recent.items, null, SETUP.deliveries),
   ];
 }
 

@@ -1,8 +1,10 @@
-import { api, query } from '../api.js';
+import { api } from '../api.js';
 import { h, badge, filterForm, table, when } from '../dom.js';
+import { pageQuery, pager } from '../paging.js';
+import { SETUP, emptyText } from '../setup.js';
 
 export async function inventoryView({ params, navigate }) {
-  const page = await api(`/api/v1/assets${query({ ...params, limit: 200 })}`);
+  const page = await api(`/api/v1/assets${pageQuery(params, 100)}`);
   return [
     h('h1', {}, 'Inventory'),
     filterForm([
@@ -20,6 +22,7 @@ export async function inventoryView({ params, navigate }) {
       ['Owner', asset => asset.owner ?? '—'],
       ['Source', asset => asset.source],
       ['Updated', asset => when(asset.updatedAt)],
-    ], page.items, page.nextCursor ? 'First 200 assets' : `${page.items.length} assets`),
+    ], page.items, null, emptyText(params, SETUP.inventory, 'assets')),
+    pager('/inventory', params, page.nextCursor, 'assets'),
   ];
 }

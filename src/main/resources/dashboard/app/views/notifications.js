@@ -1,10 +1,12 @@
-import { api, query } from '../api.js';
+import { api } from '../api.js';
 import { h, badge, filterForm, table, when } from '../dom.js';
+import { pageQuery, pager } from '../paging.js';
+import { SETUP, emptyText } from '../setup.js';
 
 /** What leakpath told whom, and the rules that decide it. */
 export async function notificationsView({ params, navigate }) {
   const [page, rules] = await Promise.all([
-    api(`/api/v1/notifications${query({ ...params, limit: 100 })}`),
+    api(`/api/v1/notifications${pageQuery(params, 100)}`),
     api('/api/v1/notifications/rules'),
   ]);
   return [
@@ -25,7 +27,8 @@ export async function notificationsView({ params, navigate }) {
       ['Status', item => badge(item.status, item.status === 'failed' ? 'unhealthy' : item.status === 'sent' ? 'healthy' : '')],
       ['Attempts', item => item.attempts],
       ['Last error', item => item.lastError ?? '—'],
-    ], page.items),
+    ], page.items, null, emptyText(params, SETUP.notifications, 'notifications')),
+    pager('/notifications', params, page.nextCursor, 'notifications'),
     h('h2', {}, 'Rules'),
     table([
       ['Name', item => item.rule.name],
@@ -34,6 +37,6 @@ export async function notificationsView({ params, navigate }) {
       ['Channels', item => item.rule.channels.join(', ')],
       ['Delivery', item => item.rule.delivery],
       ['Source', item => item.source],
-    ], rules.items),
+    ], rules.items, null, SETUP.rules),
   ];
 }

@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { h, riskBadge, table } from '../dom.js';
+import { SETUP } from '../setup.js';
 import { barChart, timelineChart } from '../charts.js';
 
 export async function overviewView() {
@@ -25,13 +26,13 @@ export async function overviewView() {
       ['Path', path => h('a', { href: `#/attack-paths/${path.id}`, class: 'attack-path-link' }, path.rule.name)],
       ['Repository', path => path.repository.fullName],
       ['Target', path => path.target?.name ?? '—'],
-    ], riskiest),
+    ], riskiest, null, SETUP.attackPaths),
     h('h2', {}, 'Top-risk recommendations'),
     table([
       ['Score', item => item.riskScore],
       ['Repository', item => h('a', { href: `#/alerts?repository=${encodeURIComponent(item.repository.fullName)}` }, item.repository.fullName)],
       ['Recommendation', item => item.title],
       ['Open findings', item => item.openFindings],
-    ], recommendations.items),
+    ], recommendations.items, null, 'No repository has an open finding.'),
   ];
 }

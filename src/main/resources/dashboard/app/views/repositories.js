@@ -1,30 +1,29 @@
-import { api, query } from '../api.js';
-import { h, badge, external, filterForm, table } from '../dom.js';
+import { api } from '../api.js';
+import { h, external, filterForm, table } from '../dom.js';
+import { pageQuery, pager } from '../paging.js';
+import { SETUP, emptyText } from '../setup.js';
 
-/** Repositories with findings, riskiest first, with their recommendation's status and score factors. */
+/** Repositories, newest first, filtered on the server (name: a part of the full name, any case). */
 export async function repositoriesView({ params, navigate }) {
-  const result = await api(`/api/v1/recommendations${query({ provider: params.provider, status: params.status, limit: 500 })}`);
-  const text = (params.name ?? '').toLowerCase();
-  const items = result.items.filter(item => item.repository.fullName.toLowerCase().includes(text));
+  const page = await api(`/api/v1/repositories${pageQuery(params, 100)}`);
   return [
     h('h1', {}, 'Repositories'),
     filterForm([
       ['name', 'Name contains'],
       ['provider', 'Provider', ['github', 'azure_devops']],
-      ['status', 'Recommendation', ['unhealthy', 'healthy']],
+      ['organization', 'Organisation'],
     ], params, chosen => navigate('/repositories', chosen)),
     table([
-      ['Score', item => item.riskScore],
-      ['Repository', item => h('a', { href: `#/alerts?repository=${encodeURIComponent(item.repository.fullName)}` }, item.repository.fullName)],
+      ['Repository', item => h('a', { href: `#/alerts?repository=${encodeURIComponent(item.fullName)}`, class: 'repository-link' }, item.fullName)],
       ['Provider', item => item.provider],
-      ['Visibility', item => item.repository.visibility ?? '—'],
-      ['Status', item => badge(item.status, item.status)],
-      ['Open / total', item => `${item.openFindings} / ${item.totalFindings}`],
-      ['Owners', item => item.repository.owners.length
-        ? [item.repository.owners.join(', '), h('span', { class: 'muted' }, ` (${item.repository.ownerSource})`)]
+      ['Visibility', item => item.visibility ?? '—'],
+      ['Open / total alerts', item => `${item.openAlerts} / ${item.totalAlerts}`],
+      ['Owners', item => item.owners.length
+        ? [item.owners.join(', '), h('span', { class: 'muted' }, ` (${item.ownerSource})`)]
         : h('span', { class: 'muted' }, 'unknown')],
-      ['Why this score', item => item.factors.map(factor => `${factor.factor} +${factor.points}`).join(', ') || '—'],
-      ['Provider page', item => external(item.repository.url, 'open')],
-    ], items, `${items.length} repositories, riskiest first`),
+      ['Attack paths', item => h('a', { href: `#/attack-paths?repository=${encodeURIComponent(item.fullName)}` }, 'open paths')],
+      ['Provider page', item => external(item.url, 'open')],
+    ], page.items, null, emptyText(params, SETUP.repositories, 'repositories')),
+    pager('/repositories', params, page.nextCursor, 'repositories'),
   ];
 }

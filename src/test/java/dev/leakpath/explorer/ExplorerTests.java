@@ -151,6 +151,17 @@ class ExplorerTests extends IntegrationTest {
 
 		assertThat(result.get("items")).hasSize(2);
 		assertThat(result.get("truncated").asBoolean()).isTrue();
+		assertThat(result.get("moreMatches").asBoolean()).isTrue();
+		assertThat(result.get("moreConnections").asBoolean()).isFalse();
+	}
+
+	@Test
+	void limitWhenExactlyAsManyMatchThenNothingMoreIsSaid() {
+		JsonNode result = ok("{\"source\": {\"family\": \"repository\"}, \"limit\": 3}");
+
+		assertThat(result.get("items")).hasSize(3);
+		assertThat(result.get("moreMatches").asBoolean()).isFalse();
+		assertThat(result.get("truncated").asBoolean()).isFalse();
 	}
 
 	@Test

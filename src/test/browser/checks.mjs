@@ -119,3 +119,22 @@ export async function lateAnswerIsDiscarded(page, baseUrl, { slowApiPath, slowAd
     await page.unroute(matches);
   }
 }
+
+/** The scores of a list's risk cells ("critical 80"), top to bottom. */
+export async function scores(page, selector = 'main tbody .risk') {
+  return (await page.locator(selector).allInnerTexts()).map(text => Number(text.trim().split(/\s+/).pop()));
+}
+
+/** Scores never rise down the list. */
+export function checkRanked(values, name) {
+  check(values.length > 0 && values.every((value, index) => index === 0 || values[index - 1] >= value),
+    `${name} is ranked by risk, highest first: ${values.join(', ')}`);
+}
+
+/** A score's listed factors add up to it (the sum, within 0–100). */
+export async function factorsAddUp(page, listSelector, score, name) {
+  const points = (await page.locator(`${listSelector} .points`).allInnerTexts())
+    .map(text => Number(text.replace('−', '-').replace('+', '')));
+  const sum = Math.max(0, Math.min(100, points.reduce((total, value) => total + value, 0)));
+  check(points.length > 0 && sum === score, `${name}: factors ${points.join(' ')} add up to ${sum}, not ${score}`);
+}

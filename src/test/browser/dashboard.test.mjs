@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { check, fitsNarrowScreen, internetPointsAtRepository, lateAnswerIsDiscarded, noStrayText, pagesThrough }
+import { check, checkRanked, factorsAddUp, fitsNarrowScreen, internetPointsAtRepository, lateAnswerIsDiscarded,
+  noStrayText, pagesThrough, scores }
   from './checks.mjs';
 
 const { BASE_URL, API_TOKEN, OUT_DIR } = process.env;
@@ -65,6 +66,12 @@ try {
   const open = Number(await page.innerText('#open-alerts'));
   check(open > 0, `overview shows ${open} open alerts`);
   check(await page.locator('figure.chart').count() >= 5, 'overview draws its charts');
+  for (const figure of ['critical-paths', 'high-paths', 'valid-secrets', 'public-repositories', 'reachable-targets']) {
+    check(/^\d+$/.test((await page.innerText(`#${figure} .big`)).trim()), `the overview's headline shows ${figure}`);
+  }
+  check(Number(await page.innerText('#reachable-targets .big')) > 0, 'the demo has reachable targets');
+  checkRanked(await scores(page, 'main table >> nth=0 >> tbody .risk'), 'the overview\'s riskiest paths');
+  check(await page.locator('a.target-link').count() >= 1, 'the overview lists its top targets');
   await capture('overview');
 
   // overview → attack path → its alert
@@ -75,6 +82,8 @@ try {
   await page.waitForSelector('svg.graph');
   check((await page.innerText('main h1')) === pathName, 'attack path page is the one clicked');
   check(await page.locator('svg.graph g.node').count() >= 2, 'the path is drawn with its nodes');
+  const why = await page.innerText('#risk-factors h2');
+  await factorsAddUp(page, '#risk-factors', Number(why.replace(/\D+/g, '')), 'the attack path\'s score');
   await capture('attack-path');
   await page.locator('a.evidence-link').first().click();
   await page.waitForSelector('#target');
@@ -96,7 +105,24 @@ try {
 
   await page.goto(`${BASE_URL}/#/attack-paths`);
   check(await rows('a.attack-path-link') >= 1, 'attack paths are listed');
+  checkRanked(await scores(page), 'the attack-path list');
+  check(await page.locator('main tbody .secret-type').count() >= 1, 'the attack-path list shows each secret\'s type');
   await capture('attack-paths');
+
+  // grouped by target: the targets, worst first, each leading to the paths that reach it
+  await page.goto(`${BASE_URL}/#/targets`);
+  await page.waitForSelector('a.target-link');
+  checkRanked(await scores(page), 'the targets');
+  const targetName = await page.locator('a.target-link').first().innerText();
+  await page.locator('a.target-link').first().click();
+  await page.waitForFunction(() => window.location.hash.includes('target='));
+  await page.waitForFunction(() => document.querySelectorAll('a.attack-path-link').length > 0
+    && document.querySelector('main p.muted')?.textContent.startsWith('Paths to'));
+  const reached = await page.locator('main tbody tr td:nth-child(5)').allInnerTexts();
+  check(reached.length > 0 && reached.every(text => text.includes(targetName)),
+    `a target leads to the paths that reach it (${targetName}): ${reached.join(', ')}`);
+  checkRanked(await scores(page), 'the paths to one target');
+  await capture('targets');
 
   // the demo's Azure DevOps alerts reach their targets through the files at their commits
   const adoPathNames = [
@@ -132,7 +158,18 @@ try {
   // lists page by the API's cursor, and a filter goes to the server
   await pagesThrough(page, BASE_URL, '#/alerts?limit=25', 'a.alert-link');
   await capture('alerts-paged');
-  await pagesThrough(page, BASE_URL, '#/attack-paths?limit=3', 'a.attack-path-link');
+  const ranked = await pagesThrough(page, BASE_URL, '#/attack-paths?limit=3', 'a.attack-path-link');
+  check(ranked.first.length === 3, 'a page of the ranked paths holds the limit');
+  await page.goto(`${BASE_URL}/#/attack-paths?limit=3`);
+  await page.waitForSelector('a.next-page');
+  const firstScores = await scores(page);
+  await page.locator('a.next-page').click();
+  await page.waitForFunction(() => window.location.hash.includes('cursor='));
+  await page.waitForFunction(before => {
+    const now = [...document.querySelectorAll('a.attack-path-link')].map(link => link.getAttribute('href'));
+    return now.length > 0 && now.every(href => !before.includes(href));
+  }, ranked.first);
+  checkRanked([...firstScores, ...await scores(page)], 'two pages of ranked attack paths');
   await pagesThrough(page, BASE_URL, '#/inventory?limit=2', 'main tbody tr td:first-child');
   await pagesThrough(page, BASE_URL, '#/repositories?limit=3', 'a.repository-link');
   const repository = (await page.locator('a.repository-link').first().innerText()).split('/').pop();
@@ -185,7 +222,7 @@ try {
     const answer = await fetch('/api/v1/alerts?limit=1', { headers: { Authorization: `Bearer ${token}` } });
     return `#/alerts/${(await answer.json()).items[0].id}`;
   }, API_TOKEN);
-  const views = ['#/', '#/repositories', '#/alerts', alertHref, '#/attack-paths', `#/attack-paths/${pathId}`, '#/explorer',
+  const views = ['#/', '#/repositories', '#/alerts', alertHref, '#/attack-paths', `#/attack-paths/${pathId}`, '#/targets', '#/explorer',
     '#/inventory', '#/notifications', '#/health'];
   await fitsNarrowScreen(page, BASE_URL, views, async address => {
     await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main p.muted')

@@ -6,6 +6,7 @@ import { overviewView } from './views/overview.js';
 import { repositoriesView } from './views/repositories.js';
 import { alertsView, alertView } from './views/alerts.js';
 import { attackPathsView, attackPathView } from './views/attack-paths.js';
+import { targetsView } from './views/targets.js';
 import { explorerView } from './views/explorer.js';
 import { inventoryView } from './views/inventory.js';
 import { healthView } from './views/health.js';
@@ -18,6 +19,7 @@ const routes = [
   [/^\/alerts\/(\d+)$/, alertView, 'Alert'],
   [/^\/attack-paths$/, attackPathsView, 'Attack paths'],
   [/^\/attack-paths\/(\d+)$/, attackPathView, 'Attack path'],
+  [/^\/targets$/, targetsView, 'Targets'],
   [/^\/explorer$/, explorerView, 'Explorer'],
   [/^\/inventory$/, inventoryView, 'Inventory'],
   [/^\/health$/, healthView, 'Health'],

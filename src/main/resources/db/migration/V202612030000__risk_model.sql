@@ -139,3 +139,6 @@ create index attack_path_alert_ids_idx on attack_path using gin (alert_ids);
 -- The overview's headline figures: secrets still valid, public entry repositories of open paths.
 create index secret_risk_factors_idx on secret_risk using gin (risk_factors);
 create index attack_path_public_entry_idx on attack_path (repository_id) where status = 'open' and public_entry;
+
+-- The paths to one target (GET /api/v1/attack-paths?target=), ranked.
+create index attack_path_target_idx on attack_path (target_key, status, risk_score desc, id desc);

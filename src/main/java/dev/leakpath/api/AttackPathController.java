@@ -30,14 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AttackPathController {
 
-	private static final Set<String> PARAMETERS = Set.of("status", "risk", "provider", "repository", "sort", "limit",
-			"cursor");
+	private static final Set<String> PARAMETERS = Set.of("status", "risk", "provider", "repository", "target", "sort",
+			"limit", "cursor");
 
 	private static final Set<String> STATUSES = Set.of("open", "resolved", "all");
 
 	private static final Set<String> RISKS = Set.of("critical", "high", "medium", "low");
 
-	private static final Set<String> EXPORT_PARAMETERS = Set.of("status", "risk", "provider", "repository", "format");
+	private static final Set<String> EXPORT_PARAMETERS = Set.of("status", "risk", "provider", "repository", "target",
+			"format");
 
 	private final AttackPathQueries attackPaths;
 
@@ -57,6 +58,8 @@ class AttackPathController {
 			@Parameter(in = ParameterIn.QUERY, name = "risk", description = "critical, high, medium or low"),
 			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
 			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "full name of the entry repository"),
+			@Parameter(in = ParameterIn.QUERY, name = "target", description = "the key of the resource reached "
+					+ "(a target's key in GET /api/v1/targets: asset:<id> or unlisted:<type>:<name>)"),
 			@Parameter(in = ParameterIn.QUERY, name = "sort",
 					description = "newest (default) or risk: highest risk score first, newest first within a score"),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
@@ -77,7 +80,8 @@ class AttackPathController {
 			@Parameter(in = ParameterIn.QUERY, name = "status", description = "open (default), resolved or all"),
 			@Parameter(in = ParameterIn.QUERY, name = "risk", description = "critical, high, medium or low"),
 			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
-			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "full name of the entry repository") })
+			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "full name of the entry repository"),
+			@Parameter(in = ParameterIn.QUERY, name = "target", description = "the key of the resource reached") })
 	@GetMapping(path = "/api/v1/attack-paths/export", produces = "application/json")
 	ResponseEntity<Flux<String>> export(
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
@@ -91,7 +95,7 @@ class AttackPathController {
 		String status = query.oneOf("status", STATUSES);
 		return new AttackPathQueries.Filter(status == null ? "open" : status.equals("all") ? null : status,
 				query.oneOf("risk", RISKS), query.oneOf("provider", AlertController.PROVIDERS), query.text("repository"),
-				null);
+				null, query.text("target"));
 	}
 
 	@Operation(operationId = "getAttackPath", summary = "One attack path with nodes, edges, evidence and remediation")

@@ -80,6 +80,7 @@ public class AttackPathQueries {
 			.equal("p.provider", "provider", filter.provider())
 			.equal("r.full_name", "repository", filter.repository())
 			.equal("p.secret_id", "secretId", filter.secretId())
+			.equal("p.target_key", "target", filter.target())
 			.anyOf("r.organization", "organizations", organizations);
 	}
 
@@ -197,7 +198,8 @@ public class AttackPathQueries {
 	}
 
 	/** Listing filters; null means any. */
-	public record Filter(String status, String risk, String provider, String repository, Long secretId) {
+	public record Filter(String status, String risk, String provider, String repository, Long secretId,
+			String target) {
 	}
 
 }

@@ -2,7 +2,9 @@ import { api } from '../api.js';
 import { h, badge, external, facts, filterForm, table, when } from '../dom.js';
 import { pageQuery, pager } from '../paging.js';
 import { SETUP, emptyText } from '../setup.js';
+import { factorList, riskCell } from '../risk.js';
 
+/** Newest first unless the address asks for the riskiest first (?sort=risk). */
 export async function alertsView({ params, navigate }) {
   const page = await api(`/api/v1/alerts${pageQuery(params, 100)}`);
   return [
@@ -13,9 +15,11 @@ export async function alertsView({ params, navigate }) {
       ['state', 'State', ['open', 'resolved']],
       ['validity', 'Validity', ['active', 'inactive', 'unknown']],
       ['secretType', 'Secret type'],
+      ['sort', 'Order', ['newest', 'risk']],
     ], params, chosen => navigate('/alerts', chosen)),
     table([
       ['Alert', alert => h('a', { href: `#/alerts/${alert.id}`, class: 'alert-link' }, `${alert.repository.fullName} #${alert.providerAlertId}`)],
+      ['Risk', alert => riskCell(alert.risk.level, alert.risk.score, alert.risk.factors)],
       ['Secret type', alert => alert.secretTypeDisplayName ?? alert.secretType],
       ['State', alert => badge(alert.state, `state-${alert.state}`)],
       ['Validity', alert => alert.validity ?? '—'],
@@ -57,6 +61,18 @@ export async function alertView({ match }) {
         ['In the inventory', target.exists ? badge(target.exists, `exists-${target.exists}`) : 'not a cloud resource'],
         ['Found from', target.evidence],
       ]) : h('p', { class: 'muted' }, 'Not known: the provider withheld the value, or it names nothing.'))),
+    h('div', { class: 'grid' },
+      h('section', { class: 'card', id: 'alert-risk' }, h('h2', {}, 'Risk'),
+        h('p', {}, riskCell(alert.risk.level, alert.risk.score, alert.risk.factors)), factorList(alert.risk.factors)),
+      h('section', { class: 'card' }, h('h2', {}, 'Remediation'),
+        h('ol', {}, (alert.remediation ?? []).map(step => h('li', {}, step))))),
+    h('h2', {}, 'Attack paths'),
+    table([
+      ['Risk', path => riskCell(path.riskLevel, path.riskScore, path.riskFactors)],
+      ['Path', path => h('a', { href: `#/attack-paths/${path.id}`, class: 'attack-path-link' }, path.rule.name)],
+      ['Target', path => path.target?.name ?? '—'],
+      ['Status', path => path.status],
+    ], alert.attackPaths ?? [], null, 'This alert is evidence for no attack path: its secret reaches no known resource.'),
     h('h2', {}, 'Locations'),
     table([
       ['Type', location => location.type],

@@ -1,12 +1,14 @@
 import { api } from '../api.js';
-import { h, external, facts, filterForm, riskBadge, table, when } from '../dom.js';
+import { h, external, facts, filterForm, table, when } from '../dom.js';
 import { pageQuery, pager } from '../paging.js';
 import { SETUP, emptyText } from '../setup.js';
 import { nodeHref, withRepositoryNames } from '../node-links.js';
+import { factorList, riskCell } from '../risk.js';
 import { pathGraph } from './path-graph.js';
 
+/** Ranked by risk unless the address asks for newest first; ?target= keeps the paths to one resource. */
 export async function attackPathsView({ params, navigate }) {
-  const page = await api(`/api/v1/attack-paths${pageQuery(params, 100)}`);
+  const page = await api(`/api/v1/attack-paths${pageQuery({ sort: 'risk', ...params }, 100)}`);
   return [
     h('h1', {}, 'Attack paths'),
     filterForm([
@@ -14,13 +16,18 @@ export async function attackPathsView({ params, navigate }) {
       ['risk', 'Risk', ['critical', 'high', 'medium', 'low']],
       ['provider', 'Provider', ['github', 'azure_devops']],
       ['repository', 'Repository'],
+      ['sort', 'Order', ['risk', 'newest']],
     ], params, chosen => navigate('/attack-paths', chosen)),
+    params.target ? h('p', { class: 'muted' }, `Paths to ${params.target}. `, h('a', { href: '#/targets' }, 'All targets')) : null,
     table([
-      ['Risk', path => riskBadge(path.riskLevel)],
-      ['Score', path => path.riskScore],
+      ['Risk', path => riskCell(path.riskLevel, path.riskScore, path.riskFactors)],
       ['Path', path => h('a', { href: `#/attack-paths/${path.id}`, class: 'attack-path-link' }, path.rule.name)],
+      ['Secret', path => h('span', { class: 'secret-type' }, path.secret.secretType)],
       ['Repository', path => h('a', { href: `#/alerts?repository=${encodeURIComponent(path.repository.fullName)}` }, path.repository.fullName)],
-      ['Target', path => path.target ? `${path.target.name}${path.target.inInventory ? '' : ' (not in inventory)'}` : '—'],
+      ['Target', path => path.target
+        ? h('a', { href: `#/attack-paths?sort=risk&target=${encodeURIComponent(path.target.key)}`, title: path.target.resourceType },
+          `${path.target.name}${path.target.inInventory ? '' : ' (not in inventory)'}`)
+        : '—'],
       ['Status', path => path.status],
       ['First seen', path => when(path.firstSeenAt)],
     ], page.items, null, emptyText(params, SETUP.attackPaths, 'attack paths')),
@@ -35,11 +42,10 @@ export async function attackPathView({ match }) {
   const edges = withRepositoryNames(detail.edges, detail.nodes);
   return [
     h('h1', {}, path.rule.name),
-    h('p', {}, riskBadge(path.riskLevel), ` score ${path.riskScore} · ${path.status} · first seen ${when(path.firstSeenAt)}`),
+    h('p', {}, riskCell(path.riskLevel, path.riskScore, path.riskFactors), ` · ${path.status} · first seen ${when(path.firstSeenAt)}`),
     pathGraph(detail.nodes, detail.edges, names, node => nodeHref(node, edges)),
     h('div', { class: 'grid' },
-      h('section', { class: 'card' }, h('h2', {}, 'Why this risk'),
-        h('ul', {}, (detail.riskFactors ?? []).map(factor => h('li', {}, factor)))),
+      h('section', { class: 'card', id: 'risk-factors' }, h('h2', {}, `Why ${path.riskScore}`), factorList(path.riskFactors)),
       h('section', { class: 'card' }, h('h2', {}, 'Remediation'),
         h('ol', {}, (detail.remediation ?? []).map(step => h('li', {}, step))))),
     h('h2', {}, 'Evidence'),

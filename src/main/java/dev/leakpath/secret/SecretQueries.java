@@ -43,18 +43,42 @@ public class SecretQueries {
 			""";
 
 	/**
-	 * Secrets that are on no open attack path close none, so they are not ranked. A viewer scoped to some
-	 * organisations sees only their repositories, alerts and paths; the repository join is left out for
-	 * everyone else, as it triples the ranking's cost over a million alerts.
+	 * Secrets that are on no open attack path close none, so they are not ranked. Everyone who sees every
+	 * organisation reads the counts kept as paths change ({@code secret_open_paths}) in the order of their index,
+	 * and then only the secrets shown; grouping every open path per request took 0.96 s over 325,000 paths.
 	 */
 	private static final String MOST_PATHS_FIRST = """
 			with ranked as (
+			    select c.secret_id, c.open_paths
+			    from secret_open_paths c
+			    join secret s on s.id = c.secret_id
+			    where c.open_paths > 0
+			      %1$s
+			    order by c.open_paths desc, c.secret_id desc
+			    limit :limit
+			)
+			""" + COLUMNS + """
+			       min(ranked.open_paths) as open_paths
+			from ranked
+			join secret s on s.id = ranked.secret_id
+			join alert a on a.secret_id = s.id
+			join repository r on r.id = a.repository_id
+			group by s.id
+			order by open_paths desc, s.id desc
+			""";
+
+	/**
+	 * A viewer scoped to some organisations sees only their repositories, alerts and paths, so their paths are
+	 * counted here: from the repositories of those organisations, a part of the whole.
+	 */
+	private static final String MOST_PATHS_FIRST_SCOPED = """
+			with ranked as (
 			    select p.secret_id, count(*) as open_paths
-			    from attack_path p
+			    from repository r
+			    join attack_path p on p.repository_id = r.id and p.status = 'open'
 			    join secret s on s.id = p.secret_id
-			    %1$s
-			    where p.status = 'open'
-			      %2$s
+			    where r.organization = any(:organizations)
+			      %1$s
 			    group by p.secret_id
 			    order by open_paths desc, p.secret_id desc
 			    limit :limit
@@ -65,7 +89,7 @@ public class SecretQueries {
 			join secret s on s.id = ranked.secret_id
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
-			%3$s
+			where r.organization = any(:organizations)
 			group by s.id
 			order by open_paths desc, s.id desc
 			""";
@@ -86,11 +110,13 @@ public class SecretQueries {
 
 	/** The credentials whose rotation would close the most open attack paths, those first. */
 	public Mono<List<SecretView>> findByPathsClosed(SecretFilter filter, String[] organizations, int limit) {
-		SqlConditions where = conditions(filter).anyOf("r.organization", "organizations", organizations);
-		String sql = organizations == null ? MOST_PATHS_FIRST.formatted("", where.and(), "")
-				: MOST_PATHS_FIRST.formatted("join repository r on r.id = p.repository_id", where.and(),
-						"where r.organization = any(:organizations)");
-		return read(where.bind(db.sql(sql)).bind("limit", limit));
+		SqlConditions where = conditions(filter);
+		if (organizations == null) {
+			return read(where.bind(db.sql(MOST_PATHS_FIRST.formatted(where.and()))).bind("limit", limit));
+		}
+		return read(where.bind(db.sql(MOST_PATHS_FIRST_SCOPED.formatted(where.and())))
+			.bind("organizations", organizations)
+			.bind("limit", limit));
 	}
 
 	private static SqlConditions conditions(SecretFilter filter) {

@@ -8,17 +8,22 @@ import dev.leakpath.testsupport.IntegrationTest;
 
 /**
  * The open-path counts the secrets ranking reads are kept by the database as paths change: after paths open,
- * close, change without closing, and go with their repository or their secret, they equal a count of the open
- * paths themselves.
+ * close, change without closing, and go with their repository or their secret, and secrets change target or
+ * expiry, they equal a count of the open paths themselves, beside their secret's filtered columns.
  */
 class SecretOpenPathsTests extends IntegrationTest {
 
 	private static final String COUNTED = """
-			select secret_id || ' ' || count(*) from attack_path where status = 'open' group by secret_id order by 1
+			select p.secret_id || ' ' || count(*) || ' ' || coalesce(min(s.target_kind), '-') || ' '
+			       || coalesce(min(s.target_exists), '-') || ' ' || coalesce(cast(min(s.expires_at) as text), '-')
+			from attack_path p join secret s on s.id = p.secret_id
+			where p.status = 'open' group by p.secret_id order by 1
 			""";
 
 	private static final String KEPT = """
-			select secret_id || ' ' || open_paths from secret_open_paths where open_paths <> 0 order by 1
+			select secret_id || ' ' || open_paths || ' ' || coalesce(target_kind, '-') || ' ' || coalesce(target_exists, '-')
+			       || ' ' || coalesce(cast(expires_at as text), '-')
+			from secret_open_paths where open_paths <> 0 order by 1
 			""";
 
 	@Test
@@ -28,6 +33,7 @@ class SecretOpenPathsTests extends IntegrationTest {
 				select 'github', 'org', 'r' || g, 'org/r' || g from generate_series(1, 20) g;
 				insert into secret (fingerprint, preview, secret_type)
 				select 'fp' || g, 'ab…yz', 'azure_storage_account_key' from generate_series(1, 40) g;
+				update secret set target_kind = 'cloud_resource', target_exists = 'true' where id % 2 = 0;
 				""");
 		postgres.execute("""
 				insert into attack_path (rule_id, provider, repository_id, secret_id, target_key, alert_ids, public_entry,
@@ -45,6 +51,8 @@ class SecretOpenPathsTests extends IntegrationTest {
 		postgres.execute("update attack_path set risk_score = 90, risk_level = 'critical' where id % 5 = 0");
 		postgres.execute("update attack_path set secret_id = secret_id % 40 + 1 where id % 11 = 0");
 		postgres.execute("delete from attack_path where id % 13 = 0");
+		postgres.execute("update secret set target_exists = 'false', expires_at = now() where id % 3 = 0");
+		postgres.execute("update secret set target_kind = 'cloud_identity' where id % 4 = 1");
 		postgres.execute("delete from repository where name in ('r3', 'r4')");
 		postgres.execute("delete from secret where fingerprint in ('fp5', 'fp6')");
 

@@ -1,9 +1,6 @@
 package dev.leakpath.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
 import dev.leakpath.bench.WebhookDeliveries.Delivery;
 import dev.leakpath.testsupport.TestPostgres;
 
@@ -27,15 +29,18 @@ import dev.leakpath.testsupport.TestPostgres;
  * its heap, collector and threads, and saturated first. Arguments are {@code key=value}; {@code mode} is
  * <ul>
  * <li>{@code send}: {@code concurrency} senders, each posting one delivery after another for {@code seconds}, from
- * the {@code count} deliveries starting at {@code first} (signed before the clock starts);</li>
+ * the {@code count} deliveries after the {@code warmup} ones sent unmeasured from {@code first} on (all signed
+ * before the clock starts);</li>
  * <li>{@code rate}: one delivery every {@code 1/rate} s for {@code seconds}, latency counted from when each was
- * due, so that a slow client cannot hide queueing;</li>
+ * due, so that a slow client cannot hide queueing; after {@code warmup} unmeasured deliveries too;</li>
  * <li>{@code insert}: {@code concurrency} JDBC clients inserting {@code count} inbox rows, one autocommit statement
  * each, into {@code table}: what PostgreSQL itself takes at that concurrency.</li>
  * </ul>
  * Prints one line, {@link LoadResult#line()}.
  */
 public final class WebhookLoadClient {
+
+	private static final int WARM_UP_SENDERS = 32;
 
 	private WebhookLoadClient() {
 	}
@@ -58,17 +63,36 @@ public final class WebhookLoadClient {
 	private static LoadResult send(Map<String, String> options) throws InterruptedException {
 		URI endpoint = URI.create(options.get("endpoint"));
 		int concurrency = Integer.parseInt(options.get("concurrency"));
-		List<Delivery> deliveries = new WebhookDeliveries().range(Integer.parseInt(options.get("first")),
-				Integer.parseInt(options.get("count")));
+		HttpClient http = client(Math.max(concurrency, WARM_UP_SENDERS));
+		List<Delivery> deliveries = warmedUp(http, endpoint, options, Integer.parseInt(options.get("count")));
 		long[] latencies = new long[deliveries.size()];
-		AtomicInteger next = new AtomicInteger();
 		AtomicLong failed = new AtomicLong();
-		HttpClient http = client(concurrency);
 		long started = System.nanoTime();
 		long deadline = started + Duration.ofSeconds(Long.parseLong(options.get("seconds"))).toNanos();
-		ExecutorService senders = Executors.newFixedThreadPool(concurrency);
-		for (int sender = 0; sender < concurrency; sender++) {
-			senders.execute(() -> {
+		closedLoop(http, endpoint, deliveries, concurrency, deadline, latencies, failed);
+		return LoadResult.of(latencies, failed.get(), System.nanoTime() - started, averageSize(deliveries));
+	}
+
+	/**
+	 * Sends {@code warmup} deliveries unmeasured (this JVM's code is compiled and the server's connections open
+	 * by then), and returns the {@code count} after them, all signed before any clock starts.
+	 */
+	private static List<Delivery> warmedUp(HttpClient http, URI endpoint, Map<String, String> options, int count)
+			throws InterruptedException {
+		int warmUp = Integer.parseInt(options.getOrDefault("warmup", "0"));
+		List<Delivery> all = new WebhookDeliveries().range(Integer.parseInt(options.get("first")), warmUp + count);
+		closedLoop(http, endpoint, all.subList(0, warmUp), WARM_UP_SENDERS, Long.MAX_VALUE, new long[warmUp],
+				new AtomicLong());
+		return all.subList(warmUp, all.size());
+	}
+
+	/** {@code senders} posting one delivery after another until none is left or the deadline passed. */
+	private static void closedLoop(HttpClient http, URI endpoint, List<Delivery> deliveries, int senders,
+			long deadline, long[] latencies, AtomicLong failed) throws InterruptedException {
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(senders);
+		for (int sender = 0; sender < senders; sender++) {
+			pool.execute(() -> {
 				for (int index = next.getAndIncrement(); index < deliveries.size() && System.nanoTime() < deadline;
 						index = next.getAndIncrement()) {
 					long sent = System.nanoTime();
@@ -80,21 +104,20 @@ public final class WebhookLoadClient {
 				}
 			});
 		}
-		senders.shutdown();
-		if (!senders.awaitTermination(5, TimeUnit.MINUTES)) {
+		pool.shutdown();
+		if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
 			throw new IllegalStateException("senders still running after 5 minutes");
 		}
-		return LoadResult.of(latencies, failed.get(), System.nanoTime() - started, averageSize(deliveries));
 	}
 
-	private static LoadResult rate(Map<String, String> options) {
+	private static LoadResult rate(Map<String, String> options) throws InterruptedException {
 		URI endpoint = URI.create(options.get("endpoint"));
 		int rate = Integer.parseInt(options.get("rate"));
 		int total = rate * Integer.parseInt(options.get("seconds"));
-		List<Delivery> deliveries = new WebhookDeliveries().range(Integer.parseInt(options.get("first")), total);
+		HttpClient http = client(64);
+		List<Delivery> deliveries = warmedUp(http, endpoint, options, total);
 		long[] latencies = new long[total];
 		AtomicLong failed = new AtomicLong();
-		HttpClient http = client(64);
 		CompletableFuture<?>[] sent = new CompletableFuture<?>[total];
 		long period = 1_000_000_000L / rate;
 		long started = System.nanoTime();
@@ -157,25 +180,30 @@ public final class WebhookLoadClient {
 		return LoadResult.of(latencies, 0, elapsed, 0);
 	}
 
+	/**
+	 * Reactor Netty over a bounded pool of kept-alive connections, as a webhook sender keeps them; requests beyond
+	 * it wait for a free one. The JDK's client opened a connection for every request in flight at a fixed rate, and
+	 * spent the shared cores on that.
+	 */
 	private static HttpClient client(int connections) {
-		// HTTP/1.1 as GitHub delivers; the JDK's default would first try an h2c upgrade on every connection
-		return HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.executor(Executors.newFixedThreadPool(Math.min(connections, 8)))
-			.build();
+		return HttpClient.create(ConnectionProvider.builder("webhook-load")
+			.maxConnections(connections)
+			.pendingAcquireMaxCount(-1)
+			.pendingAcquireTimeout(Duration.ofMinutes(5))
+			.build());
 	}
 
 	/** Completes with the response status. */
 	private static CompletableFuture<Integer> post(HttpClient http, URI endpoint, Delivery delivery) {
-		HttpRequest request = HttpRequest.newBuilder(endpoint)
-			.header("Content-Type", "application/json")
-			.header("X-GitHub-Event", "secret_scanning_alert")
-			.header("X-GitHub-Delivery", delivery.id())
-			.header("X-Hub-Signature-256", delivery.signature())
-			.timeout(Duration.ofSeconds(60))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
-			.build();
-		return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+		return http.headers(headers -> headers.set("Content-Type", "application/json")
+			.set("X-GitHub-Event", "secret_scanning_alert")
+			.set("X-GitHub-Delivery", delivery.id())
+			.set("X-Hub-Signature-256", delivery.signature()))
+			.post()
+			.uri(endpoint)
+			.send(ByteBufFlux.fromInbound(Mono.just(delivery.body())))
+			.responseSingle((response, body) -> body.then(Mono.just(response.status().code())))
+			.toFuture();
 	}
 
 	private static long averageSize(List<Delivery> deliveries) {

@@ -1,7 +1,5 @@
 package dev.leakpath.bench;
 
-import java.util.List;
-
 import dev.leakpath.testsupport.TestPostgres;
 
 /**

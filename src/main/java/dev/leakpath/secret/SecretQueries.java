@@ -76,18 +76,43 @@ public class SecretQueries {
 			+ "where sa.secret_id = s.id and sr.organization = any(:organizations))";
 
 	/**
-	 * Secrets that are on no open attack path close none, so they are not ranked. A viewer scoped to some
-	 * organisations sees only their repositories, alerts and paths; the repository join is left out for
-	 * everyone else, as it triples the ranking's cost over a million alerts.
+	 * Secrets that are on no open attack path close none, so they are not ranked. Everyone who sees every
+	 * organisation reads the counts kept as paths change ({@code secret_open_paths}, with a copy of the filtered
+	 * columns) in the order of an index, and then only the secrets shown; grouping every open path per request
+	 * took 0.96 s over 325,000 paths.
 	 */
 	private static final String MOST_PATHS_FIRST = """
 			with ranked as (
+			    select c.secret_id, c.open_paths
+			    from secret_open_paths c
+			    where c.open_paths > 0
+			      %1$s
+			    order by c.open_paths desc, c.secret_id desc
+			    limit :limit
+			)
+			""" + COLUMNS + """
+			       min(ranked.open_paths) as open_paths
+			from ranked
+			join secret s on s.id = ranked.secret_id
+			left join secret_risk k on k.secret_id = s.id
+			join alert a on a.secret_id = s.id
+			join repository r on r.id = a.repository_id
+			group by s.id
+			order by open_paths desc, s.id desc
+			""";
+
+	/**
+	 * A viewer scoped to some organisations sees only their repositories, alerts and paths, so their paths are
+	 * counted here: from the repositories of those organisations, a part of the whole.
+	 */
+	private static final String MOST_PATHS_FIRST_SCOPED = """
+			with ranked as (
 			    select p.secret_id, count(*) as open_paths
-			    from attack_path p
+			    from repository r
+			    join attack_path p on p.repository_id = r.id and p.status = 'open'
 			    join secret s on s.id = p.secret_id
-			    %1$s
-			    where p.status = 'open'
-			      %2$s
+			    where r.organization = any(:organizations)
+			      %1$s
 			    group by p.secret_id
 			    order by open_paths desc, p.secret_id desc
 			    limit :limit
@@ -99,7 +124,7 @@ public class SecretQueries {
 			left join secret_risk k on k.secret_id = s.id
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
-			%3$s
+			where r.organization = any(:organizations)
 			group by s.id
 			order by open_paths desc, s.id desc
 			""";
@@ -112,7 +137,7 @@ public class SecretQueries {
 
 	/** @param organizations the organisations seen, or null for all */
 	public Mono<List<SecretView>> find(SecretFilter filter, String[] organizations, Long beforeId, int limit) {
-		SqlConditions where = conditions(filter).before("s.id", "beforeId", beforeId)
+		SqlConditions where = conditions(filter, "s").before("s.id", "beforeId", beforeId)
 			.anyOf("r.organization", "organizations", organizations);
 		String pathsSeen = organizations == null ? "" : "and pr.organization = any(:organizations)";
 		return read(where.bind(db.sql(NEWEST_FIRST.formatted(pathsSeen, where.where()))).bind("limit", limit));
@@ -120,7 +145,7 @@ public class SecretQueries {
 
 	/** Highest risk first, newest first within a score. */
 	public Mono<List<SecretView>> findByRisk(SecretFilter filter, String[] organizations, RankCursor below, int limit) {
-		SqlConditions page = conditions(filter).below("k.risk_score", "k.secret_id", below)
+		SqlConditions page = conditions(filter, "s").below("k.risk_score", "k.secret_id", below)
 			.also(organizations == null ? null : SEEN);
 		String pathsSeen = organizations == null ? "" : "and pr.organization = any(:organizations)";
 		String seen = organizations == null ? "" : "where r.organization = any(:organizations)";
@@ -131,18 +156,23 @@ public class SecretQueries {
 
 	/** The credentials whose rotation would close the most open attack paths, those first. */
 	public Mono<List<SecretView>> findByPathsClosed(SecretFilter filter, String[] organizations, int limit) {
-		SqlConditions where = conditions(filter).anyOf("r.organization", "organizations", organizations);
-		String sql = organizations == null ? MOST_PATHS_FIRST.formatted("", where.and(), "")
-				: MOST_PATHS_FIRST.formatted("join repository r on r.id = p.repository_id", where.and(),
-						"where r.organization = any(:organizations)");
-		return read(where.bind(db.sql(sql)).bind("limit", limit));
+		if (organizations == null) {
+			SqlConditions where = conditions(filter, "c");
+			return read(where.bind(db.sql(MOST_PATHS_FIRST.formatted(where.and()))).bind("limit", limit));
+		}
+		SqlConditions where = conditions(filter, "s");
+		return read(where.bind(db.sql(MOST_PATHS_FIRST_SCOPED.formatted(where.and())))
+			.bind("organizations", organizations)
+			.bind("limit", limit));
 	}
 
-	private static SqlConditions conditions(SecretFilter filter) {
+	/** @param alias the secret, or the copy of its filtered columns in {@code secret_open_paths} */
+	private static SqlConditions conditions(SecretFilter filter, String alias) {
 		return SqlConditions.of()
-			.equal("s.target_kind", "targetKind", filter.targetKind())
-			.equal("s.target_exists", "exists", filter.exists())
-			.either(filter.expired(), "s.expires_at <= now()", "(s.expires_at is null or s.expires_at > now())");
+			.equal(alias + ".target_kind", "targetKind", filter.targetKind())
+			.equal(alias + ".target_exists", "exists", filter.exists())
+			.either(filter.expired(), alias + ".expires_at <= now()",
+					"(" + alias + ".expires_at is null or " + alias + ".expires_at > now())");
 	}
 
 	private static Mono<List<SecretView>> read(DatabaseClient.GenericExecuteSpec query) {

@@ -42,10 +42,10 @@ public final class GitHubFaultBenchmark {
 		// the database first: a server started before a failure here would keep exec:java waiting on its threads
 		TestPostgres postgres = TestPostgres.get();
 		FakeGitHub github = FakeGitHub.start(faults);
-		github.reset();
-		stubOrganization(github);
-		String[] arguments = GitHubBenchArguments.pollingOnly(postgres, github, ORG);
 		try {
+			github.reset();
+			stubOrganization(github);
+			String[] arguments = GitHubBenchArguments.pollingOnly(postgres, github, ORG);
 			// a first run warms the JVM up, so that neither measured run pays for it
 			firstSync(arguments, github, postgres);
 			postgres.truncateAll();

@@ -57,8 +57,17 @@ public final class TargetMatchBenchmark {
 		// the database first: a server started before a failure here would keep exec:java waiting on its threads
 		TestPostgres postgres = TestPostgres.get().sibling("match_bench");
 		FakeGitHub github = FakeGitHub.start();
-		github.reset();
-		stubAlerts(github);
+		try {
+			github.reset();
+			stubAlerts(github);
+			match(postgres, github);
+		}
+		finally {
+			github.stop();
+		}
+	}
+
+	private static void match(TestPostgres postgres, FakeGitHub github) {
 		List<String> arguments = new ArrayList<>(postgres.arguments());
 		arguments.addAll(List.of("--server.port=0", "--leakpath.demo.enabled=false",
 				"--leakpath.notifications.enabled=false", "--leakpath.sync.schedule=false",
@@ -95,9 +104,6 @@ public final class TargetMatchBenchmark {
 					rematched, matched.toMillis(), rematched * 1000.0 / Math.max(1, matched.toMillis()));
 			System.out.printf("  targets: %s%n", postgres.rows(
 					"select coalesce(target_exists, 'n/a') as exists_in_inventory, count(*) from secret group by 1 order by 1"));
-		}
-		finally {
-			github.stop();
 		}
 	}
 

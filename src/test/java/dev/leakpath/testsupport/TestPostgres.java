@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real PostgreSQL the tests use: an embedded one by default, or the server named by
- * {@code LEAKPATH_TEST_PG_URL} (a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/postgres},
- * with {@code LEAKPATH_TEST_PG_USER} and {@code LEAKPATH_TEST_PG_PASSWORD}). Each JVM gets a database of
+ * {@code LEAKPATH_TEST_PG_URL} (a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/postgres}, with
+ * {@code LEAKPATH_TEST_PG_USER} and {@code LEAKPATH_TEST_PG_PASSWORD}, else the URL's own {@code user} and
+ * {@code password} parameters, else {@code postgres} and none). Each JVM gets a database of
  * its own, so runs never see each other's rows.
  */
 public final class TestPostgres {
@@ -56,8 +57,8 @@ public final class TestPostgres {
 		String url = System.getenv("LEAKPATH_TEST_PG_URL");
 		if (url != null && !url.isBlank()) {
 			URI server = URI.create(url.strip().substring("jdbc:".length()));
-			String user = envOr("LEAKPATH_TEST_PG_USER", "postgres");
-			String password = envOr("LEAKPATH_TEST_PG_PASSWORD", "");
+			String user = envOr("LEAKPATH_TEST_PG_USER", parameter(server, "user", "postgres"));
+			String password = envOr("LEAKPATH_TEST_PG_PASSWORD", parameter(server, "password", ""));
 			TestPostgres postgres = new TestPostgres(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort(),
 					database, user, password);
 			postgres.admin("create database " + database);
@@ -289,6 +290,18 @@ public final class TestPostgres {
 		credentials.setProperty("user", user);
 		credentials.setProperty("password", password);
 		return new org.postgresql.Driver().connect(url, credentials);
+	}
+
+	/** A parameter of the URL's query, as the JDBC driver would read it there. */
+	private static String parameter(URI url, String name, String fallback) {
+		if (url.getQuery() != null) {
+			for (String pair : url.getQuery().split("&")) {
+				if (pair.startsWith(name + "=")) {
+					return pair.substring(name.length() + 1);
+				}
+			}
+		}
+		return fallback;
 	}
 
 	private static String envOr(String name, String fallback) {

@@ -27,16 +27,22 @@ class AzureDevOpsIngestConfiguration {
 	private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
 	@Bean
-	SourceConnector azureDevOpsConnector(AzureDevOpsProperties properties, ObjectMapper mapper, Clock clock,
-			RetryRegistry retries, CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, MeterRegistry meters) {
+	AzureDevOpsHttp azureDevOpsHttp() {
+		return new AzureDevOpsHttp(new OkHttpClient.Builder().connectTimeout(CONNECT_TIMEOUT)
+			.readTimeout(READ_TIMEOUT)
+			.followRedirects(false)
+			.build());
+	}
+
+	@Bean
+	SourceConnector azureDevOpsConnector(AzureDevOpsProperties properties, AzureDevOpsHttp azureDevOpsHttp,
+			ObjectMapper mapper, Clock clock, RetryRegistry retries, CircuitBreakerRegistry breakers,
+			RateLimiterRegistry limiters, MeterRegistry meters) {
 		if (!properties.hasCredentials() && !properties.organizations().isEmpty()) {
 			throw new IllegalStateException("leakpath.azure-devops.organizations is set but neither "
 					+ "leakpath.azure-devops.pat nor leakpath.azure-devops.entra.client-id is: configure one of them");
 		}
-		OkHttpClient base = new OkHttpClient.Builder().connectTimeout(CONNECT_TIMEOUT)
-			.readTimeout(READ_TIMEOUT)
-			.followRedirects(false)
-			.build();
+		OkHttpClient base = azureDevOpsHttp.client();
 		OkHttpClient http = base.newBuilder().addInterceptor(authorization(properties, base, mapper, clock)).build();
 		Map<String, SourceResilience> resilienceByHost = new LinkedHashMap<>();
 		for (String host : new String[] { properties.apiUrl().getHost(), properties.advsecUrl().getHost() }) {

@@ -71,7 +71,7 @@ final class GitHubConnector implements SourceConnector {
 		this.alerts = new GitHubAlertMapper(mapper);
 		this.locations = new GitHubLocations(properties.apiUrl(), client, mapper);
 		this.files = new GitHubFileContext(properties.apiUrl(), client);
-		this.owners = new GitHubOwners(properties.apiUrl(), client, repositories);
+		this.owners = new GitHubOwners(properties.apiUrl(), client);
 	}
 
 	@Override

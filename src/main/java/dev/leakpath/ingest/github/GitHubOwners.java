@@ -16,8 +16,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A repository's owners as GitHub knows them: the first CODEOWNERS file GitHub itself would use, on the
- * default branch ({@code GET /repos/{owner}/{repo}/contents/{path}}); without one, the teams (github-api) and the
- * people ({@code GET /repos/{owner}/{repo}/collaborators?affiliation=direct&permission=admin}) with admin access.
+ * default branch ({@code GET /repos/{owner}/{repo}/contents/{path}}); without one, the teams
+ * ({@code GET /repos/{owner}/{repo}/teams}) and the people
+ * ({@code GET /repos/{owner}/{repo}/collaborators?affiliation=direct&permission=admin}) with admin access.
  */
 final class GitHubOwners {
 
@@ -25,12 +26,9 @@ final class GitHubOwners {
 
 	private final GitHubClient client;
 
-	private final GitHubRepositoryClient repositories;
-
-	GitHubOwners(URI apiUrl, GitHubClient client, GitHubRepositoryClient repositories) {
+	GitHubOwners(URI apiUrl, GitHubClient client) {
 		this.apiUrl = apiUrl;
 		this.client = client;
-		this.repositories = repositories;
 	}
 
 	Mono<ProviderOwners> read(NormalizedRepository repository) {
@@ -39,12 +37,36 @@ final class GitHubOwners {
 			.next()
 			.map(file -> new ProviderOwners(CodeOwners.parse(file), List.of()))
 			.filter(owners -> !owners.codeOwners().isEmpty())
-			.switchIfEmpty(Mono.defer(() -> repositories.adminTeams(repository.fullName())
+			.switchIfEmpty(Mono.defer(() -> adminTeams(repository)
 				.zipWith(adminUsers(repository), (teams, users) -> {
 					List<String> admins = new ArrayList<>(teams);
 					admins.addAll(users);
 					return new ProviderOwners(List.of(), admins);
 				})));
+	}
+
+	/**
+	 * {@code @org/team} of every team with admin access; none for a user-owned repository (404). Read here rather
+	 * than through github-api, whose repository object costs a read of the repository first.
+	 */
+	private Mono<List<String>> adminTeams(NormalizedRepository repository) {
+		String organization = repository.fullName().substring(0, repository.fullName().indexOf('/'));
+		String uri = UriComponentsBuilder.fromUri(apiUrl)
+			.path("/repos/{fullName}/teams")
+			.queryParam("per_page", 100)
+			.buildAndExpand(repository.fullName())
+			.encode()
+			.toUriString();
+		return client.get(uri, null).map(response -> {
+			List<String> teams = new ArrayList<>();
+			response.body().forEach(team -> {
+				if ("admin".equals(team.path("permission").asText()) && team.hasNonNull("slug")) {
+					teams.add("@" + organization + "/" + team.get("slug").asText());
+				}
+			});
+			teams.sort(null);
+			return teams;
+		}).onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.just(List.of()) : Mono.error(ex));
 	}
 
 	/** {@code @login} of each direct collaborator with admin access; none when GitHub will not say (403, 404). */

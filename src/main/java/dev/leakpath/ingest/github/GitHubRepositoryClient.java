@@ -3,7 +3,6 @@ package dev.leakpath.ingest.github;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.concurrent.Callable;
 
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.GHTeam;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.HttpException;
 import reactor.core.publisher.Mono;
@@ -58,27 +56,6 @@ final class GitHubRepositoryClient {
 			catch (GHFileNotFoundException ex) {
 				return Optional.empty();
 			}
-		});
-	}
-
-	/** {@code @org/team} of every team with admin access to the repository. */
-	Mono<List<String>> adminTeams(String fullName) {
-		String organization = fullName.substring(0, fullName.indexOf('/'));
-		return call(() -> {
-			List<String> teams = new ArrayList<>();
-			try {
-				for (GHTeam team : github.getRepository(fullName).getTeams()) {
-					if ("admin".equals(team.getPermission())) {
-						teams.add("@" + organization + "/" + team.getSlug());
-					}
-				}
-			}
-			catch (GHFileNotFoundException ex) {
-				// a user-owned repository, or no right to see teams: no teams to name
-				return List.<String>of();
-			}
-			teams.sort(null);
-			return teams;
 		});
 	}
 

@@ -38,6 +38,9 @@ where a.state = 'open' and a.secret_id is not null;
 
 -- Ranked lists, keyset-paged by (score, id).
 create index attack_path_rank_idx on attack_path (status, risk_score desc, id desc);
+-- a provider's paths by level, and ranked (newest first: attack_path_provider_idx)
+create index attack_path_provider_risk_idx on attack_path (status, provider, risk_level, id desc);
+create index attack_path_provider_rank_idx on attack_path (status, provider, risk_score desc, id desc);
 
 -- The resource families paths are grouped by, as dev.leakpath.attackpath.TargetKinds lists them.
 create or replace function resource_category(resource_type text) returns text language sql immutable as $$
@@ -77,9 +80,19 @@ create table alert_risk (
   , risk_score    integer not null
   , risk_level    text    not null
   , risk_factors  text[]  not null
+    -- copies of the alert's filtered columns, so that a ranked list filtered by one reads an index in ranking
+    -- order: joined to the alert instead, a provider whose alerts rank low was looked for through most of the
+    -- ranking (0.3 s over a million alerts)
+  , provider      text    not null
+  , secret_type   text    not null
+  , validity      text
 );
 create index alert_risk_rank_idx on alert_risk (risk_score desc, alert_id desc);
-create index alert_risk_repository_idx on alert_risk (repository_id, risk_score desc);
+create index alert_risk_provider_idx on alert_risk (provider, risk_score desc, alert_id desc);
+create index alert_risk_type_idx on alert_risk (secret_type, risk_score desc, alert_id desc);
+create index alert_risk_validity_idx on alert_risk (validity, risk_score desc, alert_id desc);
+create index alert_risk_repository_idx on alert_risk (repository_id);
+create index alert_risk_repository_open_idx on alert_risk (repository_id, risk_score desc, alert_id) where open;
 create index alert_risk_secret_idx on alert_risk (secret_id, risk_score desc) where secret_id is not null;
 
 -- Alerts whose secret leakpath did not get: scored with their repository.
@@ -93,8 +106,15 @@ create table secret_risk (
   , risk_level       text    not null
   , risk_factors     text[]  not null
   , open_findings    bigint  not null
+    -- the secret's filtered columns, for the same reason as alert_risk's
+  , target_kind      text
+  , target_exists    text
+  , expires_at       timestamptz
 );
-create index secret_risk_rank_idx on secret_risk (risk_score desc, open_findings desc, secret_id desc);
+create index secret_risk_rank_idx on secret_risk (risk_score desc, secret_id desc);
+create index secret_risk_kind_idx on secret_risk (target_kind, risk_score desc, secret_id desc);
+create index secret_risk_exists_idx on secret_risk (target_exists, risk_score desc, secret_id desc);
+create index secret_risk_expires_idx on secret_risk (expires_at) where expires_at is not null;
 
 create table repository_risk (
     repository_id    bigint  primary key references repository (id) on delete cascade

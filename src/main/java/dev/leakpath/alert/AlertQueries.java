@@ -64,6 +64,13 @@ public class AlertQueries {
 	public Mono<List<AlertView>> find(AlertFilter filter) {
 		ListOrder order = filter.order();
 		SqlConditions where = order.start(AlertConditions.of(filter), "k.risk_score", "a.id");
+		if (order.byRisk()) {
+			// the same values again on alert_risk's copies, whose indexes are in ranking order
+			where.equal("k.provider", "provider", filter.provider())
+				.equal("k.secret_type", "secretType", filter.secretType())
+				.equal("k.validity", "validity", filter.validity())
+				.either("open".equals(filter.state()) ? Boolean.TRUE : null, "k.open", null);
+		}
 		String sql = SELECT.formatted(order.byRisk() ? "" : "left") + where.where() + order.orderBy("k.risk_score", "a.id")
 				+ "limit " + filter.limit();
 		return where.bind(db.sql(sql)).map(this::alert).all().collectList().flatMap(this::withLocations);

@@ -33,20 +33,21 @@ public class AttackPathEvaluator {
 			           coalesce(bool_or(c.validity = 'active'), false) as still_valid,
 			           coalesce(bool_or(c.publicly_leaked), false) as publicly_leaked,
 			           coalesce(bool_or(c.multi_repo), false) as multi_repo,
-			           bool_or(exists (select 1 from notification_event e
-			                           where e.alert_id = c.alert_id and e.kind = 'alert_sla_breached')) as past_sla,
+			           bool_or(e.alert_id is not null) as past_sla,
 			           min(r.provider) as provider, coalesce(bool_or(r.visibility = 'public'), false) as public_entry
 			    from graph_contains c
 			    join repository r on r.id = c.repository_id
+			    -- a join, not an exists per alert: a million probes took seconds of a full recompute
+			    left join notification_event e on e.alert_id = c.alert_id and e.kind = 'alert_sla_breached'
 			    where {contained}
 			    group by c.repository_id, c.secret_id
+			), spread as (
+			    {spread}
 			), secrets as materialized (
 			    select s.id, coalesce(s.expires_at <= now(), false) as expired,
-			           s.target_kind = 'cloud_identity' as privileged_identity,
-			           (select count(distinct a.repository_id) from alert a
-			            where a.secret_id = s.id and a.state = 'open') > 1 as shared
+			           s.target_kind = 'cloud_identity' as privileged_identity, d.repositories > 1 as shared
 			    from secret s
-			    where s.id in (select secret_id from contained)
+			    join spread d on d.secret_id = s.id
 			), targets as materialized (
 			    select t.*, coalesce(k.id, 'cloud-resource') as kind
 			    from graph_secret_target t
@@ -168,21 +169,33 @@ public class AttackPathEvaluator {
 	}
 
 	/**
+	 * How many repositories hold each secret in scope, when the scope has every repository of its secrets
+	 * (their open alerts are all in {@code contained}, a row per repository).
+	 */
+	private static final String WHOLE_SPREAD = """
+			select secret_id, count(*) as repositories from contained group by secret_id""";
+
+	/**
 	 * What one evaluation covers, written into the statement rather than bound as optional parameters: a
 	 * prepared statement's generic plan cannot drop an {@code :ids is null or …} test, and scans everything.
 	 */
 	private enum Scope {
 
-		SECRETS("c.secret_id = any(:ids)", "t.secret_id = any(:ids)", "p.secret_id = any(:ids)"),
-		REPOSITORIES("c.repository_id = any(:ids)", "true", "p.repository_id = any(:ids)"),
-		ALL("true", "true", "true");
+		SECRETS("c.secret_id = any(:ids)", "t.secret_id = any(:ids)", "p.secret_id = any(:ids)", WHOLE_SPREAD),
+		REPOSITORIES("c.repository_id = any(:ids)", "true", "p.repository_id = any(:ids)", """
+				select a.secret_id, count(distinct a.repository_id) as repositories
+				from alert a
+				where a.state = 'open' and a.secret_id in (select secret_id from contained)
+				group by a.secret_id"""),
+		ALL("true", "true", "true", WHOLE_SPREAD);
 
 		private final String statement;
 
-		Scope(String contained, String targets, String paths) {
+		Scope(String contained, String targets, String paths, String spread) {
 			this.statement = EVALUATE.replace("{contained}", contained)
 				.replace("{targets}", targets)
-				.replace("{paths}", paths);
+				.replace("{paths}", paths)
+				.replace("{spread}", spread);
 		}
 
 	}

@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param recomputeCheckInterval how often each instance looks for a due recompute that no one is running
  * (its instance died, or it failed); an instance also looks at start-up and right after each inventory write
+ * @param recomputeWorkMem PostgreSQL's {@code work_mem} within a recompute's transaction: its joins, groupings
+ * and sorts over every alert and path spill to disk with the server's default (4 MB)
  * @param riskClockInterval how often the findings whose risk time alone changed (a secret expired, an alert went
  * past its SLA) are re-scored
  */
 @ConfigurationProperties("leakpath.graph")
 record GraphProperties(@DefaultValue("PT1M") Duration recomputeCheckInterval,
-		@DefaultValue("PT5M") Duration riskClockInterval) {
+		@DefaultValue("256MB") String recomputeWorkMem, @DefaultValue("PT5M") Duration riskClockInterval) {
 }

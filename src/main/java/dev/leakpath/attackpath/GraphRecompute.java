@@ -153,7 +153,11 @@ class GraphRecompute {
 	}
 
 	private Mono<Recomputed> recompute(long requested) {
-		return matching.matchAll()
+		return db.sql("select set_config('work_mem', :workMem, true)")
+			.bind("workMem", properties.recomputeWorkMem())
+			.fetch()
+			.rowsUpdated()
+			.then(matching.matchAll())
 			.zipWhen(rematched -> attackPaths.refreshAll().flatMap(paths -> risk.refreshAll().thenReturn(paths)),
 					Recomputed::new)
 			.flatMap(done -> db.sql("update graph_recompute set completed = greatest(completed, :requested), "

@@ -48,15 +48,21 @@ public class RecommendationQueries {
 	private static final Map<String, String> STATUS_CONDITIONS = Map.of("unhealthy", "k.open_findings > 0",
 			"healthy", "k.rank = 0");
 
+	/** Findings listed per repository, the riskiest; {@code openFindings} counts them all. */
+	static final int FINDINGS_SHOWN = 10;
+
 	private static final String FINDINGS = """
-			select a.repository_id, a.id, a.secret_type, a.secret_type_display_name, a.state, a.validity,
+			select r.id as repository_id, a.id, a.secret_type, a.secret_type_display_name, a.state, a.validity,
 			       s.target_resource_type, s.target_name, s.target_exists, a.alert_url, k.risk_score, k.risk_level
-			from alert a
-			join alert_risk k on k.alert_id = a.id
+			from unnest(cast(:repositories as bigint[])) as r (id)
+			cross join lateral (select * from alert_risk k
+			                    where k.repository_id = r.id and k.open
+			                    order by k.risk_score desc, k.alert_id
+			                    limit %d) k
+			join alert a on a.id = k.alert_id
 			left join secret s on s.id = a.secret_id
-			where a.repository_id = any(:repositories) and a.state = 'open'
-			order by a.repository_id, k.risk_score desc, a.id
-			""";
+			order by r.id, k.risk_score desc, a.id
+			""".formatted(FINDINGS_SHOWN);
 
 	private final DatabaseClient db;
 

@@ -21,7 +21,7 @@ public class FindingRisk {
 	private static final String ALERT_RISK = """
 			with scoped as materialized (
 			    select a.id, a.repository_id, a.secret_id, a.state = 'open' as open, a.validity, a.publicly_leaked,
-			           a.multi_repo, r.visibility
+			           a.multi_repo, r.visibility, a.provider, a.secret_type
 			    from alert a
 			    join repository r on r.id = a.repository_id
 			    where {alerts}
@@ -44,12 +44,12 @@ public class FindingRisk {
 			           false as in_inventory, false as internet_exposed, false as sensitive_data,
 			           coalesce(s.target_kind = 'cloud_identity', false) as privileged_identity,
 			           coalesce(a.multi_repo, false) or coalesce(d.repositories > 1, false) as shared_secret,
-			           exists (select 1 from notification_event e
-			                   where e.alert_id = a.id and e.kind = 'alert_sla_breached') as past_sla,
+			           e.alert_id is not null as past_sla,
 			           coalesce(s.expires_at <= now(), false) as expired
 			    from scoped a
 			    left join secret s on s.id = a.secret_id
 			    left join spread d on d.secret_id = a.secret_id
+			    left join notification_event e on e.alert_id = a.id and e.kind = 'alert_sla_breached'
 			    where a.open and not exists (select 1 from worst w where w.id = a.id)
 			), scored as (
 			    select id, path_id, risk_score, risk_factors from worst
@@ -59,20 +59,23 @@ public class FindingRisk {
 			    select id, null, 0, cast('{}' as text[]) from scoped where not open
 			)
 			insert into alert_risk (alert_id, repository_id, secret_id, path_id, open, risk_score, risk_level,
-			                        risk_factors)
-			select a.id, a.repository_id, a.secret_id, k.path_id, a.open, k.risk_score, {level}, k.risk_factors
+			                        risk_factors, provider, secret_type, validity)
+			select a.id, a.repository_id, a.secret_id, k.path_id, a.open, k.risk_score, {level}, k.risk_factors,
+			       a.provider, a.secret_type, a.validity
 			from scored k
 			join scoped a on a.id = k.id
 			order by a.id
 			on conflict (alert_id) do update set
 			    repository_id = excluded.repository_id, secret_id = excluded.secret_id, path_id = excluded.path_id
 			  , open = excluded.open, risk_score = excluded.risk_score, risk_level = excluded.risk_level
-			  , risk_factors = excluded.risk_factors
+			  , risk_factors = excluded.risk_factors, provider = excluded.provider
+			  , secret_type = excluded.secret_type, validity = excluded.validity
 			where (alert_risk.repository_id, alert_risk.secret_id, alert_risk.path_id, alert_risk.open,
-			       alert_risk.risk_score, alert_risk.risk_factors)
+			       alert_risk.risk_score, alert_risk.risk_factors, alert_risk.provider, alert_risk.secret_type,
+			       alert_risk.validity)
 			      is distinct from
 			      (excluded.repository_id, excluded.secret_id, excluded.path_id, excluded.open, excluded.risk_score,
-			       excluded.risk_factors)
+			       excluded.risk_factors, excluded.provider, excluded.secret_type, excluded.validity)
 			""".replace("{score}", RiskSql.score())
 		.replace("{factors}", RiskSql.factors())
 		.replace("{level}", RiskSql.level("k.risk_score"));
@@ -85,16 +88,23 @@ public class FindingRisk {
 			    from alert_risk k
 			    where k.secret_id is not null and {secrets}
 			)
-			insert into secret_risk (secret_id, risk_score, risk_level, risk_factors, open_findings)
-			select secret_id, risk_score, risk_level, risk_factors, open_findings
-			from ranked
-			where rank = 1
-			order by secret_id
+			insert into secret_risk (secret_id, risk_score, risk_level, risk_factors, open_findings, target_kind,
+			                         target_exists, expires_at)
+			select k.secret_id, k.risk_score, k.risk_level, k.risk_factors, k.open_findings, s.target_kind,
+			       s.target_exists, s.expires_at
+			from ranked k
+			join secret s on s.id = k.secret_id
+			where k.rank = 1
+			order by k.secret_id
 			on conflict (secret_id) do update set
 			    risk_score = excluded.risk_score, risk_level = excluded.risk_level
 			  , risk_factors = excluded.risk_factors, open_findings = excluded.open_findings
-			where (secret_risk.risk_score, secret_risk.risk_factors, secret_risk.open_findings)
-			      is distinct from (excluded.risk_score, excluded.risk_factors, excluded.open_findings)
+			  , target_kind = excluded.target_kind, target_exists = excluded.target_exists
+			  , expires_at = excluded.expires_at
+			where (secret_risk.risk_score, secret_risk.risk_factors, secret_risk.open_findings, secret_risk.target_kind,
+			       secret_risk.target_exists, secret_risk.expires_at)
+			      is distinct from (excluded.risk_score, excluded.risk_factors, excluded.open_findings,
+			                        excluded.target_kind, excluded.target_exists, excluded.expires_at)
 			""";
 
 	private static final String REPOSITORY_RISK = """

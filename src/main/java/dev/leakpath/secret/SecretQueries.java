@@ -54,7 +54,6 @@ public class SecretQueries {
 			with page as (
 			    select k.secret_id
 			    from secret_risk k
-			    join secret s on s.id = k.secret_id
 			    %2$s
 			    order by k.risk_score desc, k.secret_id desc
 			    limit :limit
@@ -73,7 +72,7 @@ public class SecretQueries {
 			""";
 
 	private static final String SEEN = "exists (select 1 from alert sa join repository sr on sr.id = sa.repository_id "
-			+ "where sa.secret_id = s.id and sr.organization = any(:organizations))";
+			+ "where sa.secret_id = k.secret_id and sr.organization = any(:organizations))";
 
 	/**
 	 * Secrets that are on no open attack path close none, so they are not ranked. Everyone who sees every
@@ -145,7 +144,7 @@ public class SecretQueries {
 
 	/** Highest risk first, newest first within a score. */
 	public Mono<List<SecretView>> findByRisk(SecretFilter filter, String[] organizations, RankCursor below, int limit) {
-		SqlConditions page = conditions(filter, "s").below("k.risk_score", "k.secret_id", below)
+		SqlConditions page = conditions(filter, "k").below("k.risk_score", "k.secret_id", below)
 			.also(organizations == null ? null : SEEN);
 		String pathsSeen = organizations == null ? "" : "and pr.organization = any(:organizations)";
 		String seen = organizations == null ? "" : "where r.organization = any(:organizations)";

@@ -10,14 +10,19 @@ import java.util.Collections;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import reactor.core.publisher.Mono;
 
 import dev.leakpath.LeakpathApplication;
+import dev.leakpath.attackpath.AssetMatching;
 import dev.leakpath.attackpath.AttackPathEvaluator;
 import dev.leakpath.attackpath.AttackPathEvaluator.Evaluation;
+import dev.leakpath.attackpath.GraphMaintenance;
+import dev.leakpath.risk.FindingRisk;
 import dev.leakpath.testsupport.TestPostgres;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
@@ -32,8 +37,8 @@ public final class SecurityGraphBenchmark {
 
 	private static final int SAMPLES = 40;
 
-	/** Reads another engineer is rewriting: printed, not held to a goal yet. */
-	private static final int UNJUDGED_SAMPLES = 5;
+	/** What missed its goal, beyond the reads ApiTimer judges. */
+	private static final List<String> MISSES = new ArrayList<>();
 
 	private static final long LIST_GOAL = 100;
 
@@ -67,22 +72,25 @@ public final class SecurityGraphBenchmark {
 		GraphBenchData.printShape(postgres);
 
 		AttackPathEvaluator evaluator = app.getBean(AttackPathEvaluator.class);
+		AssetMatching matching = app.getBean(AssetMatching.class);
+		FindingRisk risk = app.getBean(FindingRisk.class);
 		// as the application runs it: in the transaction of the change
 		TransactionalOperator transaction = app.getBean(TransactionalOperator.class);
-		long full = System.nanoTime();
-		Evaluation first = transaction.transactional(evaluator.refreshAll()).block();
-		System.out.printf("Full recompute, empty history: %.1f s (%,d paths opened)%n", seconds(full), first.opened());
-		long again = System.nanoTime();
-		Evaluation unchanged = transaction.transactional(evaluator.refreshAll()).block();
-		System.out.printf("Full recompute, nothing changed: %.1f s (%,d updated)%n", seconds(again), unchanged.updated());
+		DatabaseClient db = app.getBean(DatabaseClient.class);
+		fullRecompute("empty history", db, transaction, matching, evaluator, risk);
+		fullRecompute("nothing changed", db, transaction, matching, evaluator, risk);
+		System.out.printf("Kept risk rows: %,d alerts, %,d secrets, %,d repositories, %,d targets%n",
+				postgres.count("select count(*) from alert_risk"), postgres.count("select count(*) from secret_risk"),
+				postgres.count("select count(*) from repository_risk"), postgres.count("select count(*) from target_risk"));
 		System.out.printf("Open paths stored: %,d%n", postgres.count("select count(*) from attack_path where status = 'open'"));
 		System.out.printf("Database size: %,d MB (%,d MB in alerts and locations, %,d MB in attack paths, "
 				+ "%,d MB in notification events)%n", megabytes(postgres, "pg_database_size(current_database())"),
 				megabytes(postgres, "pg_total_relation_size('alert') + pg_total_relation_size('alert_location')"),
 				megabytes(postgres, "pg_total_relation_size('attack_path')"),
 				megabytes(postgres, "pg_total_relation_size('notification_event')"));
-		postgres.execute("analyze");
-		incrementalUpdates(postgres, evaluator, transaction);
+		// as autovacuum leaves tables after such a load: visible pages marked, so counts can read indexes alone
+		postgres.execute("vacuum analyze");
+		incrementalUpdates(postgres, app.getBean(GraphMaintenance.class), transaction);
 
 		ApiTimer api = new ApiTimer("http://localhost:" + app.getEnvironment().getProperty("local.server.port"), TOKEN);
 		System.out.println("Reads of the dashboard (sequential, " + SAMPLES + " samples after 3 warm-ups):");
@@ -99,12 +107,46 @@ public final class SecurityGraphBenchmark {
 					bytesAndLines[1], seconds(started));
 		}
 		System.out.printf("Peak heap during the exports: %d MB%n", peakHeapMegabytes());
-		System.out.println(api.misses().isEmpty() ? "Every read within its goal"
-				: "Reads missing their goal: " + String.join("; ", api.misses()));
+		MISSES.addAll(api.misses());
+		System.out.println(MISSES.isEmpty() ? "Every read and the full recompute within its goal"
+				: "Missing their goal: " + String.join("; ", MISSES));
 		return 0;
 	}
 
-	private static void incrementalUpdates(TestPostgres postgres, AttackPathEvaluator evaluator,
+	/**
+	 * What an inventory change costs, as {@code GraphRecompute} runs it in one transaction: every secret
+	 * re-matched, every path evaluated, every finding re-scored; the goal is under 60 s.
+	 */
+	private static void fullRecompute(String label, DatabaseClient db, TransactionalOperator transaction,
+			AssetMatching matching, AttackPathEvaluator evaluator, FindingRisk risk) {
+		long[] parts = new long[3];
+		long started = System.nanoTime();
+		Evaluation paths = transaction.transactional(Mono.defer(() -> {
+			long matched = System.nanoTime();
+			// as GraphRecompute sets it (leakpath.graph.recompute-work-mem)
+			return db.sql("select set_config('work_mem', '256MB', true)").fetch().rowsUpdated().then(matching.matchAll())
+				.doOnSuccess(ignored -> parts[0] = System.nanoTime() - matched)
+				.then(Mono.defer(() -> {
+					long evaluated = System.nanoTime();
+					return evaluator.refreshAll().doOnSuccess(ignored -> parts[1] = System.nanoTime() - evaluated);
+				}))
+				.flatMap(evaluation -> {
+					long scored = System.nanoTime();
+					return risk.refreshAll().then(Mono.fromRunnable(() -> parts[2] = System.nanoTime() - scored))
+						.thenReturn(evaluation);
+				});
+		})).block();
+		double total = seconds(started);
+		System.out.printf("Full recompute, %s: %.1f s (goal < 60 s%s): re-match %.1f s, attack paths %.1f s "
+				+ "(%,d opened, %,d updated, %,d resolved), risk of every alert, secret, repository and target %.1f s%n",
+				label, total, total < 60 ? "" : ", MISSED", parts[0] / 1e9, parts[1] / 1e9, paths.opened(), paths.updated(),
+				paths.resolved(), parts[2] / 1e9);
+		if (total >= 60) {
+			MISSES.add("full recompute (" + label + ") " + Math.round(total) + " s");
+		}
+	}
+
+	private static void incrementalUpdates(TestPostgres postgres, GraphMaintenance graph,
 			TransactionalOperator transaction) {
 		List<Long> incremental = new ArrayList<>();
 		long resolvedPaths = 0;
@@ -114,14 +156,14 @@ public final class SecurityGraphBenchmark {
 			String[] ids = row.split("\\|");
 			postgres.execute("update alert set state = 'resolved', resolved_at = now() where id = " + ids[0]);
 			long started = System.nanoTime();
-			resolvedPaths += transaction.transactional(evaluator.refreshSecrets(List.of(Long.parseLong(ids[1]))))
-				.block()
-				.resolved();
+			transaction.transactional(graph.secretsChanged(List.of(Long.parseLong(ids[1])))).block();
 			incremental.add(System.nanoTime() - started);
+			resolvedPaths += postgres.count("select count(*) from attack_path where status = 'resolved' and secret_id = "
+					+ ids[1]);
 		}
 		Collections.sort(incremental);
-		System.out.printf("Incremental update after one alert is resolved (%d alerts, %d paths resolved): p50 %.1f ms, "
-				+ "p95 %.1f ms%n", SAMPLES, resolvedPaths, incremental.get(SAMPLES / 2) / 1e6,
+		System.out.printf("Incremental update after one alert is resolved, paths and risk (%d alerts, %d paths "
+				+ "resolved): p50 %.1f ms, p95 %.1f ms%n", SAMPLES, resolvedPaths, incremental.get(SAMPLES / 2) / 1e6,
 				incremental.get((int) Math.ceil(SAMPLES * 0.95) - 1) / 1e6);
 	}
 
@@ -135,6 +177,10 @@ public final class SecurityGraphBenchmark {
 		// sign-in and the overview
 		api.get("/api/v1/me", SAMPLES, LIST_GOAL);
 		api.get("/api/v1/alerts/summary?days=30", SAMPLES, LIST_GOAL);
+		api.get("/api/v1/headline", SAMPLES, LIST_GOAL);
+		api.get("/api/v1/attack-paths?sort=risk&limit=5", SAMPLES, LIST_GOAL);
+		api.get("/api/v1/targets?limit=5", SAMPLES, LIST_GOAL);
+		api.get("/api/v1/recommendations?status=unhealthy&limit=5", SAMPLES, LIST_GOAL);
 		for (String risk : List.of("critical", "high", "medium", "low")) {
 			api.get("/api/v1/attack-paths?risk=" + risk + "&limit=5", SAMPLES, LIST_GOAL);
 		}
@@ -144,6 +190,11 @@ public final class SecurityGraphBenchmark {
 			api.get("/api/v1/alerts?limit=100" + filter, SAMPLES, LIST_GOAL);
 		}
 		api.get("/api/v1/alerts/" + alert, SAMPLES, LIST_GOAL);
+		String riskCursor = encode(api.read("/api/v1/alerts?sort=risk&limit=100").get("nextCursor").asText());
+		for (String filter : List.of("", "&state=open", "&provider=azure_devops", "&repository=" + repository,
+				"&cursor=" + riskCursor)) {
+			api.get("/api/v1/alerts?sort=risk&limit=100" + filter, SAMPLES, LIST_GOAL);
+		}
 		// attack paths
 		for (String filter : List.of("", "&status=resolved", "&status=all", "&risk=critical", "&provider=azure_devops",
 				"&provider=azure_devops&risk=high", "&repository=" + repository)) {
@@ -151,12 +202,28 @@ public final class SecurityGraphBenchmark {
 		}
 		api.get("/api/v1/attack-paths?status=all&limit=500", SAMPLES, LIST_GOAL);
 		api.get("/api/v1/attack-paths/" + path, SAMPLES, LIST_GOAL);
+		String target = encode(api.read("/api/v1/targets?limit=1").get("items").get(0).get("key").asText());
+		String pathCursor = encode(api.read("/api/v1/attack-paths?sort=risk&limit=100").get("nextCursor").asText());
+		for (String filter : List.of("", "&risk=high", "&provider=azure_devops", "&repository=" + repository,
+				"&target=" + target, "&cursor=" + pathCursor)) {
+			api.get("/api/v1/attack-paths?sort=risk&limit=100" + filter, SAMPLES, LIST_GOAL);
+		}
 		// secrets, ranked by the paths their rotation closes, and targets
 		for (String filter : List.of("", "&targetKind=cloud_identity", "&exists=unknown")) {
 			api.get("/api/v1/secrets?sort=pathsClosed&limit=50" + filter, SAMPLES, LIST_GOAL);
 		}
 		api.get("/api/v1/secrets?limit=50", SAMPLES, LIST_GOAL);
-		api.get("/api/v1/targets?limit=50", SAMPLES, LIST_GOAL);
+		for (String filter : List.of("", "&targetKind=cloud_identity", "&expired=true")) {
+			api.get("/api/v1/secrets?sort=risk&limit=50" + filter, SAMPLES, LIST_GOAL);
+		}
+		String targetCursor = encode(api.read("/api/v1/targets?limit=50").get("nextCursor").asText());
+		for (String filter : List.of("", "&exposed=true", "&sensitive=true", "&cursor=" + targetCursor)) {
+			api.get("/api/v1/targets?limit=50" + filter, SAMPLES, LIST_GOAL);
+		}
+		// repositories
+		for (String filter : List.of("", "&sort=risk", "&sort=risk&provider=azure_devops", "&name=repo-12")) {
+			api.get("/api/v1/repositories?limit=100" + filter, SAMPLES, LIST_GOAL);
+		}
 		// inventory
 		for (String filter : List.of("", "&cloud=aws", "&resourceType=Microsoft.Sql/servers")) {
 			api.get("/api/v1/assets?limit=200" + filter, SAMPLES, LIST_GOAL);
@@ -176,10 +243,9 @@ public final class SecurityGraphBenchmark {
 		api.get("/api/v1/sync", SAMPLES, LIST_GOAL);
 		api.get("/api/v1/webhooks/deliveries?limit=20", SAMPLES, LIST_GOAL);
 		api.get("/api/v1/webhooks/deliveries?status=failed&limit=50", SAMPLES, LIST_GOAL);
-		// the overview's and the repositories view's recommendations, rewritten elsewhere: printed only
-		for (String filter : List.of("?status=unhealthy&limit=5", "?limit=500", "?provider=azure_devops&limit=500",
+		for (String filter : List.of("?limit=100", "?limit=500", "?provider=azure_devops&limit=500",
 				"?status=healthy&limit=500")) {
-			api.get("/api/v1/recommendations" + filter, UNJUDGED_SAMPLES, null);
+			api.get("/api/v1/recommendations" + filter, SAMPLES, LIST_GOAL);
 		}
 	}
 

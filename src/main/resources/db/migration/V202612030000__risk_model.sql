@@ -125,12 +125,15 @@ create table repository_risk (
   , risk_factors     text[]  not null
   , open_findings    bigint  not null
   , total_findings   bigint  not null
+    -- public, with an open finding on an attack path: the overview counts these
+  , public_with_paths boolean not null default false
     -- the ranking in one key, so that a keyset cursor is (rank, id): the score, then the open findings
   , rank             bigint  generated always as (risk_score * 1000000 + least(open_findings, 999999)) stored
 );
 create index repository_risk_rank_idx on repository_risk (rank desc, repository_id desc);
 create index repository_risk_provider_idx on repository_risk (provider, rank desc, repository_id desc);
 create index repository_risk_organization_idx on repository_risk (organization, rank desc, repository_id desc);
+create index repository_risk_public_idx on repository_risk (repository_id) where public_with_paths;
 
 -- Each resource open attack paths reach, with its worst path's risk and how many secrets, repositories and
 -- paths reach it; kept from attack_path right after it changes.
@@ -156,9 +159,6 @@ create index target_risk_rank_idx on target_risk (rank desc, id desc);
 -- The alerts an attack path is evidence for: an alert's page lists its paths.
 create index attack_path_alert_ids_idx on attack_path using gin (alert_ids);
 
--- The overview's headline figures: secrets still valid, public entry repositories of open paths.
-create index secret_risk_factors_idx on secret_risk using gin (risk_factors);
-create index attack_path_public_entry_idx on attack_path (repository_id) where status = 'open' and public_entry;
 
 -- The paths to one target (GET /api/v1/attack-paths?target=), ranked.
 create index attack_path_target_idx on attack_path (target_key, status, risk_score desc, id desc);

@@ -6,21 +6,21 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the overview's headline figures, each from an index or a kept table: open paths by level
- * ({@code attack_path_risk_idx}), valid secrets from {@code secret_risk}'s factors, public entry repositories
- * from the open public paths' index, reached resources from {@code target_risk}. A viewer scoped to some
- * organisations has them counted over their repositories' paths and alerts.
+ * Reads the overview's headline figures from what is kept as the data changes: the counts of open paths by
+ * level, valid secrets and reached resources in {@code headline_count} (changes summed), public repositories
+ * with paths in {@code repository_risk}. A viewer scoped to some organisations has them counted over their
+ * repositories' paths and alerts.
  */
 @Component
 public class HeadlineQueries {
 
 	private static final String ALL = """
-			select (select count(*) from attack_path where status = 'open' and risk_level = 'critical') as critical,
-			       (select count(*) from attack_path where status = 'open' and risk_level = 'high') as high,
-			       (select count(*) from secret_risk where risk_factors @> array['still_valid']) as valid,
-			       (select count(distinct repository_id) from attack_path
-			        where status = 'open' and public_entry) as public_entries,
-			       (select count(*) from target_risk) as targets
+			select cast(coalesce(sum(delta) filter (where name = 'paths:critical'), 0) as bigint) as critical,
+			       cast(coalesce(sum(delta) filter (where name = 'paths:high'), 0) as bigint) as high,
+			       cast(coalesce(sum(delta) filter (where name = 'valid_secrets'), 0) as bigint) as valid,
+			       (select count(*) from repository_risk where public_with_paths) as public_entries,
+			       cast(coalesce(sum(delta) filter (where name = 'targets'), 0) as bigint) as targets
+			from headline_count
 			""";
 
 	private static final String SCOPED = """

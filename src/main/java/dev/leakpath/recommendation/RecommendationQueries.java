@@ -49,7 +49,7 @@ public class RecommendationQueries {
 			"healthy", "k.rank = 0");
 
 	/** Findings listed per repository, the riskiest; {@code openFindings} counts them all. */
-	static final int FINDINGS_SHOWN = 10;
+	static final int FINDINGS_SHOWN = 5;
 
 	private static final String FINDINGS = """
 			select r.id as repository_id, a.id, a.secret_type, a.secret_type_display_name, a.state, a.validity,

@@ -112,14 +112,15 @@ public class FindingRisk {
 			    select k.repository_id, k.risk_score, k.risk_level, k.risk_factors,
 			           count(*) filter (where k.open) over (partition by k.repository_id) as open_findings,
 			           count(*) over (partition by k.repository_id) as total_findings,
+			           bool_or(k.open and k.path_id is not null) over (partition by k.repository_id) as on_paths,
 			           row_number() over (partition by k.repository_id order by k.risk_score desc, k.alert_id) as rank
 			    from alert_risk k
 			    where {repositories}
 			)
 			insert into repository_risk (repository_id, provider, organization, risk_score, risk_level, risk_factors,
-			                             open_findings, total_findings)
+			                             open_findings, total_findings, public_with_paths)
 			select k.repository_id, r.provider, r.organization, k.risk_score, k.risk_level, k.risk_factors,
-			       k.open_findings, k.total_findings
+			       k.open_findings, k.total_findings, coalesce(r.visibility = 'public' and k.on_paths, false)
 			from ranked k
 			join repository r on r.id = k.repository_id
 			where k.rank = 1
@@ -128,12 +129,13 @@ public class FindingRisk {
 			    provider = excluded.provider, organization = excluded.organization
 			  , risk_score = excluded.risk_score, risk_level = excluded.risk_level
 			  , risk_factors = excluded.risk_factors, open_findings = excluded.open_findings
-			  , total_findings = excluded.total_findings
+			  , total_findings = excluded.total_findings, public_with_paths = excluded.public_with_paths
 			where (repository_risk.provider, repository_risk.organization, repository_risk.risk_score,
-			       repository_risk.risk_factors, repository_risk.open_findings, repository_risk.total_findings)
+			       repository_risk.risk_factors, repository_risk.open_findings, repository_risk.total_findings,
+			       repository_risk.public_with_paths)
 			      is distinct from
 			      (excluded.provider, excluded.organization, excluded.risk_score, excluded.risk_factors,
-			       excluded.open_findings, excluded.total_findings)
+			       excluded.open_findings, excluded.total_findings, excluded.public_with_paths)
 			""";
 
 	/** Targets of the scope's paths, open or just resolved: a target no open path reaches any more is dropped. */

@@ -38,8 +38,7 @@ where a.state = 'open' and a.secret_id is not null;
 
 -- Ranked lists, keyset-paged by (score, id).
 create index attack_path_rank_idx on attack_path (status, risk_score desc, id desc);
--- a provider's paths by level, and ranked (newest first: attack_path_provider_idx)
-create index attack_path_provider_risk_idx on attack_path (status, provider, risk_level, id desc);
+-- a provider's paths ranked (newest first, and by level: attack_path_provider_idx)
 create index attack_path_provider_rank_idx on attack_path (status, provider, risk_score desc, id desc);
 
 -- The resource families paths are grouped by, as dev.leakpath.attackpath.TargetKinds lists them.
@@ -85,14 +84,13 @@ create table alert_risk (
     -- ranking (0.3 s over a million alerts)
   , provider      text    not null
   , secret_type   text    not null
-  , validity      text
+  , validity      text    -- validity, few and common values, needs no index of its own: the ranking finds them
 );
 create index alert_risk_rank_idx on alert_risk (risk_score desc, alert_id desc);
 create index alert_risk_provider_idx on alert_risk (provider, risk_score desc, alert_id desc);
 create index alert_risk_type_idx on alert_risk (secret_type, risk_score desc, alert_id desc);
-create index alert_risk_validity_idx on alert_risk (validity, risk_score desc, alert_id desc);
-create index alert_risk_repository_idx on alert_risk (repository_id);
-create index alert_risk_repository_open_idx on alert_risk (repository_id, risk_score desc, alert_id) where open;
+-- a repository's alerts, riskiest first: its score is kept from them, and a recommendation lists the riskiest
+create index alert_risk_repository_idx on alert_risk (repository_id, risk_score desc, alert_id);
 create index alert_risk_secret_idx on alert_risk (secret_id, risk_score desc) where secret_id is not null;
 
 -- Alerts whose secret leakpath did not get: scored with their repository.
@@ -155,9 +153,6 @@ create table target_risk (
   , rank              bigint  generated always as (risk_score * 1000000 + least(paths, 999999)) stored
 );
 create index target_risk_rank_idx on target_risk (rank desc, id desc);
-
--- The alerts an attack path is evidence for: an alert's page lists its paths.
-create index attack_path_alert_ids_idx on attack_path using gin (alert_ids);
 
 
 -- The paths to one target (GET /api/v1/attack-paths?target=), ranked.

@@ -87,6 +87,15 @@ public class AlertStore {
 			  on a.repository_id = k.repository_id and a.provider_alert_id = k.provider_alert_id
 			""";
 
+	/** Of the given alerts, those stored without a secret (one given with none keeps the secret it had). */
+	private static final String SECRETLESS_IDS = """
+			select a.id
+			from alert a
+			join unnest(cast(:repositoryId as bigint[]), cast(:providerAlertId as text[])) as k (repository_id, provider_alert_id)
+			  on a.repository_id = k.repository_id and a.provider_alert_id = k.provider_alert_id
+			where a.secret_id is null
+			""";
+
 	private static final String UPSERT_LOCATIONS = """
 			insert into alert_location (alert_id, location_key, type, path, start_line, end_line, start_column,
 			                            end_column, commit_sha, blob_sha, file_url, commit_url, source_url)
@@ -124,6 +133,20 @@ public class AlertStore {
 	AlertStore(DatabaseClient db, AlertDetailsJson details) {
 		this.db = db;
 		this.details = details;
+	}
+
+	/** The ids of those of these alerts that are stored without a secret. */
+	public Mono<List<Long>> secretlessIds(List<AlertRow> rows) {
+		List<AlertRow> withoutSecret = rows.stream().filter(row -> row.secretId() == null).toList();
+		if (withoutSecret.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		return db.sql(SECRETLESS_IDS)
+			.bind("repositoryId", withoutSecret.stream().map(AlertRow::repositoryId).toArray(Long[]::new))
+			.bind("providerAlertId", texts(withoutSecret, row -> row.alert().providerAlertId()))
+			.map(row -> row.get("id", Long.class))
+			.all()
+			.collectList();
 	}
 
 	/** Stores the alerts and their locations. An alert given twice is stored once, as its newest version. */

@@ -90,7 +90,9 @@ public class AttackPathQueries {
 	 */
 	public Mono<AlertPaths> forAlert(long alertId, String[] organizations) {
 		SqlConditions scope = SqlConditions.of().anyOf("r.organization", "organizations", organizations);
-		return scope.bind(db.sql(SELECT + "where p.alert_ids @> array[cast(:id as bigint)]\n" + scope.and()
+		// the paths of the alert's repository and secret: their alerts, this one among them, are its evidence
+		return scope.bind(db.sql(SELECT + "where (p.repository_id, p.secret_id) = (select a.repository_id, a.secret_id "
+				+ "from alert a where a.id = :id)\n" + scope.and()
 				+ "order by p.status = 'open' desc, p.risk_score desc, p.id desc"))
 			.bind("id", alertId)
 			.map(AttackPathQueries::view)

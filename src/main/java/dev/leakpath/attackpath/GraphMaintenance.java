@@ -41,9 +41,9 @@ public class GraphMaintenance {
 		return matching.match(secretIds).then(attackPaths.refreshSecrets(secretIds)).then(risk.refreshSecrets(secretIds));
 	}
 
-	/** Alerts of these repositories whose secret leakpath did not get were stored or changed: they are re-scored. */
-	public Mono<Void> secretlessAlertsChanged(Collection<Long> repositoryIds) {
-		return risk.refreshSecretless(repositoryIds);
+	/** These alerts, whose secret leakpath did not get, were stored or changed: they are re-scored. */
+	public Mono<Void> secretlessAlertsChanged(Collection<Long> alertIds) {
+		return risk.refreshSecretless(alertIds);
 	}
 
 	/** These repositories' visibility or provider data changed: the paths that start at them are re-evaluated. */

@@ -20,8 +20,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * Re-scores the findings whose risk changed with time alone, every {@code leakpath.graph.risk-clock-interval}:
  * a secret whose expiry passed (its paths and alerts gain the {@code expired} factor) and an alert that went
  * past its SLA ({@code past_sla}). No write tells {@link GraphMaintenance} of these, so the clock looks for
- * open findings whose stored factors lag behind, a batch at a time, and re-scores their secrets (or, for an
- * alert without a secret, its repository's secretless alerts). It also folds the headline's counted changes
+ * open findings whose stored factors lag behind, a batch at a time, and re-scores their secrets (or an alert
+ * without a secret alone). It also folds the headline's counted changes
  * ({@code headline_count}) into one row per count, so that reading them stays a sum of a few rows.
  */
 @Component
@@ -46,7 +46,7 @@ class RiskClock {
 			""";
 
 	private static final String DUE_SECRETLESS = """
-			select distinct k.repository_id from notification_event e
+			select k.alert_id from notification_event e
 			join alert_risk k on k.alert_id = e.alert_id
 			where e.kind = 'alert_sla_breached' and k.open and k.secret_id is null
 			  and not ('past_sla' = any(k.risk_factors))
@@ -104,9 +104,9 @@ class RiskClock {
 
 	private Mono<Long> batch() {
 		return transaction.transactional(ids(DUE_SECRETS).flatMap(secrets -> ids(DUE_SECRETLESS)
-			.flatMap(repositories -> graph.secretsChanged(secrets)
-				.then(graph.secretlessAlertsChanged(repositories))
-				.thenReturn((long) Math.max(secrets.size(), repositories.size())))));
+			.flatMap(alerts -> graph.secretsChanged(secrets)
+				.then(graph.secretlessAlertsChanged(alerts))
+				.thenReturn((long) Math.max(secrets.size(), alerts.size())))));
 	}
 
 	private Mono<List<Long>> ids(String sql) {

@@ -105,14 +105,9 @@ class PageWriter {
 						ids.getT2().get(index)));
 			}
 			List<Long> storedSecrets = ids.getT2().stream().filter(Objects::nonNull).distinct().toList();
-			List<Long> secretless = rows.stream()
-				.filter(row -> row.secretId() == null)
-				.map(AlertRow::repositoryId)
-				.distinct()
-				.toList();
 			return alerts.upsertAll(rows)
 				.then(graph.secretsChanged(storedSecrets))
-				.then(graph.secretlessAlertsChanged(secretless))
+				.then(alerts.secretlessIds(rows).flatMap(graph::secretlessAlertsChanged))
 				.then(graph.repositoriesChanged(changedVisibility(seen, before, ids.getT1())));
 		}));
 	}

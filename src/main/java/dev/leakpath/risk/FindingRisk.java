@@ -196,9 +196,9 @@ public class FindingRisk {
 		return repositoryIds.isEmpty() ? Mono.empty() : refresh(Scope.REPOSITORIES, ids(repositoryIds));
 	}
 
-	/** The alerts of these repositories whose secret leakpath did not get, and the repositories. */
-	public Mono<Void> refreshSecretless(Collection<Long> repositoryIds) {
-		return repositoryIds.isEmpty() ? Mono.empty() : refresh(Scope.SECRETLESS, ids(repositoryIds));
+	/** These alerts, whose secret leakpath did not get, and their repositories. */
+	public Mono<Void> refreshSecretless(Collection<Long> alertIds) {
+		return alertIds.isEmpty() ? Mono.empty() : refresh(Scope.SECRETLESS, ids(alertIds));
 	}
 
 	public Mono<Void> refreshAll() {
@@ -229,7 +229,8 @@ public class FindingRisk {
 		REPOSITORIES("a.repository_id = any(:ids)",
 				"k.secret_id in (select secret_id from alert where repository_id = any(:ids))",
 				"k.repository_id = any(:ids)", "p.repository_id = any(:ids)"),
-		SECRETLESS("a.repository_id = any(:ids) and a.secret_id is null", null, "k.repository_id = any(:ids)", null),
+		SECRETLESS("a.id = any(:ids) and a.secret_id is null", null,
+				"k.repository_id in (select repository_id from alert where id = any(:ids))", null),
 		ALL("true", "true", "true", "true");
 
 		private final String alerts;

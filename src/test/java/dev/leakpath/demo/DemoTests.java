@@ -236,6 +236,10 @@ class DemoTests {
 				+ "and exists (select 1 from graph_secret_target t where t.secret_id = p.secret_id)")).isZero();
 		assertThat(postgres.count("select count(distinct repository_id) from attack_path where status = 'open' "
 				+ "and rule_id = 'github-secret-to-storage' and target_name = 'acmeprodstore'")).isPositive();
+		// every alert is scored, those whose value Azure DevOps withheld too
+		assertThat(postgres.count("select count(*) from alert a where a.secret_id is null")).isPositive();
+		assertThat(postgres.count("select count(*) from alert a "
+				+ "where not exists (select 1 from alert_risk k where k.alert_id = a.id)")).isZero();
 
 		for (String list : List.of("/api/v1/attack-paths?status=all&sort=risk&limit=500", "/api/v1/alerts?sort=risk&limit=500",
 				"/api/v1/secrets?sort=risk&limit=500", "/api/v1/repositories?sort=risk&limit=500",

@@ -36,7 +36,7 @@ public class AlertQueries {
 			       a.resolution, a.provider_resolution, a.validity, a.validity_checked_at, a.publicly_leaked,
 			       a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url, cast(a.details as text) as details,
 			       s.fingerprint, s.preview, s.expires_at, coalesce(s.expires_at <= now(), false) as expired,
-			       k.risk_score, k.risk_factors,
+			       k.risk_score, k.risk_level, k.risk_factors,
 			""" + SecretTargetColumns.SELECT + """
 
 			from alert a
@@ -126,8 +126,8 @@ public class AlertQueries {
 
 	/** An alert no recompute has scored yet scores 0 until one has. */
 	private static RiskScore risk(Readable row) {
-		Integer score = row.get("risk_score", Integer.class);
-		return score == null ? RiskScore.NONE : RiskScore.ofIds(row.get("risk_factors", String[].class));
+		return RiskScore.stored(row.get("risk_score", Integer.class), row.get("risk_level", String.class),
+				row.get("risk_factors", String[].class));
 	}
 
 	private static AlertView.Location location(Readable row) {

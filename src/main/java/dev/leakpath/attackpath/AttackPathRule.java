@@ -16,10 +16,6 @@ import java.util.List;
 public record AttackPathRule(String id, String name, String provider, boolean publicEntry, TargetKind target,
 		List<String> chain, List<String> remediation) {
 
-	public boolean endsAtResource() {
-		return target != null;
-	}
-
 	/** The resource category the path ends at, or null when it ends at the secret. */
 	public String category() {
 		return target == null ? null : target.category();

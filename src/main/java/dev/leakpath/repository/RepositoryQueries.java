@@ -26,7 +26,7 @@ public class RepositoryQueries {
 			       count(a.id) as total_alerts,
 			       (select array_agg(o.owner order by o.position) from repository_owner o where o.repository_id = r.id) as owners,
 			       (select min(o.source) from repository_owner o where o.repository_id = r.id) as owner_source,
-			       min(k.risk_score) as risk_score, min(k.risk_factors) as risk_factors
+			       min(k.risk_score) as risk_score, min(k.risk_level) as risk_level, min(k.risk_factors) as risk_factors
 			from repository r
 			left join alert a on a.repository_id = r.id
 			left join repository_risk k on k.repository_id = r.id
@@ -41,7 +41,7 @@ public class RepositoryQueries {
 			       r.default_branch, k.open_findings as open_alerts, k.total_findings as total_alerts,
 			       (select array_agg(o.owner order by o.position) from repository_owner o where o.repository_id = r.id) as owners,
 			       (select min(o.source) from repository_owner o where o.repository_id = r.id) as owner_source,
-			       k.risk_score, k.risk_factors
+			       k.risk_score, k.risk_level, k.risk_factors
 			from repository_risk k
 			join repository r on r.id = k.repository_id
 			%s
@@ -76,8 +76,8 @@ public class RepositoryQueries {
 					row.get("visibility", String.class), row.get("archived", Boolean.class),
 					row.get("default_branch", String.class), row.get("open_alerts", Long.class),
 					row.get("total_alerts", Long.class), OwnerColumns.owners(row), row.get("owner_source", String.class),
-					row.get("risk_score", Integer.class) == null ? RiskScore.NONE
-							: RiskScore.ofIds(row.get("risk_factors", String[].class))))
+					RiskScore.stored(row.get("risk_score", Integer.class), row.get("risk_level", String.class),
+							row.get("risk_factors", String[].class))))
 			.all()
 			.collectList();
 	}

@@ -27,6 +27,17 @@ public record RiskScore(int score, String level, List<Points> factors) {
 		return new RiskScore(score, RiskLevel.of(score).id(), points);
 	}
 
+	/**
+	 * As a table keeps it: the stored score and level, with the factors named; that they agree is the model's
+	 * promise, which a reader can check by adding the points up.
+	 */
+	public static RiskScore stored(Integer score, String level, String[] ids) {
+		if (score == null) {
+			return NONE;
+		}
+		return new RiskScore(score, level, ofIds(ids).factors());
+	}
+
 	/** From the factor names a table stores; a name this version does not know is left out. */
 	public static RiskScore ofIds(String[] ids) {
 		if (ids == null) {

@@ -29,7 +29,7 @@ public class SecretQueries {
 			       count(a.id) filter (where a.state = 'open') as open_alerts,
 			       array_agg(distinct a.provider) as providers,
 			       array_agg(distinct r.full_name) as repositories,
-			       min(k.risk_score) as risk_score, min(k.risk_factors) as risk_factors,
+			       min(k.risk_score) as risk_score, min(k.risk_level) as risk_level, min(k.risk_factors) as risk_factors,
 			""";
 
 	/** Open paths of the secret, in the organisations a scoped caller sees (%1$s); then the conditions (%2$s). */
@@ -188,8 +188,8 @@ public class SecretQueries {
 				Arrays.asList(row.get("repositories", String[].class)), row.get("open_paths", Long.class),
 				row.get("first_seen_at", Instant.class), row.get("expires_at", Instant.class),
 				Boolean.TRUE.equals(row.get("expired", Boolean.class)), SecretView.advice(target),
-				row.get("risk_score", Integer.class) == null ? RiskScore.NONE
-						: RiskScore.ofIds(row.get("risk_factors", String[].class)));
+				RiskScore.stored(row.get("risk_score", Integer.class), row.get("risk_level", String.class),
+						row.get("risk_factors", String[].class)));
 	}
 
 }

@@ -70,8 +70,10 @@ $$;
 -- Every alert's risk: that of its worst open path, or of the alert alone when it is on none (its secret reaches
 -- no resource); 0 and no factors once it is no longer open. Kept by dev.leakpath.risk.FindingRisk in the
 -- transaction that changed what it depends on.
+-- No foreign key to alert (nor secret_risk's to secret): these rows are derived and rebuilt by every recompute,
+-- alerts and secrets are never deleted, and checking a million keys took 4.6 s of a first recompute.
 create table alert_risk (
-    alert_id      bigint  primary key references alert (id) on delete cascade
+    alert_id      bigint  primary key
   , repository_id bigint  not null
   , secret_id     bigint
   , path_id       bigint
@@ -99,7 +101,7 @@ create index alert_secretless_idx on alert (repository_id) where secret_id is nu
 -- A secret's risk is its worst alert's; a repository's its worst alert's, the number of open findings breaking
 -- ties. Both are kept from alert_risk right after it changes.
 create table secret_risk (
-    secret_id        bigint  primary key references secret (id) on delete cascade
+    secret_id        bigint  primary key
   , risk_score       integer not null
   , risk_level       text    not null
   , risk_factors     text[]  not null

@@ -26,19 +26,18 @@ public class FindingRisk {
 			    join repository r on r.id = a.repository_id
 			    where {alerts}
 			), worst as (
-			    select distinct on (a.id) a.id, p.id as path_id, p.risk_score, p.risk_factors
+			    select distinct on (a.id) a.id, a.repository_id, a.secret_id, a.open, a.provider, a.secret_type,
+			           a.validity, p.id as path_id, p.risk_score, p.risk_factors
 			    from scoped a
 			    join attack_path p on p.repository_id = a.repository_id and p.secret_id = a.secret_id
 			                      and p.status = 'open'
 			    where a.open
 			    order by a.id, p.risk_score desc, p.id
 			), spread as (
-			    select o.secret_id, count(distinct o.repository_id) as repositories
-			    from alert o
-			    where o.state = 'open' and o.secret_id in (select secret_id from scoped where open)
-			    group by o.secret_id
+			    {spread}
 			), facts as (
-			    select a.id, a.visibility = 'public' as public_repository,
+			    select a.id, a.repository_id, a.secret_id, a.open, a.provider, a.secret_type, a.validity,
+			           a.visibility = 'public' as public_repository,
 			           coalesce(a.publicly_leaked, false) as publicly_leaked,
 			           coalesce(a.validity = 'active', false) as still_valid,
 			           false as in_inventory, false as internet_exposed, false as sensitive_data,
@@ -52,19 +51,24 @@ public class FindingRisk {
 			    left join notification_event e on e.alert_id = a.id and e.kind = 'alert_sla_breached'
 			    where a.open and not exists (select 1 from worst w where w.id = a.id)
 			), scored as (
-			    select id, path_id, risk_score, risk_factors from worst
+			    -- each branch carries the alert's columns: joining back to scoped sorted a million rows twice
+			    select id, repository_id, secret_id, open, provider, secret_type, validity, path_id, risk_score,
+			           risk_factors
+			    from worst
 			    union all
-			    select id, null, {score}, {factors} from facts
+			    select id, repository_id, secret_id, open, provider, secret_type, validity, null, {score}, {factors}
+			    from facts
 			    union all
-			    select id, null, 0, cast('{}' as text[]) from scoped where not open
+			    select id, repository_id, secret_id, open, provider, secret_type, validity, null, 0,
+			           cast('{}' as text[])
+			    from scoped where not open
 			)
 			insert into alert_risk (alert_id, repository_id, secret_id, path_id, open, risk_score, risk_level,
 			                        risk_factors, provider, secret_type, validity)
-			select a.id, a.repository_id, a.secret_id, k.path_id, a.open, k.risk_score, {level}, k.risk_factors,
-			       a.provider, a.secret_type, a.validity
+			select k.id, k.repository_id, k.secret_id, k.path_id, k.open, k.risk_score, {level}, k.risk_factors,
+			       k.provider, k.secret_type, k.validity
 			from scored k
-			join scoped a on a.id = k.id
-			order by a.id
+			order by k.id
 			on conflict (alert_id) do update set
 			    repository_id = excluded.repository_id, secret_id = excluded.secret_id, path_id = excluded.path_id
 			  , open = excluded.open, risk_score = excluded.risk_score, risk_level = excluded.risk_level
@@ -220,18 +224,30 @@ public class FindingRisk {
 		return ids.stream().distinct().toArray(Long[]::new);
 	}
 
+	/** How many repositories hold each secret, when the scope has every alert of its secrets. */
+	private static final String WHOLE_SPREAD = """
+			select secret_id, count(distinct repository_id) as repositories
+			    from scoped where open and secret_id is not null group by secret_id""";
+
+	/** The same, looked up, when the scope has only some alerts of its secrets. */
+	private static final String LOOKED_UP_SPREAD = """
+			select o.secret_id, count(distinct o.repository_id) as repositories
+			    from alert o
+			    where o.state = 'open' and o.secret_id in (select secret_id from scoped where open)
+			    group by o.secret_id""";
+
 	/** What one refresh covers, written into its statements (see AttackPathEvaluator's scopes for why). */
 	private enum Scope {
 
-		SECRETS("a.secret_id = any(:ids)", "k.secret_id = any(:ids)",
+		SECRETS("a.secret_id = any(:ids)", WHOLE_SPREAD, "k.secret_id = any(:ids)",
 				"k.repository_id in (select repository_id from alert where secret_id = any(:ids))",
 				"p.secret_id = any(:ids)"),
-		REPOSITORIES("a.repository_id = any(:ids)",
+		REPOSITORIES("a.repository_id = any(:ids)", LOOKED_UP_SPREAD,
 				"k.secret_id in (select secret_id from alert where repository_id = any(:ids))",
 				"k.repository_id = any(:ids)", "p.repository_id = any(:ids)"),
-		SECRETLESS("a.id = any(:ids) and a.secret_id is null", null,
+		SECRETLESS("a.id = any(:ids) and a.secret_id is null", LOOKED_UP_SPREAD, null,
 				"k.repository_id in (select repository_id from alert where id = any(:ids))", null),
-		ALL("true", "true", "true", "true");
+		ALL("true", WHOLE_SPREAD, "true", "true", "true");
 
 		private final String alerts;
 
@@ -241,8 +257,8 @@ public class FindingRisk {
 
 		private final String targets;
 
-		Scope(String alerts, String secrets, String repositories, String targets) {
-			this.alerts = ALERT_RISK.replace("{alerts}", alerts);
+		Scope(String alerts, String spread, String secrets, String repositories, String targets) {
+			this.alerts = ALERT_RISK.replace("{alerts}", alerts).replace("{spread}", spread);
 			this.secrets = secrets == null ? null : SECRET_RISK.replace("{secrets}", secrets);
 			this.repositories = REPOSITORY_RISK.replace("{repositories}", repositories);
 			this.targets = targets == null ? null : TARGET_RISK.replace("{paths}", targets);

@@ -15,17 +15,20 @@ where rule_id = 'ssh-key-to-vm';
 -- Scores of the old tables (base 35–50 plus up to 80) restated in the new one from the facts each path kept.
 -- The points are those of RiskFactor when this was written; open paths are re-scored with every factor by the
 -- recompute requested below.
-update attack_path set risk_factors = array_remove(array['exposed_secret',
+-- One pass over the table: the level is that of the score computed beside it.
+update attack_path p
+set risk_factors = array_remove(array['exposed_secret',
         case when public_entry then 'public_repository' end, case when active_secret then 'still_valid' end,
         case when target_exists then 'in_inventory' end, case when target_exposed then 'internet_exposed' end,
-        case when target_sensitive then 'sensitive_data' end], null);
-update attack_path set risk_score = 10 + case when public_entry then 15 else 0 end
-                                       + case when active_secret then 15 else 0 end
-                                       + case when target_exists then 10 else 0 end
-                                       + case when target_exposed then 15 else 0 end
-                                       + case when target_sensitive then 15 else 0 end;
-update attack_path set risk_level = case when risk_score >= 75 then 'critical' when risk_score >= 50 then 'high'
-                                         when risk_score >= 25 then 'medium' else 'low' end;
+        case when target_sensitive then 'sensitive_data' end], null),
+    risk_score = s.score,
+    risk_level = case when s.score >= 75 then 'critical' when s.score >= 50 then 'high'
+                      when s.score >= 25 then 'medium' else 'low' end
+from (select id, 10 + case when public_entry then 15 else 0 end + case when active_secret then 15 else 0 end
+                    + case when target_exists then 10 else 0 end + case when target_exposed then 15 else 0 end
+                    + case when target_sensitive then 15 else 0 end as score
+      from attack_path) s
+where s.id = p.id;
 
 insert into graph_recompute (requested, requested_at) values (1, now())
 on conflict (id) do update set requested = graph_recompute.requested + 1, requested_at = now();

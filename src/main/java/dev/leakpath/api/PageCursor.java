@@ -33,16 +33,13 @@ final class PageCursor {
 		if (cursor == null) {
 			return null;
 		}
+		String[] parts = payload(cursor, RANKED, "cursor is not one this API returned for sort=risk").split(":", -1);
 		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			if (decoded.startsWith(RANKED)) {
-				String[] parts = decoded.substring(RANKED.length()).split(":", -1);
-				if (parts.length == 2) {
-					return new RankCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-				}
+			if (parts.length == 2) {
+				return new RankCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
 			}
 		}
-		catch (IllegalArgumentException ex) {
+		catch (NumberFormatException ex) {
 			// reported below
 		}
 		throw ApiProblemException.badRequest("cursor is not one this API returned for sort=risk");
@@ -52,19 +49,31 @@ final class PageCursor {
 		if (cursor == null) {
 			return null;
 		}
+		String payload = payload(cursor, PREFIX, "cursor is not one this API returned");
+		try {
+			long id = Long.parseLong(payload);
+			if (id > 0) {
+				return id;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw ApiProblemException.badRequest("cursor is not one this API returned");
+	}
+
+	/** What follows {@code prefix} in the decoded cursor; a 400 with {@code problem} when it is not such a cursor. */
+	private static String payload(String cursor, String prefix, String problem) {
 		try {
 			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			if (decoded.startsWith(PREFIX)) {
-				long id = Long.parseLong(decoded.substring(PREFIX.length()));
-				if (id > 0) {
-					return id;
-				}
+			if (decoded.startsWith(prefix)) {
+				return decoded.substring(prefix.length());
 			}
 		}
 		catch (IllegalArgumentException ex) {
 			// reported below
 		}
-		throw ApiProblemException.badRequest("cursor is not one this API returned");
+		throw ApiProblemException.badRequest(problem);
 	}
 
 }

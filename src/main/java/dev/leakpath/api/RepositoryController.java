@@ -13,6 +13,7 @@ import dev.leakpath.repository.RepositoryQueries;
 import dev.leakpath.repository.RepositoryView;
 import dev.leakpath.security.AccessScope;
 import dev.leakpath.sql.ListOrder;
+import dev.leakpath.sql.RankCursor;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,7 @@ class RepositoryController {
 
 	/** As {@code repository_risk.rank} keeps it. */
 	private static long rank(RepositoryView repository) {
-		return repository.risk().score() * 1_000_000L + Math.min(repository.openAlerts(), 999_999L);
+		return RankCursor.rank(repository.risk().score(), repository.openAlerts());
 	}
 
 	@Operation(operationId = "listRepositories", summary = "Repositories with open and total alert counts")

@@ -1,6 +1,7 @@
 package dev.leakpath.attackpath;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,4 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("leakpath.graph")
 record GraphProperties(@DefaultValue("PT1M") Duration recomputeCheckInterval,
 		@DefaultValue("256MB") String recomputeWorkMem, @DefaultValue("PT5M") Duration riskClockInterval) {
+
+	/** PostgreSQL's own form of a memory size: a bad one would fail every recompute, so it stops start-up. */
+	private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*(kB|MB|GB)");
+
+	GraphProperties {
+		if (recomputeWorkMem == null || !MEMORY.matcher(recomputeWorkMem).matches()) {
+			throw new IllegalArgumentException("leakpath.graph.recompute-work-mem must be a size such as 256MB (kB, MB "
+					+ "or GB)");
+		}
+	}
 }

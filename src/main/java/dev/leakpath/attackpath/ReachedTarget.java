@@ -3,6 +3,7 @@ package dev.leakpath.attackpath;
 import java.util.List;
 
 import dev.leakpath.risk.RiskScore;
+import dev.leakpath.sql.RankCursor;
 
 /**
  * A resource open attack paths reach, with the risk of the worst of them and how many secrets, repositories
@@ -15,7 +16,7 @@ public record ReachedTarget(long id, String key, Long assetId, String resourceTy
 
 	/** As {@code target_risk.rank} keeps it. */
 	public long rank() {
-		return riskScore * 1_000_000L + Math.min(paths, 999_999L);
+		return RankCursor.rank(riskScore, paths);
 	}
 
 }

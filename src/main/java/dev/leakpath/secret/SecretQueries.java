@@ -32,10 +32,14 @@ public class SecretQueries {
 			       min(k.risk_score) as risk_score, min(k.risk_level) as risk_level, min(k.risk_factors) as risk_factors,
 			""";
 
-	/** Open paths of the secret, in the organisations a scoped caller sees (%1$s); then the conditions (%2$s). */
-	private static final String NEWEST_FIRST = COLUMNS + """
+	/** The secret's open paths, in the organisations a scoped caller sees (%1$s). */
+	private static final String OPEN_PATHS = """
 			       (select count(*) from attack_path p join repository pr on pr.id = p.repository_id
 			        where p.secret_id = s.id and p.status = 'open' %1$s) as open_paths
+			""";
+
+	/** With the secret's open paths (%1$s, as OPEN_PATHS says); then the conditions (%2$s). */
+	private static final String NEWEST_FIRST = COLUMNS + OPEN_PATHS + """
 			from secret s
 			join alert a on a.secret_id = s.id
 			join repository r on r.id = a.repository_id
@@ -58,9 +62,7 @@ public class SecretQueries {
 			    order by k.risk_score desc, k.secret_id desc
 			    limit :limit
 			)
-			""" + COLUMNS + """
-			       (select count(*) from attack_path p join repository pr on pr.id = p.repository_id
-			        where p.secret_id = s.id and p.status = 'open' %1$s) as open_paths
+			""" + COLUMNS + OPEN_PATHS + """
 			from page
 			join secret s on s.id = page.secret_id
 			join secret_risk k on k.secret_id = s.id

@@ -37,6 +37,12 @@ class SettingFailureTests {
 	}
 
 	@Test
+	void startWhenTheRecomputesWorkMemIsNoSizeThenOneLineNamesTheSetting(CapturedOutput output) {
+		assertStartFailsWith(output, "leakpath.graph.recompute-work-mem must be a size such as 256MB",
+				"--leakpath.graph.recompute-work-mem=lots");
+	}
+
+	@Test
 	void startWhenGitHubUrlIsNotHttpThenOneLineNamesTheSetting(CapturedOutput output) {
 		assertStartFailsWith(output, "leakpath.github.api-url must be an absolute http(s) URL with a host",
 				"--leakpath.github.api-url=api.github.com");

@@ -1,6 +1,5 @@
 package dev.leakpath.security;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -32,16 +31,7 @@ public record AccessScope(Set<String> organizations) {
 	}
 
 	public static AccessScope of(Authentication authentication) {
-		Set<String> organizations = new TreeSet<>();
-		for (GrantedAuthority authority : authentication.getAuthorities()) {
-			if (authority.getAuthority().equals(ALL_ORGANIZATIONS)) {
-				return ALL;
-			}
-			if (authority.getAuthority().startsWith(PREFIX)) {
-				organizations.add(authority.getAuthority().substring(PREFIX.length()));
-			}
-		}
-		return new AccessScope(organizations);
+		return new AccessScope(OrganizationAuthorities.read(authentication, ALL_ORGANIZATIONS, PREFIX));
 	}
 
 	/** The authority of a caller who sees every organisation. */
@@ -51,11 +41,7 @@ public record AccessScope(Set<String> organizations) {
 
 	/** The authorities that scope a caller to these organisations (none: no organisation is seen). */
 	static List<GrantedAuthority> authorities(Collection<String> organizations) {
-		List<GrantedAuthority> authorities = new ArrayList<>();
-		for (String organization : organizations) {
-			authorities.add(new SimpleGrantedAuthority(PREFIX + organization));
-		}
-		return authorities;
+		return OrganizationAuthorities.of(PREFIX, organizations);
 	}
 
 	public boolean isAll() {

@@ -30,7 +30,8 @@ final class ApiProblems {
 	static Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException ex) {
 		String role = RequiredRoles.of(exchange.getRequest()).name().toLowerCase();
 		return write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden", "This request needs the " + role
-				+ " role; a viewer scoped to organisations reads only alerts, repositories, secrets, "
+				+ " role" + (role.equals("triager") ? " for at least one organisation" : "")
+				+ "; a viewer scoped to organisations reads only alerts, repositories, secrets, "
 				+ "recommendations and attack paths");
 	}
 

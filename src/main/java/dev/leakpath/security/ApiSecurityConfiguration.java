@@ -41,9 +41,9 @@ import org.springframework.web.server.WebFilter;
  * Who may do what:
  * <ul>
  * <li>{@code /api/**}: a bearer API token, or the session of a user signed in with OpenID Connect. Reading
- * needs the viewer role, anything else the admin role (running an explorer query is reading). A viewer
- * scoped to organisations reads only what can be scoped (alerts, repositories, secrets, recommendations,
- * attack paths).</li>
+ * needs the viewer role, triaging alerts the triager role, anything else the admin role (running an explorer
+ * query is reading). A viewer scoped to organisations reads only what can be scoped (alerts, repositories,
+ * secrets, recommendations, attack paths).</li>
  * <li>The dashboard's files, the OpenAPI document, health and Prometheus metrics are open; they hold no
  * data.</li>
  * <li>Webhook endpoints authenticate their senders themselves.</li>
@@ -143,7 +143,9 @@ class ApiSecurityConfiguration {
 		return caller.map(authentication -> {
 			AccessScope scope = AccessScope.of(authentication);
 			boolean scopeAllows = unscopedOnly ? scope.isAll() : !scope.isNone();
-			return new AuthorizationDecision(Callers.has(authentication, role) && scopeAllows);
+			// a triager granted no organisation triages nothing; which alerts it may triage the request decides
+			boolean triageAllows = role != Role.TRIAGER || !TriageScope.of(authentication).isNone();
+			return new AuthorizationDecision(Callers.has(authentication, role) && scopeAllows && triageAllows);
 		}).defaultIfEmpty(new AuthorizationDecision(false));
 	}
 

@@ -26,19 +26,34 @@ final class ApiTokenAuthenticationManager implements ReactiveAuthenticationManag
 
 	ApiTokenAuthenticationManager(ApiTokenProperties properties) {
 		for (String token : properties.tokens()) {
-			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER, Role.ADMIN), null));
+			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER, Role.TRIAGER, Role.ADMIN),
+					null, null));
 		}
 		for (String token : properties.viewerTokens()) {
-			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER), null));
+			tokens.add(new KnownToken(token, "token:" + digest(token), List.of(Role.VIEWER), null, List.of()));
 		}
 		for (ApiTokenProperties.ScopedToken scoped : properties.scopedTokens()) {
-			if (scoped.organizations().isEmpty()) {
-				throw new IllegalStateException("leakpath.api.scoped-tokens entry '" + scoped.name()
-						+ "' names no organizations; use leakpath.api.viewer-tokens for a token that sees all");
-			}
-			String name = scoped.name() == null ? "token:" + digest(scoped.token()) : "token:" + scoped.name();
-			tokens.add(new KnownToken(scoped.token(), name, List.of(Role.VIEWER), scoped.organizations()));
+			requireOrganizations("scoped-tokens", scoped);
+			tokens.add(new KnownToken(scoped.token(), name(scoped), List.of(Role.VIEWER), scoped.organizations(),
+					List.of()));
 		}
+		// a triager sees and triages the same organisations
+		for (ApiTokenProperties.ScopedToken triager : properties.triagerTokens()) {
+			requireOrganizations("triager-tokens", triager);
+			tokens.add(new KnownToken(triager.token(), name(triager), List.of(Role.VIEWER, Role.TRIAGER),
+					triager.organizations(), triager.organizations()));
+		}
+	}
+
+	private static void requireOrganizations(String setting, ApiTokenProperties.ScopedToken scoped) {
+		if (scoped.organizations().isEmpty()) {
+			throw new IllegalStateException("leakpath.api." + setting + " entry '" + scoped.name()
+					+ "' names no organizations; use leakpath.api.viewer-tokens for a token that sees all");
+		}
+	}
+
+	private static String name(ApiTokenProperties.ScopedToken scoped) {
+		return scoped.name() == null ? "token:" + digest(scoped.token()) : "token:" + scoped.name();
 	}
 
 	@Override
@@ -56,6 +71,8 @@ final class ApiTokenAuthenticationManager implements ReactiveAuthenticationManag
 		// admin and viewer tokens are the explicit grants of every organisation
 		List<GrantedAuthority> authorities = new ArrayList<>(match.organizations() == null
 				? List.of(AccessScope.allOrganizations()) : AccessScope.authorities(match.organizations()));
+		authorities.addAll(match.triageOrganizations() == null ? List.of(TriageScope.allOrganizations())
+				: TriageScope.authorities(match.triageOrganizations()));
 		match.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
 		return Mono.just(UsernamePasswordAuthenticationToken.authenticated(match.name(), null, authorities));
 	}
@@ -70,11 +87,16 @@ final class ApiTokenAuthenticationManager implements ReactiveAuthenticationManag
 		}
 	}
 
-	/** @param organizations those seen, or null for every organisation */
-	private record KnownToken(byte[] value, String name, List<Role> roles, List<String> organizations) {
+	/**
+	 * @param organizations those seen, or null for every organisation
+	 * @param triageOrganizations those triaged, or null for every organisation
+	 */
+	private record KnownToken(byte[] value, String name, List<Role> roles, List<String> organizations,
+			List<String> triageOrganizations) {
 
-		KnownToken(String value, String name, List<Role> roles, List<String> organizations) {
-			this(value.getBytes(StandardCharsets.UTF_8), name, roles, organizations);
+		KnownToken(String value, String name, List<Role> roles, List<String> organizations,
+				List<String> triageOrganizations) {
+			this(value.getBytes(StandardCharsets.UTF_8), name, roles, organizations, triageOrganizations);
 		}
 
 	}

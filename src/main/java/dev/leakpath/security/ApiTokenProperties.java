@@ -11,26 +11,33 @@ import org.springframework.util.StringUtils;
  * @param tokens admin tokens: read everything, trigger syncs, import assets, save queries
  * @param viewerTokens read-only tokens over every organisation
  * @param scopedTokens read-only tokens limited to some organisations
+ * @param triagerTokens tokens that read and triage the alerts of some organisations (assign, resolve, dismiss,
+ * reopen them at their provider)
  */
 @ConfigurationProperties("leakpath.api")
-record ApiTokenProperties(List<String> tokens, List<String> viewerTokens, List<ScopedToken> scopedTokens) {
+record ApiTokenProperties(List<String> tokens, List<String> viewerTokens, List<ScopedToken> scopedTokens,
+		List<ScopedToken> triagerTokens) {
 
 	ApiTokenProperties {
 		tokens = cleaned(tokens);
 		viewerTokens = cleaned(viewerTokens);
-		scopedTokens = scopedTokens == null ? List.of()
-				: scopedTokens.stream().filter(scoped -> StringUtils.hasText(scoped.token())).toList();
+		scopedTokens = withTokens(scopedTokens);
+		triagerTokens = withTokens(triagerTokens);
 	}
 
 	boolean isEmpty() {
-		return tokens.isEmpty() && viewerTokens.isEmpty() && scopedTokens.isEmpty();
+		return tokens.isEmpty() && viewerTokens.isEmpty() && scopedTokens.isEmpty() && triagerTokens.isEmpty();
 	}
 
 	/** How many tokens of each kind are set, never what they are. */
 	@Override
 	public String toString() {
 		return "ApiTokenProperties[tokens=" + tokens.size() + " set, viewerTokens=" + viewerTokens.size()
-				+ " set, scopedTokens=" + scopedTokens + "]";
+				+ " set, scopedTokens=" + scopedTokens + ", triagerTokens=" + triagerTokens + "]";
+	}
+
+	private static List<ScopedToken> withTokens(List<ScopedToken> scoped) {
+		return scoped == null ? List.of() : scoped.stream().filter(one -> StringUtils.hasText(one.token())).toList();
 	}
 
 	private static List<String> cleaned(List<String> tokens) {

@@ -33,7 +33,7 @@ class OidcConfiguration {
 		}
 		if (!properties.grantsAnyRole()) {
 			throw new InvalidSettingException("leakpath.oidc.admin-values",
-					"or viewer-values (or all-organizations-values) must name a value of the " + properties.rolesClaim()
+					"or viewer-values (or all-organizations-values, triager-values) must name a value of the " + properties.rolesClaim()
 							+ " claim: leakpath.oidc.issuer-uri is set, and no one is let in without a value");
 		}
 		HttpUrls.require("leakpath.oidc.issuer-uri", URI.create(properties.issuerUri()));

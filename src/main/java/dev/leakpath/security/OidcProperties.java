@@ -21,11 +21,13 @@ import org.springframework.util.StringUtils;
  * viewer whose claim is empty or missing sees nothing (403)
  * @param allOrganizationsValues values that make a viewer of every organisation
  * @param organizationsClaim the claim listing the organisations a viewer may see
+ * @param triagerValues values that make a triager (and viewer) of the organisations in {@code organizationsClaim};
+ * one whose claim is empty or missing triages nothing (403)
  */
 @ConfigurationProperties("leakpath.oidc")
 record OidcProperties(String issuerUri, String clientId, String clientSecret, List<String> scopes, String rolesClaim,
 		List<String> adminValues, List<String> viewerValues, List<String> allOrganizationsValues,
-		String organizationsClaim) {
+		String organizationsClaim, List<String> triagerValues) {
 
 	OidcProperties {
 		scopes = scopes == null || scopes.isEmpty() ? List.of("openid", "profile", "email") : List.copyOf(scopes);
@@ -33,6 +35,7 @@ record OidcProperties(String issuerUri, String clientId, String clientSecret, Li
 		adminValues = values(adminValues);
 		viewerValues = values(viewerValues);
 		allOrganizationsValues = values(allOrganizationsValues);
+		triagerValues = values(triagerValues);
 		organizationsClaim = StringUtils.hasText(organizationsClaim) ? organizationsClaim.strip() : null;
 	}
 
@@ -42,7 +45,8 @@ record OidcProperties(String issuerUri, String clientId, String clientSecret, Li
 
 	/** Whether any claim value grants a role: without one, sign-in could only let no one, or everyone, in. */
 	boolean grantsAnyRole() {
-		return !adminValues.isEmpty() || !viewerValues.isEmpty() || !allOrganizationsValues.isEmpty();
+		return !adminValues.isEmpty() || !viewerValues.isEmpty() || !allOrganizationsValues.isEmpty()
+				|| !triagerValues.isEmpty();
 	}
 
 	/** Says whether the client secret is set, never what it is. */
@@ -52,7 +56,7 @@ record OidcProperties(String issuerUri, String clientId, String clientSecret, Li
 				+ (StringUtils.hasText(clientSecret) ? "(set)" : "(unset)") + ", scopes=" + scopes + ", rolesClaim="
 				+ rolesClaim + ", adminValues=" + adminValues + ", viewerValues=" + viewerValues
 				+ ", allOrganizationsValues=" + allOrganizationsValues + ", organizationsClaim=" + organizationsClaim
-				+ "]";
+				+ ", triagerValues=" + triagerValues + "]";
 	}
 
 	private static List<String> values(List<String> values) {

@@ -20,15 +20,24 @@ final class RequiredRoles {
 	/** Reads sent as POST. */
 	private static final List<PathPattern> POST_READS = patterns("/api/v1/explorer/query");
 
+	/** Triage: a triager's change, sent as POST. */
+	private static final List<PathPattern> TRIAGE = patterns("/api/v1/alerts/triage", "/api/v1/alerts/{id}/triage");
+
 	private RequiredRoles() {
 	}
 
-	/** Reading needs a viewer; a change needs an admin. An explorer query is a read sent as POST. */
+	/**
+	 * Reading needs a viewer; triaging alerts a triager; any other change an admin. An explorer query is a read
+	 * sent as POST.
+	 */
 	static Role of(ServerHttpRequest request) {
 		HttpMethod method = request.getMethod();
 		PathContainer path = request.getPath().pathWithinApplication();
 		if (matches(ADMIN_READS, path)) {
 			return Role.ADMIN;
+		}
+		if (method == HttpMethod.POST && matches(TRIAGE, path)) {
+			return Role.TRIAGER;
 		}
 		boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD
 				|| (method == HttpMethod.POST && matches(POST_READS, path));

@@ -1,9 +1,12 @@
 package dev.leakpath.security;
 
-/** What a signed-in caller may do: a viewer reads, an admin also changes settings, syncs and imports. */
+/**
+ * What a signed-in caller may do: a viewer reads, a triager also triages alerts of its organisations (assigns,
+ * resolves, dismisses, reopens them at their provider), an admin also changes settings, syncs and imports.
+ */
 public enum Role {
 
-	VIEWER, ADMIN;
+	VIEWER, TRIAGER, ADMIN;
 
 	public String authority() {
 		return "ROLE_" + name();

@@ -33,7 +33,7 @@ class SignInController {
 				oidc ? "/oauth2/authorization/" + OidcConfiguration.REGISTRATION_ID : "");
 	}
 
-	@Operation(operationId = "getCaller", summary = "The caller's name, roles and organisation scope")
+	@Operation(operationId = "getCaller", summary = "The caller's name, roles, and the organisations it sees and triages")
 	@GetMapping("/api/v1/me")
 	Caller me(Authentication authentication) {
 		List<String> roles = new ArrayList<>();
@@ -43,13 +43,16 @@ class SignInController {
 			}
 		}
 		AccessScope scope = AccessScope.of(authentication);
-		return new Caller(Callers.name(authentication), roles, scope.isAll() ? null : List.copyOf(scope.organizations()));
+		TriageScope triage = TriageScope.of(authentication);
+		return new Caller(Callers.name(authentication), roles, scope.isAll() ? null : List.copyOf(scope.organizations()),
+				triage.isAll() ? null : List.copyOf(triage.organizations()));
 	}
 
 	/**
 	 * @param organizations the organisations seen, or null for all
+	 * @param triageOrganizations the organisations whose alerts the caller may triage, or null for all
 	 */
-	record Caller(String name, List<String> roles, List<String> organizations) {
+	record Caller(String name, List<String> roles, List<String> organizations, List<String> triageOrganizations) {
 	}
 
 }

@@ -55,7 +55,7 @@ class OidcSignInTests extends IntegrationTest {
 		assertThat(me.getStatus().value()).isEqualTo(200);
 		JsonNode caller = me.getResponseBody().blockFirst();
 		assertThat(caller.get("name").asText()).isEqualTo("oidc:alice@example.com");
-		assertThat(caller.get("roles").toString()).isEqualTo("[\"viewer\",\"admin\"]");
+		assertThat(caller.get("roles").toString()).isEqualTo("[\"viewer\",\"triager\",\"admin\"]");
 		assertThat(caller.get("organizations").isNull()).isTrue();
 		String csrf = me.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
 

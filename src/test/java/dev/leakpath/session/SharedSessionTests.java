@@ -71,7 +71,7 @@ class SharedSessionTests {
 			assertThat(me.getStatus().value()).isEqualTo(200);
 			JsonNode caller = me.getResponseBody().blockFirst();
 			assertThat(caller.get("name").asText()).isEqualTo("oidc:alice@example.com");
-			assertThat(caller.get("roles").toString()).isEqualTo("[\"viewer\",\"admin\"]");
+			assertThat(caller.get("roles").toString()).isEqualTo("[\"viewer\",\"triager\",\"admin\"]");
 
 			// and signing out there ends it
 			String csrf = me.getResponseCookies().getFirst("XSRF-TOKEN").getValue();

@@ -32,6 +32,9 @@ public abstract class IntegrationTest {
 	/** A viewer of another organisation only. */
 	public static final String GLOBEX_TOKEN = "test-globex-token";
 
+	/** A triager (and viewer) of the test organisation only. */
+	public static final String ACME_TRIAGER_TOKEN = "test-acme-triager-token";
+
 	public static final String WEBHOOK_SECRET = "test-webhook-secret-4d1f";
 
 	public static final String HOOK_USER = "leakpath-hooks";

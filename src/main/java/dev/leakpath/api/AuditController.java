@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-	private static final Set<String> PARAMETERS = Set.of("actor", "limit", "cursor");
+	private static final Set<String> PARAMETERS = Set.of("actor", "subject", "limit", "cursor");
 
 	private final AuditLog audit;
 
@@ -32,13 +32,15 @@ class AuditController {
 
 	@Operation(operationId = "listAuditEvents", summary = "Admin actions, newest first (admin)")
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "actor", description = "token:<name or hash> or oidc:<user>"),
+			@Parameter(in = ParameterIn.QUERY, name = "subject",
+					description = "what a change changed, such as alert:42: its changes only"),
 			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
 			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
 	@GetMapping("/api/v1/audit")
 	Mono<Page<AuditEvent>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		int limit = query.limit();
-		return audit.find(query.text("actor"), query.cursor(), limit + 1)
+		return audit.find(query.text("actor"), query.text("subject"), query.cursor(), limit + 1)
 			.map(rows -> Page.of(rows, limit, AuditEvent::id));
 	}
 

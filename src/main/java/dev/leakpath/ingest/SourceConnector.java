@@ -74,4 +74,9 @@ public interface SourceConnector {
 		return Mono.just(ProviderOwners.NONE);
 	}
 
+	/** How triage is written to this provider's alerts, through this connector's client; empty when it cannot be. */
+	default Optional<AlertWriteBack> writeBack() {
+		return Optional.empty();
+	}
+
 }

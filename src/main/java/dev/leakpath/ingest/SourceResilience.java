@@ -27,6 +27,8 @@ public final class SourceResilience {
 
 	private final Retry retry;
 
+	private final Retry writeRetry;
+
 	private final CircuitBreaker circuitBreaker;
 
 	private final RateLimiter rateLimiter;
@@ -39,7 +41,8 @@ public final class SourceResilience {
 	public SourceResilience(String provider, String host, RetrySettings settings, RetryRegistry retries,
 			CircuitBreakerRegistry breakers, RateLimiterRegistry limiters) {
 		String name = provider + ":" + host;
-		this.retry = retries.retry(name, retryConfig(settings));
+		this.retry = retries.retry(name, retryConfig(settings, false));
+		this.writeRetry = retries.retry(name + ":write", retryConfig(settings, true));
 		CircuitBreakerConfig base = breakers.getConfiguration(provider).orElse(breakers.getDefaultConfig());
 		this.circuitBreaker = breakers.circuitBreaker(name, CircuitBreakerConfig.from(base)
 			.recordException(SourceResilience::isOutage)
@@ -54,12 +57,26 @@ public final class SourceResilience {
 	 * often enough to end a long pass); a provider that is down fails every retried call and opens it.
 	 */
 	public <T> Mono<T> decorate(Mono<T> call) {
+		return decorate(call, retry);
+	}
+
+	/**
+	 * As {@link #decorate}, but for a call that changes something: only a rate limit is tried again here, since the
+	 * provider refused that request unread. After a 5xx or a lost connection the change may have been made, and
+	 * sending it again is not always harmless (GitHub refuses a resolution that does not change): the caller
+	 * decides, after reading what the provider has.
+	 */
+	public <T> Mono<T> decorateWrite(Mono<T> call) {
+		return decorate(call, writeRetry);
+	}
+
+	private <T> Mono<T> decorate(Mono<T> call, Retry attempts) {
 		Mono<T> limited = rateLimiter == null ? call : call.transformDeferred(RateLimiterOperator.of(rateLimiter));
-		return limited.transformDeferred(RetryOperator.of(retry))
+		return limited.transformDeferred(RetryOperator.of(attempts))
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
 	}
 
-	private static RetryConfig retryConfig(RetrySettings settings) {
+	private static RetryConfig retryConfig(RetrySettings settings, boolean rateLimitsOnly) {
 		IntervalBiFunction<Object> interval = (attempt, outcome) -> {
 			if (outcome.isLeft() && outcome.getLeft() instanceof RetryableSourceException retryable
 					&& retryable.retryAfter() != null) {
@@ -71,8 +88,8 @@ public final class SourceResilience {
 			.maxAttempts(settings.maxAttempts())
 			.intervalBiFunction(interval)
 			.retryOnException(ex -> ex instanceof RetryableSourceException retryable
-					&& (retryable.retryAfter() == null
-							|| retryable.retryAfter().compareTo(settings.maxRateLimitWait()) <= 0))
+					&& (retryable.retryAfter() == null ? !rateLimitsOnly
+							: retryable.retryAfter().compareTo(settings.maxRateLimitWait()) <= 0))
 			.failAfterMaxAttempts(false)
 			.build();
 	}

@@ -58,13 +58,8 @@ final class AzureDevOpsAlertMapper {
 					: "missing field 'state'");
 		}
 		AlertPayload.Rule rule = rule(alert);
-		Instant dismissedAt = alert.dismissal() == null ? null : alert.dismissal().requestedOn();
-		Instant updated = Stream.of(alert.lastSeenDate(), alert.fixedDate(), dismissedAt)
-			.filter(Objects::nonNull)
-			.max(Instant::compareTo)
-			.orElse(null);
-		Instant resolved = alert.fixedDate() != null ? alert.fixedDate()
-				: "dismissed".equals(alert.state()) || "autoDismissed".equals(alert.state()) ? dismissedAt : null;
+		Instant updated = updatedAt(alert);
+		Instant resolved = resolvedAt(alert);
 		String secretType = rule == null ? "unknown"
 				: rule.friendlyName() != null ? rule.friendlyName() : String.valueOf(rule.opaqueId());
 		String dismissalType = alert.dismissal() == null ? null : alert.dismissal().dismissalType();
@@ -77,6 +72,22 @@ final class AzureDevOpsAlertMapper {
 				validity == null ? null : validity.validityLastCheckedDate(), null, null, created, updated, resolved,
 				repository.webUrl() == null ? null : repository.webUrl() + "/alerts/" + alert.alertId(),
 				apiUrl + "/" + alert.alertId(), null, locations(alert, repository), details(alert.dismissal()));
+	}
+
+	/** The latest of its last sighting, its fix and its dismissal: Azure DevOps says no more. */
+	static Instant updatedAt(AlertPayload alert) {
+		Instant dismissedAt = alert.dismissal() == null ? null : alert.dismissal().requestedOn();
+		return Stream.of(alert.lastSeenDate(), alert.fixedDate(), dismissedAt)
+			.filter(Objects::nonNull)
+			.max(Instant::compareTo)
+			.orElse(null);
+	}
+
+	/** When a scan found it fixed, or when it was dismissed; null while it is active. */
+	static Instant resolvedAt(AlertPayload alert) {
+		Instant dismissedAt = alert.dismissal() == null ? null : alert.dismissal().requestedOn();
+		return alert.fixedDate() != null ? alert.fixedDate()
+				: "dismissed".equals(alert.state()) || "autoDismissed".equals(alert.state()) ? dismissedAt : null;
 	}
 
 	/** Azure DevOps has no assignee; a dismissal says who closed the alert and why. */

@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.Call;
 import okhttp3.Callback;
+import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import reactor.core.publisher.Mono;
 
@@ -23,10 +26,12 @@ import dev.leakpath.ingest.RetryableSourceException;
 import dev.leakpath.ingest.SourceResilience;
 
 /**
- * GET requests to Azure DevOps over one OkHttp client. Calls are enqueued on OkHttp's dispatcher and
+ * Requests to Azure DevOps over one OkHttp client: GETs, and the PATCH that triages an alert. Calls are enqueued on OkHttp's dispatcher and
  * come back as a {@link Mono}, so nothing blocks a Netty thread; cancelling the Mono cancels the call.
  */
 final class AzureDevOpsClient {
+
+	private static final MediaType JSON = MediaType.get("application/json");
 
 	private final OkHttpClient http;
 
@@ -51,14 +56,28 @@ final class AzureDevOpsClient {
 	}
 
 	Mono<AzureDevOpsResponse> get(HttpUrl url) {
+		return send(new Request.Builder().url(url).header("Accept", "application/json").build(), false);
+	}
+
+	/**
+	 * PATCHes a JSON body. Only a rate limit is tried again here: after a 5xx or a lost connection the change may
+	 * have been made (see {@link SourceResilience#decorateWrite}).
+	 */
+	Mono<AzureDevOpsResponse> patch(HttpUrl url, JsonNode body) {
+		RequestBody json = RequestBody.create(body.toString(), JSON);
+		return send(new Request.Builder().url(url).header("Accept", "application/json").patch(json).build(), true);
+	}
+
+	private Mono<AzureDevOpsResponse> send(Request request, boolean write) {
+		HttpUrl url = request.url();
 		Mono<AzureDevOpsResponse> call = throttle.awaitTurn().then(Mono.create(sink -> {
-			Call pending = http.newCall(new Request.Builder().url(url).header("Accept", "application/json").build());
+			Call pending = http.newCall(request);
 			sink.onCancel(pending::cancel);
 			pending.enqueue(new Callback() {
 				@Override
 				public void onResponse(Call call, Response response) {
 					try (response) {
-						sink.success(read(url, response));
+						sink.success(read(request.method(), url, response));
 					}
 					catch (RuntimeException | IOException ex) {
 						sink.error(ex instanceof IOException io ? connectionError(url, io) : ex);
@@ -72,16 +91,17 @@ final class AzureDevOpsClient {
 				}
 			});
 		}));
-		return resilienceByHost.get(url.host()).decorate(call);
+		SourceResilience resilience = resilienceByHost.get(url.host());
+		return write ? resilience.decorateWrite(call) : resilience.decorate(call);
 	}
 
-	private AzureDevOpsResponse read(HttpUrl url, Response response) throws IOException {
+	private AzureDevOpsResponse read(String method, HttpUrl url, Response response) throws IOException {
 		int status = response.code();
 		meters.counter("leakpath.azure_devops.requests", "status", String.valueOf(status)).increment();
 		Duration retryAfter = seconds(response.header("Retry-After"));
 		Integer remaining = integer(response.header("X-RateLimit-Remaining"));
 		throttle.observe(retryAfter, remaining);
-		String what = "GET " + url.encodedPath();
+		String what = method + " " + url.encodedPath();
 		String contentType = String.valueOf(response.header("Content-Type"));
 		// a bad or expired PAT gets a 203 with the HTML sign-in page instead of a 401
 		if (status == 203 || (response.isSuccessful() && !contentType.contains("json"))) {

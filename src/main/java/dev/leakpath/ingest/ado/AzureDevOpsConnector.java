@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.model.AlertReference;
+import dev.leakpath.ingest.AlertWriteBack;
 import dev.leakpath.ingest.ContextFile;
 import dev.leakpath.ingest.FileWindow;
 import dev.leakpath.model.NormalizedAlert;
@@ -55,6 +56,8 @@ final class AzureDevOpsConnector implements SourceConnector {
 
 	private final Clock clock;
 
+	private final AzureDevOpsAlertWriteBack writeBack;
+
 	AzureDevOpsConnector(AzureDevOpsProperties properties, AzureDevOpsClient client, ObjectMapper mapper, Clock clock) {
 		this.properties = properties;
 		this.client = client;
@@ -62,11 +65,17 @@ final class AzureDevOpsConnector implements SourceConnector {
 		this.directory = new AzureDevOpsRepositoryDirectory(discovery, clock);
 		this.alerts = new AzureDevOpsAlertMapper(mapper);
 		this.clock = clock;
+		this.writeBack = new AzureDevOpsAlertWriteBack(properties.advsecUrl(), client, mapper);
 	}
 
 	@Override
 	public String provider() {
 		return AzureDevOpsRepository.PROVIDER;
+	}
+
+	@Override
+	public Optional<AlertWriteBack> writeBack() {
+		return Optional.of(writeBack);
 	}
 
 	@Override

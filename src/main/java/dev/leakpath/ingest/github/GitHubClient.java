@@ -18,12 +18,15 @@ import dev.leakpath.ingest.SourceResilience;
 
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * GET requests to the GitHub REST API, for the endpoints github-api has no classes for (secret scanning).
+ * Requests to the GitHub REST API, for the endpoints github-api has no classes for (secret scanning): GETs, and
+ * the PATCH that triages an alert.
  * Every request carries the connector's credentials and goes through {@link SourceResilience}; errors
  * come out as {@link RetryableSourceException} or {@link PermanentSourceException}.
  */
@@ -56,27 +59,41 @@ final class GitHubClient {
 
 	/** GETs an absolute URL on the API host, conditionally when an ETag is given. */
 	Mono<GitHubResponse> get(String url, String etag) {
+		return send(HttpMethod.GET, url, etag, null);
+	}
+
+	/**
+	 * PATCHes a JSON body to an absolute URL on the API host. Only a rate limit is tried again here: after a 5xx
+	 * or a lost connection the change may have been made (see {@link SourceResilience#decorateWrite}).
+	 */
+	Mono<GitHubResponse> patch(String url, JsonNode body) {
+		return send(HttpMethod.PATCH, url, null, body);
+	}
+
+	private Mono<GitHubResponse> send(HttpMethod method, String url, String etag, JsonNode body) {
 		URI uri = URI.create(url);
 		if (!onApiHost(url)) {
 			return Mono.error(new IllegalStateException("Not following a link to " + uri.getHost()
 					+ ": credentials go to the configured API host " + apiUrl.getHost() + " only"));
 		}
 		Mono<GitHubResponse> call = authorization.get()
-			.flatMap(auth -> webClient.get()
-				.uri(uri)
-				.headers(headers -> {
+			.flatMap(auth -> {
+				WebClient.RequestBodySpec request = webClient.method(method).uri(uri).headers(headers -> {
 					if (!auth.isEmpty()) {
 						headers.set(HttpHeaders.AUTHORIZATION, auth);
 					}
 					if (etag != null) {
 						headers.set(HttpHeaders.IF_NONE_MATCH, etag);
 					}
-				})
-				.exchangeToMono(response -> read(uri, response)))
+				});
+				WebClient.RequestHeadersSpec<?> sent = body == null ? request
+						: request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+				return sent.exchangeToMono(response -> read(method, uri, response));
+			})
 			.onErrorMap(WebClientRequestException.class, ex -> new RetryableSourceException(
 					"Could not reach GitHub at " + uri.getHost() + ": " + ex.getMostSpecificCause().getMessage(),
 					null, ex));
-		return resilience.decorate(call);
+		return method == HttpMethod.GET ? resilience.decorate(call) : resilience.decorateWrite(call);
 	}
 
 	/** Credentials go to the configured API host only, whatever a link header or a stored cursor says. */
@@ -86,7 +103,7 @@ final class GitHubClient {
 				&& apiUrl.getPort() == target.getPort();
 	}
 
-	private Mono<GitHubResponse> read(URI uri, ClientResponse response) {
+	private Mono<GitHubResponse> read(HttpMethod method, URI uri, ClientResponse response) {
 		int status = response.statusCode().value();
 		meters.counter("leakpath.github.requests", "status", String.valueOf(status)).increment();
 		HttpHeaders headers = response.headers().asHttpHeaders();
@@ -99,16 +116,18 @@ final class GitHubClient {
 			return response.bodyToMono(JsonNode.class)
 				// Jackson's message quotes the offending token, which can be a secret: say nothing of the content
 				.onErrorMap(DecodingException.class,
-						ex -> new RetryableSourceException("GET " + uri.getPath() + " answered unreadable JSON", null, null))
+						ex -> new RetryableSourceException(method + " " + uri.getPath() + " answered unreadable JSON", null,
+								null))
 				.defaultIfEmpty(NullNode.getInstance())
 				.map(body -> new GitHubResponse(status, body, headers.getETag(),
 						LinkHeader.next(headers.getFirst("link")), rateLimit));
 		}
-		return response.bodyToMono(String.class).defaultIfEmpty("").flatMap(body -> Mono.error(error(uri, status, headers, body)));
+		return response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.flatMap(body -> Mono.error(error(method + " " + uri.getPath(), status, headers, body)));
 	}
 
-	private RuntimeException error(URI uri, int status, HttpHeaders headers, String body) {
-		String what = "GET " + uri.getPath();
+	private RuntimeException error(String what, int status, HttpHeaders headers, String body) {
 		var wait = rateLimits.waitFor(status, headers::getFirst, body);
 		if (wait.isPresent()) {
 			return new RetryableSourceException(

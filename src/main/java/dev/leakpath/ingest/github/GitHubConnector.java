@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import dev.leakpath.model.AlertReference;
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.model.NormalizedRepository;
+import dev.leakpath.ingest.AlertWriteBack;
 import dev.leakpath.ingest.ContextFile;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.SourceConnector;
@@ -63,6 +64,8 @@ final class GitHubConnector implements SourceConnector {
 
 	private final GitHubOwners owners;
 
+	private final GitHubAlertWriteBack writeBack;
+
 	GitHubConnector(GitHubProperties properties, GitHubClient client, GitHubRepositoryClient repositories,
 			ObjectMapper mapper) {
 		this.properties = properties;
@@ -72,11 +75,17 @@ final class GitHubConnector implements SourceConnector {
 		this.locations = new GitHubLocations(properties.apiUrl(), client, mapper);
 		this.files = new GitHubFileContext(properties.apiUrl(), client);
 		this.owners = new GitHubOwners(properties.apiUrl(), client);
+		this.writeBack = new GitHubAlertWriteBack(properties.apiUrl(), client, mapper);
 	}
 
 	@Override
 	public String provider() {
 		return GitHubAlertMapper.PROVIDER;
+	}
+
+	@Override
+	public Optional<AlertWriteBack> writeBack() {
+		return Optional.of(writeBack);
 	}
 
 	@Override

@@ -4,16 +4,17 @@ import dev.leakpath.sql.SqlConditions;
 
 /**
  * The where clause of an {@link AlertFilter} over {@code alert a} and {@code repository r}, with only the
- * conditions given, so each filter combination gets a plan of its own.
+ * conditions given, so each filter combination gets a plan of its own. Listings, exports, summaries and triage
+ * select alerts by the same filter this way.
  */
-final class AlertConditions {
+public final class AlertConditions {
 
 	private static final String EXPIRED_SECRETS = "select id from secret where expires_at <= now()";
 
 	private AlertConditions() {
 	}
 
-	static SqlConditions of(AlertFilter filter) {
+	public static SqlConditions of(AlertFilter filter) {
 		return SqlConditions.of()
 			.equal("a.provider", "provider", filter.provider())
 			.equal("r.organization", "organization", filter.organization())

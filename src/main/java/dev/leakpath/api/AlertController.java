@@ -42,9 +42,9 @@ class AlertController {
 	static final Set<String> PROVIDERS = Set.of("github", "azure_devops");
 
 	/** The neutral state: the providers' own words (Azure DevOps's active, dismissed, …) are providerState. */
-	private static final Set<String> STATES = Set.of(AlertStates.OPEN, AlertStates.RESOLVED);
+	static final Set<String> STATES = Set.of(AlertStates.OPEN, AlertStates.RESOLVED);
 
-	private static final Set<String> VALIDITIES = Set.of("active", "inactive", "unknown");
+	static final Set<String> VALIDITIES = Set.of("active", "inactive", "unknown");
 
 	private static final Set<String> PARAMETERS = Set.of("provider", "organization", "repository", "state",
 			"secretType", "validity", "expired", "sort", "limit", "cursor");

@@ -5,6 +5,9 @@ import org.slf4j.LoggerFactory;
 
 import dev.leakpath.asset.InvalidAssetsException;
 import dev.leakpath.explorer.InvalidExplorerQueryException;
+import dev.leakpath.triage.InvalidTriageException;
+import dev.leakpath.triage.TriageScopeException;
+import dev.leakpath.triage.UnknownAlertsException;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +43,22 @@ class ApiProblemHandler {
 	@ExceptionHandler(InvalidExplorerQueryException.class)
 	ResponseEntity<ProblemDetail> invalidQuery(InvalidExplorerQueryException ex) {
 		return response(ProblemType.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidTriageException.class)
+	ResponseEntity<ProblemDetail> invalidTriage(InvalidTriageException ex) {
+		return response(ProblemType.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(UnknownAlertsException.class)
+	ResponseEntity<ProblemDetail> unknownAlerts(UnknownAlertsException ex) {
+		return response(ProblemType.NOT_FOUND, ex.getMessage());
+	}
+
+	/** Alerts the caller sees but may not triage: the organisations are named, as the caller may see them. */
+	@ExceptionHandler(TriageScopeException.class)
+	ResponseEntity<ProblemDetail> triageScope(TriageScopeException ex) {
+		return response(ProblemType.FORBIDDEN, ex.getMessage());
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 enum ProblemType {
 
 	BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
+	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

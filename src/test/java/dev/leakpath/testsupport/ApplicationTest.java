@@ -39,6 +39,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"leakpath.webhooks.worker.poll-interval=PT0.1S", "leakpath.webhooks.worker.max-attempts=3",
 		"leakpath.webhooks.worker.initial-backoff=PT0.05S", "leakpath.webhooks.worker.max-backoff=PT0.2S",
 		"leakpath.owners.read-codeowners=false", "leakpath.notifications.enabled=false",
+		// on in the triage tests' own context only: another cached context's worker would take their items
+		"leakpath.triage.worker.enabled=false", "leakpath.triage.worker.poll-interval=PT0.1S",
+		"leakpath.triage.worker.initial-backoff=PT0.05S", "leakpath.triage.worker.max-backoff=PT0.2S",
+		"leakpath.triage.worker.max-attempts=5", "leakpath.triage.write-interval.github=PT0S",
+		"leakpath.triage.write-interval.azure-devops=PT0S",
 		"leakpath.assets.directory=target/test-assets", "leakpath.assets.scan-interval=PT1H",
 		// a recompute runs on its own context's wake-ups: another cached context's periodic check would race a test
 		"leakpath.graph.recompute-check-interval=PT1H",

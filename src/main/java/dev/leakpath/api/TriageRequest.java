@@ -1,0 +1,33 @@
+package dev.leakpath.api;
+
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/alerts/triage}: what to do, and to which alerts: {@code alertIds}, or a {@code filter} with
+ * the alert list's conditions.
+ *
+ * @param action {@code assign}, {@code resolve}, {@code dismiss} or {@code reopen}
+ * @param resolution for resolve {@code revoked} or {@code fixed}; for dismiss {@code false_positive},
+ * {@code used_in_tests}, {@code wont_fix} or {@code accepted_risk}
+ * @param comment on a resolve, dismiss or reopen, at most 280 characters
+ * @param assignee for assign: a GitHub login (Azure DevOps alerts have none: leakpath keeps it)
+ */
+record TriageRequest(String action, String resolution, String comment, String assignee, List<Long> alertIds,
+		Filter filter) {
+
+	/** The conditions of {@code GET /api/v1/alerts}, with the same values. */
+	record Filter(String provider, String organization, String repository, String state, String secretType,
+			String validity, Boolean expired) {
+
+		boolean isEmpty() {
+			return provider == null && organization == null && repository == null && state == null
+					&& secretType == null && validity == null && expired == null;
+		}
+
+	}
+
+	/** {@code POST /api/v1/alerts/{id}/triage}: what to do to that alert. */
+	record OneAlert(String action, String resolution, String comment, String assignee) {
+	}
+
+}

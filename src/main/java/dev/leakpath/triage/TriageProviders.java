@@ -1,0 +1,34 @@
+package dev.leakpath.triage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.leakpath.ingest.AlertWriteBack;
+import dev.leakpath.ingest.SourceConnector;
+
+import org.springframework.stereotype.Component;
+
+/** Each provider's write-back, from its connector: the same client, credentials and rate-limit handling. */
+@Component
+class TriageProviders {
+
+	private final Map<String, AlertWriteBack> writeBacks;
+
+	TriageProviders(List<SourceConnector> connectors) {
+		this.writeBacks = connectors.stream()
+			.filter(connector -> connector.writeBack().isPresent())
+			.collect(Collectors.toMap(SourceConnector::provider, connector -> connector.writeBack().get()));
+	}
+
+	Optional<AlertWriteBack> of(String provider) {
+		return Optional.ofNullable(writeBacks.get(provider));
+	}
+
+	/** Whether leakpath keeps the assignee of this provider's alerts itself, the provider having none. */
+	boolean assigneesKeptByLeakpath(String provider) {
+		return of(provider).map(writeBack -> !writeBack.keepsAssignees()).orElse(false);
+	}
+
+}

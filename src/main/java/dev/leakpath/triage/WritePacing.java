@@ -1,0 +1,48 @@
+package dev.leakpath.triage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Spaces this instance's writes to each provider by {@code leakpath.triage.write-interval}: each write takes the
+ * next free slot. Waiting is a timer, never a held thread; reads are not paced here (the connectors' rate-limit
+ * handling covers them).
+ */
+@Component
+class WritePacing {
+
+	private final TriageProperties properties;
+
+	private final Clock clock;
+
+	private final Map<String, AtomicReference<Instant>> nextFree = new ConcurrentHashMap<>();
+
+	WritePacing(TriageProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Completes when this write's slot has come. */
+	Mono<Void> awaitTurn(String provider) {
+		return Mono.defer(() -> {
+			Duration interval = properties.writeInterval().of(provider);
+			if (interval.isZero() || interval.isNegative()) {
+				return Mono.empty();
+			}
+			Instant now = clock.instant();
+			Instant next = nextFree.computeIfAbsent(provider, key -> new AtomicReference<>(Instant.EPOCH))
+				.updateAndGet(free -> (free.isAfter(now) ? free : now).plus(interval));
+			Duration wait = Duration.between(now, next.minus(interval));
+			return wait.isZero() || wait.isNegative() ? Mono.empty() : Mono.delay(wait).then();
+		});
+	}
+
+}

@@ -12,7 +12,8 @@ create table triage_command (
   , assignee      text
   , requested_by  text        not null
   , requested_at  timestamptz not null default now()
-    -- who or what asked: 'api' (a person); other sources come with the features that add them
+    -- who or what asked: 'api' (a person, through the API or the dashboard); other sources come with the
+    -- features that triage by themselves (suppression rules)
   , source        text        not null
   , alerts        integer     not null
   , constraint triage_command_action_check check (action in ('assign', 'resolve', 'dismiss', 'reopen'))

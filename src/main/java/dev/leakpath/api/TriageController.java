@@ -71,8 +71,10 @@ class TriageController {
 			throw ApiProblemException.badRequest("give either alertIds or filter");
 		}
 		Mono<Long> stored = request.alertIds() != null
-				? commands.submit(order, ids(request.alertIds()), scope.organizationArray(), triage, origin(caller, http))
-				: commands.submit(order, filter(request.filter(), scope), triage, origin(caller, http));
+				? commands.submit(order, ids(request.alertIds()), scope.organizationArray(), triage, origin(caller, http),
+						TriageCommands.FROM_API)
+				: commands.submit(order, filter(request.filter(), scope), triage, origin(caller, http),
+						TriageCommands.FROM_API);
 		return accepted(stored, scope);
 	}
 
@@ -83,7 +85,7 @@ class TriageController {
 			AccessScope scope, Authentication caller, ServerHttpRequest http) {
 		TriageOrder order = order(request.action(), request.resolution(), request.comment(), request.assignee());
 		return accepted(commands.submit(order, List.of(id), scope.organizationArray(), TriageScope.of(caller),
-				origin(caller, http)), scope);
+				origin(caller, http), TriageCommands.FROM_API), scope);
 	}
 
 	@Operation(operationId = "getTriageCommand",

@@ -27,6 +27,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Component
 public class TriageCommands {
 
+	/** A command a person asked for through the API (the dashboard's included). */
+	public static final String FROM_API = "api";
+
 	/** What the audit records of a stored command's changes answer: the request is accepted. */
 	private static final int ACCEPTED = 202;
 
@@ -85,19 +88,21 @@ public class TriageCommands {
 	 * Triages the alerts with these ids; emits the command's id.
 	 *
 	 * @param organizations those the caller sees, or null for all
+	 * @param source who or what asks: {@link #FROM_API}, or a feature that triages by itself
 	 */
 	public Mono<Long> submit(TriageOrder order, List<Long> alertIds, String[] organizations, TriageScope triage,
-			AuditOrigin origin) {
-		return store(order, Mono.defer(() -> targets.byIds(alertIds, organizations, triage)), origin);
+			AuditOrigin origin, String source) {
+		return store(order, Mono.defer(() -> targets.byIds(alertIds, organizations, triage)), origin, source);
 	}
 
 	/** Triages the alerts the filter matches ({@code filter.organizations()}: those the caller sees). */
-	public Mono<Long> submit(TriageOrder order, AlertFilter filter, TriageScope triage, AuditOrigin origin) {
-		return store(order, Mono.defer(() -> targets.byFilter(filter, triage)), origin);
+	public Mono<Long> submit(TriageOrder order, AlertFilter filter, TriageScope triage, AuditOrigin origin,
+			String source) {
+		return store(order, Mono.defer(() -> targets.byFilter(filter, triage)), origin, source);
 	}
 
-	private Mono<Long> store(TriageOrder order, Mono<List<TriageTarget>> found, AuditOrigin origin) {
-		Mono<Long> stored = found.flatMap(alerts -> insertCommand(order, origin, alerts.size())
+	private Mono<Long> store(TriageOrder order, Mono<List<TriageTarget>> found, AuditOrigin origin, String source) {
+		Mono<Long> stored = found.flatMap(alerts -> insertCommand(order, origin, source, alerts.size())
 			.flatMap(command -> insertItems(command, order, alerts)
 				.then(keepAssignees(command, order, alerts, origin))
 				.then(audit.recordChanges(origin, ACCEPTED, changes(command, order, alerts)))
@@ -105,14 +110,14 @@ public class TriageCommands {
 		return transaction.transactional(stored).doOnSuccess(command -> worker.wakeUp());
 	}
 
-	private Mono<Long> insertCommand(TriageOrder order, AuditOrigin origin, int alerts) {
+	private Mono<Long> insertCommand(TriageOrder order, AuditOrigin origin, String source, int alerts) {
 		return db.sql(INSERT_COMMAND)
 			.bind("action", order.action().word())
 			.bind("resolution", nullable(order.resolution()))
 			.bind("comment", nullable(order.comment()))
 			.bind("assignee", nullable(order.assignee()))
 			.bind("requestedBy", origin.actor())
-			.bind("source", "api")
+			.bind("source", source)
 			.bind("alerts", alerts)
 			.map(row -> row.get("id", Long.class))
 			.one();

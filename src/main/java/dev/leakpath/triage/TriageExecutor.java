@@ -44,7 +44,9 @@ class TriageExecutor {
 		if (writeBack == null) {
 			return Mono.just(TriageOutcome.failed("leakpath cannot write triage to " + item.provider()));
 		}
-		return Mono.defer(() -> writeBack.read(item.alert()))
+		// the read takes the write's slot, so that the provider's alert has the least time to change between them
+		return pacing.awaitTurn(item.provider())
+			.then(Mono.defer(() -> writeBack.read(item.alert())))
 			.flatMap(current -> decide(writeBack, item, current))
 			.switchIfEmpty(Mono.fromSupplier(() -> TriageOutcome.failed("the provider no longer has this alert")))
 			.onErrorResume(ex -> Mono.just(failure(item, ex)));
@@ -59,9 +61,7 @@ class TriageExecutor {
 			return Mono.just(TriageOutcome.conflict(current, "changed at the provider since leakpath read it ("
 					+ String.join(", ", changes) + "): nothing written"));
 		}
-		return pacing.awaitTurn(item.provider())
-			.then(Mono.defer(() -> writeBack.write(item.alert(), item.change())))
-			.map(answer -> TriageOutcome.applied(answer, null));
+		return writeBack.write(item.alert(), item.change()).map(answer -> TriageOutcome.applied(answer, null));
 	}
 
 	private TriageOutcome failure(ClaimedItem item, Throwable ex) {

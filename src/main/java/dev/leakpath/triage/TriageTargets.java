@@ -80,7 +80,8 @@ class TriageTargets {
 	}
 
 	private Mono<List<TriageTarget>> select(SqlConditions where, int limit) {
-		return where.bind(db.sql(SELECT + where.where() + "order by a.id limit " + limit))
+		return where.bind(db.sql(SELECT + where.where() + "order by a.id limit :limit"))
+			.bind("limit", limit)
 			.map(TriageTargets::target)
 			.all()
 			.collectList();

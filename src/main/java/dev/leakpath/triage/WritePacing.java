@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Spaces this instance's writes to each provider by {@code leakpath.triage.write-interval}: each write takes the
- * next free slot. Waiting is a timer, never a held thread; reads are not paced here (the connectors' rate-limit
- * handling covers them).
+ * next free slot, with the read that precedes it. Waiting is a timer, never a held thread; the connectors'
+ * rate-limit handling comes on top.
  */
 @Component
 class WritePacing {

@@ -64,6 +64,13 @@ class GitHubTriageTests extends TriageIntegrationTest {
 		// nothing is marked done locally: the stored alert changes when GitHub is read again
 		assertThat(postgres.rows("select state from alert where id = " + alertId)).containsExactly("open");
 		assertThat(item.get("confirmed").asBoolean()).isFalse();
+		ObjectNode resolved = alert.deepCopy().put("state", "resolved").put("resolution", "revoked")
+			.put("resolved_at", NOW.plusSeconds(60).toString()).put("updated_at", NOW.plusSeconds(60).toString());
+		synced(List.of(resolved), List.of());
+		assertThat(postgres.rows("select state, resolution from alert where id = " + alertId))
+			.containsExactly("resolved|revoked");
+		assertThat(getJson("/api/v1/alerts/triage/" + accepted.get("id").asLong()).get("items").get(0)
+			.get("confirmed").asBoolean()).isTrue();
 	}
 
 	@Test

@@ -65,7 +65,7 @@ final class GitHubAlertWriteBack implements AlertWriteBack {
 	public boolean reached(ProviderAlertState state, AlertChange change) {
 		switch (change.kind()) {
 			case ASSIGN:
-				return change.assignee().equalsIgnoreCase(String.valueOf(state.assignee()));
+				return state.assignee() != null && change.assignee().equalsIgnoreCase(state.assignee());
 			case CLOSE:
 				return "resolved".equals(state.state()) && resolution(change).equals(state.resolution());
 			case REOPEN:

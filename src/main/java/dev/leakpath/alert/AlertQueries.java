@@ -34,7 +34,10 @@ public class AlertQueries {
 			       a.provider_alert_id, a.secret_type, secret_category(a.secret_type) as secret_category,
 			       a.provider_secret_type, a.rule_id, a.secret_type_display_name, a.state, a.provider_state,
 			       a.resolution, a.provider_resolution, a.validity, a.validity_checked_at, a.publicly_leaked,
-			       a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url, cast(a.details as text) as details,
+			       a.multi_repo, a.created_at, a.updated_at, a.resolved_at, a.alert_url,
+			       -- the assignee leakpath keeps for a provider without assignees (Azure DevOps) shows as the alert's
+			       cast(a.details || coalesce((select jsonb_build_object('assignedTo', k.assignee) from alert_assignee k
+			                                   where k.alert_id = a.id), '{}') as text) as details,
 			       s.fingerprint, s.preview, s.expires_at, coalesce(s.expires_at <= now(), false) as expired,
 			       k.risk_score, k.risk_level, k.risk_factors,
 			""" + SecretTargetColumns.SELECT + """

@@ -118,6 +118,8 @@ class AzureDevOpsTriageTests extends TriageIntegrationTest {
 		assertThat(postgres.rows("select assignee, assigned_by like 'token:sha256:%' from alert_assignee"))
 			.containsExactly("dana.whitfield@contoso.example|t");
 		assertThat(github.allRequests()).isEqualTo(requestsBefore);
+		assertThat(getJson("/api/v1/alerts/" + alertId("azure_devops", "24")).get("details")
+			.get("assignedTo").asText()).isEqualTo("dana.whitfield@contoso.example");
 	}
 
 }

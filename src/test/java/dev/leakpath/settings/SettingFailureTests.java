@@ -50,7 +50,8 @@ class SettingFailureTests {
 
 	@Test
 	void startWhenOidcGrantsNoRoleThenOneLineNamesTheSettings(CapturedOutput output) {
-		assertStartFailsWith(output, "leakpath.oidc.admin-values or viewer-values (or all-organizations-values) must",
+		assertStartFailsWith(output,
+				"leakpath.oidc.admin-values or viewer-values (or all-organizations-values, triager-values) must",
 				"--leakpath.oidc.issuer-uri=http://localhost:9/issuer", "--leakpath.oidc.client-id=leakpath",
 				"--leakpath.oidc.client-secret=test-oidc-secret", "--leakpath.oidc.admin-values=",
 				"--leakpath.oidc.viewer-values=");

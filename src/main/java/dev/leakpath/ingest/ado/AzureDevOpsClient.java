@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.Call;
 import okhttp3.Callback;
-import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -26,8 +26,9 @@ import dev.leakpath.ingest.RetryableSourceException;
 import dev.leakpath.ingest.SourceResilience;
 
 /**
- * Requests to Azure DevOps over one OkHttp client: GETs, and the PATCH that triages an alert. Calls are enqueued on OkHttp's dispatcher and
- * come back as a {@link Mono}, so nothing blocks a Netty thread; cancelling the Mono cancels the call.
+ * Requests to Azure DevOps over one OkHttp client: GETs, and the PATCH that triages an alert. Calls are enqueued
+ * on OkHttp's dispatcher and come back as a {@link Mono}, so nothing blocks a Netty thread; cancelling the Mono
+ * cancels the call.
  */
 final class AzureDevOpsClient {
 

@@ -209,8 +209,8 @@ class DemoTests {
 			.fetchRepositories("contoso", List.of("contoso/Payments/payments-api", "contoso/Payments/payments-web",
 					"contoso/OpenTools/cli", "contoso/OpenTools/docs"))
 			.flatMapMany(Flux::fromIterable)
-			.concatMap(repository -> azureDevOps.fetchOwners(repository)
-				.map(found -> repository.fullName() + " " + found.codeOwners()))
+			.concatMap(repository -> azureDevOps.fetchOwners(List.of(repository))
+				.map(found -> repository.fullName() + " " + found.get(repository.fullName()).codeOwners()))
 			.collectList()
 			.block();
 

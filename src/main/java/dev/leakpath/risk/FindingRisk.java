@@ -64,9 +64,9 @@ public class FindingRisk {
 			    from scoped where not open
 			)
 			insert into alert_risk (alert_id, repository_id, secret_id, path_id, open, risk_score, risk_level,
-			                        risk_factors, provider, secret_type, validity)
+			                        risk_factors, provider, secret_type, validity, open_risk_level)
 			select k.id, k.repository_id, k.secret_id, k.path_id, k.open, k.risk_score, {level}, k.risk_factors,
-			       k.provider, k.secret_type, k.validity
+			       k.provider, k.secret_type, k.validity, case when k.open then {level} end
 			from scored k
 			order by k.id
 			on conflict (alert_id) do update set
@@ -74,6 +74,8 @@ public class FindingRisk {
 			  , open = excluded.open, risk_score = excluded.risk_score, risk_level = excluded.risk_level
 			  , risk_factors = excluded.risk_factors, provider = excluded.provider
 			  , secret_type = excluded.secret_type, validity = excluded.validity
+			    -- a closing alert keeps the level it had open
+			  , open_risk_level = coalesce(excluded.open_risk_level, alert_risk.open_risk_level)
 			where (alert_risk.repository_id, alert_risk.secret_id, alert_risk.path_id, alert_risk.open,
 			       alert_risk.risk_score, alert_risk.risk_factors, alert_risk.provider, alert_risk.secret_type,
 			       alert_risk.validity)

@@ -3,16 +3,16 @@ package dev.leakpath.remediation;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What remediation figures are grouped by, each with its SQL key over {@code alert a}, {@code repository r}, {@code alert_risk k}. */
+/** What remediation figures are grouped by, each with its SQL key over {@code alert_risk k} and {@code repository r}. */
 public enum RemediationDimension {
 
-	PROVIDER("provider", "a.provider"),
+	PROVIDER("provider", "k.provider"),
 
 	ORGANIZATION("organization", "r.organization"),
 
 	REPOSITORY("repository", "r.full_name"),
 
-	SECRET_TYPE("secretType", "a.secret_type"),
+	SECRET_TYPE("secretType", "k.secret_type"),
 
 	/** The level the alert had while open; {@code unscored} when leakpath never saw it open. */
 	RISK("risk", "coalesce(k.open_risk_level, 'unscored')");
@@ -32,6 +32,11 @@ public enum RemediationDimension {
 
 	String key() {
 		return key;
+	}
+
+	/** Whether the key is the repository's, so the report joins it. */
+	boolean readsRepository() {
+		return key.startsWith("r.");
 	}
 
 	/** The dimension a query parameter names, or null for none of them. */

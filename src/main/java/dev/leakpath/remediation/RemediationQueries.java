@@ -13,9 +13,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Time to remediate and SLA compliance, read from the alerts resolved in a window (found by
- * {@code alert_resolved_at_idx}), and the weekly open-versus-fixed timeline from the kept daily counts
- * ({@code alert_day}). An alert's SLA is that of the risk level it had while open ({@code alert_risk.open_risk_level};
+ * Time to remediate and SLA compliance, read from the alerts resolved in a window as {@code alert_risk} keeps them
+ * (its {@code alert_risk_resolved_idx} holds every column the report needs), and the weekly open-versus-fixed
+ * timeline from the kept daily counts ({@code alert_day}). An alert's SLA is that of the risk level it had while open ({@code alert_risk.open_risk_level};
  * low when leakpath never saw it open), as {@code leakpath.notifications.sla} sets it.
  */
 @Component
@@ -25,14 +25,10 @@ public class RemediationQueries {
 	private static final String RESOLVED = """
 			with resolved as (
 			    select {key} as key,
-			           cast(greatest(0, extract(epoch from a.resolved_at - a.created_at)) as float8) as seconds,
-			           extract(epoch from a.resolved_at - a.created_at)
-			               <= case coalesce(k.open_risk_level, 'low') when 'critical' then :critical
-			                  when 'high' then :high when 'medium' then :medium else :low end as within_sla
-			    from alert a
-			    join repository r on r.id = a.repository_id
-			    left join alert_risk k on k.alert_id = a.id
-			    where a.resolved_at >= now() - make_interval(days => :days) and a.state = 'resolved' {scope}
+			           cast(greatest(0, extract(epoch from k.resolved_at - k.created_at)) as float8) as seconds,
+			           {withinSla} as within_sla
+			    from alert_risk k {repository}
+			    where k.resolved_at >= now() - make_interval(days => :days) {scope}
 			)
 			""";
 
@@ -64,14 +60,10 @@ public class RemediationQueries {
 			    where d.day >= (select min(week_start) from weeks) {dayScope}
 			    group by 1
 			), resolved as (
-			    select cast(date_trunc('week', a.resolved_at at time zone 'UTC') as date) as week_start,
-			           extract(epoch from a.resolved_at - a.created_at)
-			               <= case coalesce(k.open_risk_level, 'low') when 'critical' then :critical
-			                  when 'high' then :high when 'medium' then :medium else :low end as within_sla
-			    from alert a
-			    join repository r on r.id = a.repository_id
-			    left join alert_risk k on k.alert_id = a.id
-			    where a.resolved_at >= (select min(week_start) from weeks) at time zone 'UTC' and a.state = 'resolved' {scope}
+			    select cast(date_trunc('week', k.resolved_at at time zone 'UTC') as date) as week_start,
+			           {withinSla} as within_sla
+			    from alert_risk k {repository}
+			    where k.resolved_at >= (select min(week_start) from weeks) at time zone 'UTC' {scope}
 			), kept as (
 			    select week_start, count(*) filter (where within_sla) as within_sla, count(*) as resolved
 			    from resolved group by week_start
@@ -85,6 +77,14 @@ public class RemediationQueries {
 			left join kept s on s.week_start = w.week_start
 			order by w.week_start
 			""";
+
+	/** Resolved within the SLA of the level the alert had open, low when leakpath never saw it open. */
+	private static final String WITHIN_SLA = """
+			extract(epoch from k.resolved_at - k.created_at)
+			    <= case coalesce(k.open_risk_level, 'low') when 'critical' then :critical
+			       when 'high' then :high when 'medium' then :medium else :low end""";
+
+	private static final String REPOSITORY = "join repository r on r.id = k.repository_id";
 
 	private final DatabaseClient db;
 
@@ -101,6 +101,8 @@ public class RemediationQueries {
 	public Mono<RemediationReport> report(RemediationDimension by, int days, int limit, String[] organizations) {
 		String sql = REPORT.replace("{figures}", FIGURES)
 			.replace("{key}", by.key())
+			.replace("{withinSla}", WITHIN_SLA)
+			.replace("{repository}", by.readsRepository() || organizations != null ? REPOSITORY : "")
 			.replace("{scope}", organizations == null ? "" : "and r.organization = any(:organizations)");
 		return bound(db.sql(sql), organizations).bind("days", days)
 			.bind("limit", limit + 1)
@@ -127,7 +129,9 @@ public class RemediationQueries {
 
 	/** The last {@code weeks} weeks, oldest first, this week included. */
 	public Mono<List<RemediationWeek>> weeks(int weeks, String[] organizations) {
-		String sql = WEEKS.replace("{scope}", organizations == null ? "" : "and r.organization = any(:organizations)")
+		String sql = WEEKS.replace("{withinSla}", WITHIN_SLA)
+			.replace("{repository}", organizations == null ? "" : REPOSITORY)
+			.replace("{scope}", organizations == null ? "" : "and r.organization = any(:organizations)")
 			.replace("{dayScope}", organizations == null ? "" : "and d.organization = any(:organizations)")
 			.replace("{countScope}", organizations == null ? "" : "and n.organization = any(:organizations)");
 		return bound(db.sql(sql), organizations).bind("weeks", weeks)

@@ -12,8 +12,17 @@ create table ticket_alert_change (
   , changed_at timestamptz not null default now()
 );
 
+-- A row here once an instance with ticket rules has started (it writes it at every round): until then nothing is
+-- queued, so a first sync of a million alerts on an instance that opens no tickets writes no change rows.
+create table ticket_planning (
+    enabled boolean primary key default true check (enabled)
+);
+
 create function alert_inserted_ticket_changes() returns trigger language plpgsql as $$
 begin
+    if not exists (select 1 from ticket_planning) then
+        return null;
+    end if;
     insert into ticket_alert_change (alert_id)
     select n.id from inserted n where n.state = 'open' order by n.id
     on conflict (alert_id) do update set changed_at = now();
@@ -23,6 +32,9 @@ $$;
 
 create function alert_updated_ticket_changes() returns trigger language plpgsql as $$
 begin
+    if not exists (select 1 from ticket_planning) then
+        return null;
+    end if;
     insert into ticket_alert_change (alert_id)
     select n.id from updated_new n join updated_old o on o.id = n.id
     where n.state is distinct from o.state order by n.id

@@ -72,6 +72,14 @@ class TicketPlanner {
 		this.transaction = transaction;
 	}
 
+	/**
+	 * Asks the database to queue alert changes (it queues none before an instance with ticket rules asked): written
+	 * at every round, so that it is back at once should the table have been emptied.
+	 */
+	Mono<Void> queueChanges() {
+		return db.sql("insert into ticket_planning (enabled) values (true) on conflict do nothing").then();
+	}
+
 	/** Plans up to {@code batch} changed alerts; returns how many were claimed. */
 	Mono<Integer> planBatch(int batch) {
 		return transaction.transactional(db.sql(CLAIM)

@@ -59,7 +59,7 @@ class TicketWorker {
 		Mono<Integer> synced = sync.syncBatch(batch)
 			.expand(claimed -> claimed < batch ? Mono.empty() : sync.syncBatch(batch))
 			.reduce(0, Integer::sum);
-		return plan.then(synced).then();
+		return planner.queueChanges().then(plan).then(synced).then();
 	}
 
 }

@@ -86,6 +86,9 @@ class TicketTests extends IntegrationTest {
 
 	@BeforeEach
 	void providers() {
+		// the worker asks for changes to be queued at each round; the tables were just emptied, and a sync may come
+		// before its next round
+		postgres.execute("insert into ticket_planning (enabled) values (true) on conflict do nothing");
 		jira.reset();
 		github.repositories(ORG, org.orgId(), org.repositories());
 	}
@@ -304,6 +307,22 @@ class TicketTests extends IntegrationTest {
 		}
 		finally {
 			worker.stop();
+			worker.start();
+		}
+	}
+
+	@Test
+	void noInstanceWithTicketRulesYetThenAlertChangesAreNotQueued() {
+		worker.stop();
+		try {
+			postgres.execute("delete from ticket_planning");
+
+			poll(org.alert("api", 7, "github_personal_access_token", "open", NOW));
+
+			assertThat(postgres.count("select count(*) from alert")).isEqualTo(1);
+			assertThat(postgres.count("select count(*) from ticket_alert_change")).isZero();
+		}
+		finally {
 			worker.start();
 		}
 	}

@@ -2,6 +2,7 @@ package dev.leakpath.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -50,9 +51,12 @@ public final class FakeGitHub {
 	/** What the owners query ({@code POST /graphql}) answers of each repository, as {@link FakeGitHubOwners} reads it. */
 	private final ObjectNode ownerData = JsonNodeFactory.instance.objectNode();
 
-	private FakeGitHub(WireMockServer server, GitHubListings listings) {
+	private final FakeGitHubIssues issues;
+
+	private FakeGitHub(WireMockServer server, GitHubListings listings, FakeGitHubIssues issues) {
 		this.server = server;
 		this.listings = listings;
+		this.issues = issues;
 	}
 
 	public static FakeGitHub start() {
@@ -62,15 +66,17 @@ public final class FakeGitHub {
 	/** With more WireMock extensions, such as a benchmark's injected faults. */
 	public static FakeGitHub start(Extension... more) {
 		GitHubListings listings = new GitHubListings(QUERY);
+		FakeGitHubIssues issues = new FakeGitHubIssues();
 		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
 			.dynamicPort()
 			.bindAddress("127.0.0.1")
-			.extensions(listings, new FakeGitHubOwners())
+			.extensions(listings, new FakeGitHubOwners(), issues)
 			.extensions(more)
 			.notifier(new Slf4jNotifier(false)));
 		server.start();
 		listings.baseUrl(server.baseUrl());
-		return new FakeGitHub(server, listings);
+		issues.baseUrl(server.baseUrl());
+		return new FakeGitHub(server, listings, issues);
 	}
 
 	public String baseUrl() {
@@ -81,9 +87,20 @@ public final class FakeGitHub {
 		return server;
 	}
 
+	/**
+	 * Serves GitHub Issues ({@link FakeGitHubIssues}) of every repository from now until the next reset; stubs of
+	 * a higher priority (below 10) answer before it, to put an outage or a rate limit in front.
+	 */
+	public FakeGitHubIssues serveIssues() {
+		server.stubFor(any(urlPathMatching("/repos/[^/]+/[^/]+/issues(/\\d+)?")).atPriority(10)
+			.willReturn(aResponse().withTransformers(FakeGitHubIssues.NAME)));
+		return issues;
+	}
+
 	public void reset() {
 		server.resetAll();
 		listings.clear();
+		issues.clear();
 		ownerData.removeAll();
 		stubOwnersQuery();
 		server.stubFor(get("/user").willReturn(json(200, JsonNodeFactory.instance.objectNode().put("login", "leakpath"))));

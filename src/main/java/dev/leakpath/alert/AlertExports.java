@@ -53,8 +53,8 @@ public class AlertExports {
 			    left join secret s on s.id = a.secret_id
 			    left join alert_risk k on k.alert_id = a.id
 			)
-			select a.*, l.type, l.path, l.start_line, l.end_line, l.start_column, l.end_column, l.commit_sha, l.blob_sha,
-			       l.file_url, l.commit_url
+			select a.*, l.type, l.path, l.start_line, l.end_line, l.start_column, l.end_column, l.commit_sha,
+			       l.blob_sha, l.file_url, l.commit_url
 			from alerts a
 			left join alert_location l on l.alert_id = a.id
 			order by %2$s, l.id
@@ -120,8 +120,8 @@ public class AlertExports {
 				row.get("state", String.class), row.get("validity", String.class), row.get("created_at", Instant.class),
 				row.get("resolved_at", Instant.class), row.get("alert_url", String.class),
 				row.get("fingerprint", String.class), row.get("target_resource_type", String.class),
-				row.get("target_name", String.class), row.get("target_exists", String.class), risk.score(), risk.level(),
-				OwnerColumns.owners(row), row.get("open_attack_paths", Long.class), location);
+				row.get("target_name", String.class), row.get("target_exists", String.class), risk.score(),
+				risk.level(), OwnerColumns.owners(row), row.get("open_attack_paths", Long.class), location);
 	}
 
 	/** The orders an export reads in, each with its keyset and the index that answers it. */
@@ -139,7 +139,8 @@ public class AlertExports {
 		BY_REPOSITORY("a.repository_id, a.id") {
 			@Override
 			SqlConditions after(SqlConditions where, AlertExportRow last) {
-				return last == null ? where : where.after("a.repository_id", "a.id", last.repositoryId(), last.alertId());
+				return last == null ? where
+						: where.after("a.repository_id", "a.id", last.repositoryId(), last.alertId());
 			}
 		};
 

@@ -35,7 +35,8 @@ final class SarifLog {
 	/** Whether the open run has a result yet: the next one follows a comma. */
 	private boolean results;
 
-	private SarifLog(ObjectMapper json, Map<String, Object> driver, BiFunction<String, String, SecretType> secretTypes) {
+	private SarifLog(ObjectMapper json, Map<String, Object> driver,
+			BiFunction<String, String, SecretType> secretTypes) {
 		this.json = json;
 		this.driver = driver;
 		this.secretTypes = secretTypes;

@@ -67,7 +67,10 @@ final class SarifRules {
 				+ type.name() + ". Whoever can read the repository can use it" + target
 				+ " until it is revoked at the service that issued it; deleting the file does not make it safe."));
 		List<String> steps = Remediations.forSecretType(type.id(), type.name());
-		rule.put("help", Map.of("text", "To fix: " + String.join(" ", steps), "markdown", markdown(steps)));
+		Map<String, String> help = new LinkedHashMap<>();
+		help.put("text", "To fix: " + String.join(" ", steps));
+		help.put("markdown", markdown(steps));
+		rule.put("help", help);
 		rule.put("helpUri", HELP_URIS.getOrDefault(provider, HELP_URIS.get("github")));
 		rule.put("defaultConfiguration", Map.of("level", "error"));
 		rule.put("properties", Map.of("tags", tags(type)));

@@ -83,9 +83,14 @@ final class SarifRun {
 		result.put("rank", row.riskScore());
 		result.put("message", Map.of("text", "Exposed " + type.name() + " (" + row.state() + "), alert "
 				+ row.providerAlertId() + " of " + row.repository() + "."));
-		result.put("locations", List.of(Map.of("physicalLocation",
-				Map.of("artifactLocation", Map.of("uri", SarifUris.relative(location.path()), "uriBaseId", SOURCE_ROOT),
-						"region", region))));
+		// in a fixed order, as every member: the same alerts export as the same bytes
+		Map<String, Object> artifact = new LinkedHashMap<>();
+		artifact.put("uri", SarifUris.relative(location.path()));
+		artifact.put("uriBaseId", SOURCE_ROOT);
+		Map<String, Object> physical = new LinkedHashMap<>();
+		physical.put("artifactLocation", artifact);
+		physical.put("region", region);
+		result.put("locations", List.of(Map.of("physicalLocation", physical)));
 		result.put("partialFingerprints", Map.of(FINGERPRINT, fingerprint(row, location)));
 		result.put("properties", properties(row, location));
 		return Optional.of(result);

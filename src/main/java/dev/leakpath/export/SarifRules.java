@@ -55,18 +55,19 @@ final class SarifRules {
 		String providerName = PROVIDERS.getOrDefault(provider, provider);
 		Map<String, Object> rule = new LinkedHashMap<>();
 		rule.put("id", id);
-		String name = pascalCase(type.name());
-		// SARIF1001: a name that is the id says nothing more, and is an error
+		String displayName = type.name() == null ? type.id() : type.name();
+		String name = pascalCase(displayName);
+		// a name that is the id says nothing more (the Multitool's SARIF1001)
 		if (!name.isEmpty() && !name.equals(id)) {
 			rule.put("name", name);
 		}
-		rule.put("shortDescription", text("Exposed " + type.name() + "."));
-		String target = NO_TARGET.contains(type.target()) ? ""
-				: " to reach " + TARGETS.getOrDefault(type.target(), type.target().replace('_', ' '));
+		rule.put("shortDescription", text("Exposed " + displayName + "."));
+		String target = hasTarget(type) ? " to reach " + TARGETS.getOrDefault(type.target(),
+				type.target().replace('_', ' ')) : "";
 		rule.put("fullDescription", text(providerName + " secret scanning found a credential in the repository: "
-				+ type.name() + ". Whoever can read the repository can use it" + target
+				+ displayName + ". Whoever can read the repository can use it" + target
 				+ " until it is revoked at the service that issued it; deleting the file does not make it safe."));
-		List<String> steps = Remediations.forSecretType(type.id(), type.name());
+		List<String> steps = Remediations.forSecretType(type.id(), displayName);
 		Map<String, String> help = new LinkedHashMap<>();
 		help.put("text", "To fix: " + String.join(" ", steps));
 		help.put("markdown", markdown(steps));
@@ -78,11 +79,18 @@ final class SarifRules {
 	}
 
 	private static List<String> tags(SecretType type) {
-		List<String> tags = new ArrayList<>(List.of("security", "secret", CWE_TAG, type.category()));
-		if (!NO_TARGET.contains(type.target())) {
+		List<String> tags = new ArrayList<>(List.of("security", "secret", CWE_TAG));
+		if (type.category() != null) {
+			tags.add(type.category());
+		}
+		if (hasTarget(type)) {
 			tags.add(type.target());
 		}
 		return List.copyOf(tags);
+	}
+
+	private static boolean hasTarget(SecretType type) {
+		return type.target() != null && !NO_TARGET.contains(type.target());
 	}
 
 	private static String markdown(List<String> steps) {

@@ -81,7 +81,8 @@ final class SarifRun {
 		result.put("level", AlertStates.OPEN.equals(row.state()) ? "error" : "note");
 		// SARIF's rank is a priority from 0 to 100, as the risk score is
 		result.put("rank", row.riskScore());
-		result.put("message", Map.of("text", "Exposed " + type.name() + " (" + row.state() + "), alert "
+		String name = type.name() == null ? row.secretType() : type.name();
+		result.put("message", Map.of("text", "Exposed " + name + " (" + row.state() + "), alert "
 				+ row.providerAlertId() + " of " + row.repository() + "."));
 		// in a fixed order, as every member: the same alerts export as the same bytes
 		Map<String, Object> artifact = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -61,20 +60,20 @@ class AlertController {
 
 	private final AlertExports exports;
 
-	private final ObjectMapper json;
+	private final SarifAlerts sarif;
 
 	private final SecretTypeCatalogue catalogue;
 
 	private final AttackPathQueries attackPaths;
 
-	AlertController(AlertQueries alerts, AlertSummaryQueries summaries, AlertExports exports, ObjectMapper json,
+	AlertController(AlertQueries alerts, AlertSummaryQueries summaries, AlertExports exports, SarifAlerts sarif,
 			SecretTypeCatalogue catalogue, AttackPathQueries attackPaths) {
 		this.attackPaths = attackPaths;
 		this.catalogue = catalogue;
 		this.alerts = alerts;
 		this.summaries = summaries;
 		this.exports = exports;
-		this.json = json;
+		this.sarif = sarif;
 	}
 
 	@Operation(operationId = "listAlerts",
@@ -101,8 +100,8 @@ class AlertController {
 	}
 
 	/**
-	 * Every location of every matching alert, streamed: CSV (one line per location) or SARIF 2.1.0 (one result
-	 * per location, rule = secret type). Neither holds a secret value.
+	 * Every location of every matching alert, streamed: CSV (one line per location) or SARIF 2.1.0 (a run per
+	 * repository, a rule per secret type, a result per location in a file). Neither holds a secret value.
 	 */
 	@Operation(operationId = "exportAlerts", summary = "Streams matching alerts as CSV or SARIF 2.1.0")
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "format", description = "csv (default) or sarif"),
@@ -120,9 +119,8 @@ class AlertController {
 		String format = query.oneOf("format", Set.of("csv", "sarif"));
 		AlertFilter filter = filter(query, scope, ListOrder.newest(null), 0);
 		if ("sarif".equals(format)) {
-			Flux<String> sarif = exports.secretTypes(filter)
-				.flatMapMany(types -> SarifAlerts.write(json, types, exports.rows(filter)));
-			return Exports.attachment("leakpath-alerts.sarif", MediaType.parseMediaType("application/sarif+json"), sarif);
+			return Exports.attachment("leakpath-alerts.sarif", MediaType.parseMediaType("application/sarif+json"),
+					sarif.write(filter));
 		}
 		return Exports.attachment("leakpath-alerts.csv", MediaType.parseMediaType("text/csv;charset=UTF-8"),
 				CsvAlerts.write(exports.rows(filter)));

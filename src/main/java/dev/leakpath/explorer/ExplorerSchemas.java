@@ -85,15 +85,11 @@ public final class ExplorerSchemas {
 			properties.addAll(family.properties().keySet());
 		}
 		List<String> operators = Arrays.stream(ExplorerQuery.Operator.values()).map(ExplorerQuery.Operator::wireName).toList();
-		// one schema of three types, not a oneOf: openapi-generator's Java client cannot compile a oneOf holding an array
-		Schema value = new JsonSchema().typesItem("string").typesItem("boolean").typesItem("array")
-			.description("true or false for a boolean property (equals, notEquals); a non-empty array of strings "
-					+ "for in; a string otherwise")
-			.minLength(1)
-			.maxLength(ExplorerQueryParser.MAX_TEXT)
-			.minItems(1)
-			.maxItems(ExplorerQueryParser.MAX_VALUES)
-			.items(text("A value").minLength(1).maxLength(ExplorerQueryParser.MAX_TEXT));
+		// untyped, with the three forms said in words: openapi-generator's Java client can neither compile a oneOf
+		// holding an array nor read a schema of three types; the parser names any other value as a 400
+		Schema value = new JsonSchema().description("true or false for a boolean property (equals, notEquals); a "
+				+ "non-empty array of at most " + ExplorerQueryParser.MAX_VALUES + " strings for in; a string otherwise; "
+				+ "each string 1 to " + ExplorerQueryParser.MAX_TEXT + " characters");
 		return object("A test on a property of the node's family")
 			.addProperty("property", choice("A property of the node's family", new ArrayList<>(properties)))
 			.addProperty("operator", choice("contains is a text match without case", operators))

@@ -8,10 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,42 +53,10 @@ class OpenApiContractTests extends IntegrationTest {
 
 	@Test
 	void servedDocumentIsTheSnapshotTheClientIsGeneratedFrom() throws IOException {
-		List<String> differences = new ArrayList<>();
-		differences(json.readTree(SNAPSHOT.toFile()), json.readTree(served), "", differences);
+		List<String> differences = JsonDifferences.between(json.readTree(SNAPSHOT.toFile()), json.readTree(served));
 
 		assertThat(differences).as("the served document differs from " + SNAPSHOT + " at these places; if the "
 				+ "change is meant, copy " + SERVED + " there, and the client is generated again from it").isEmpty();
-	}
-
-	/** The JSON Pointers at which the two differ, the first 20. */
-	private static void differences(JsonNode expected, JsonNode actual, String at, List<String> found) {
-		if (found.size() >= 20 || expected.equals(actual)) {
-			return;
-		}
-		if (!expected.isContainerNode() || expected.getNodeType() != actual.getNodeType()
-				|| (expected.isArray() && expected.size() != actual.size())) {
-			found.add(at.isEmpty() ? "/" : at);
-			return;
-		}
-		Set<String> names = new TreeSet<>();
-		expected.fieldNames().forEachRemaining(names::add);
-		actual.fieldNames().forEachRemaining(names::add);
-		if (expected.isArray()) {
-			for (int index = 0; index < expected.size(); index++) {
-				differences(expected.get(index), actual.get(index), at + "/" + index, found);
-			}
-		}
-		for (String name : names) {
-			JsonNode left = expected.path(name);
-			JsonNode right = actual.path(name);
-			String pointer = at + "/" + name.replace("~", "~0").replace("/", "~1");
-			if (left.isMissingNode() || right.isMissingNode()) {
-				found.add(pointer + (left.isMissingNode() ? " (added)" : " (removed)"));
-			}
-			else {
-				differences(left, right, pointer, found);
-			}
-		}
 	}
 
 	@Test

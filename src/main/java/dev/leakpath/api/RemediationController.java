@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -41,10 +42,13 @@ class RemediationController {
 			summary = "Mean and p90 time to remediate and SLA compliance of the alerts resolved in the last days, "
 					+ "overall and by provider, organisation, repository, secret type or risk, slowest first")
 	@Parameters({
-			@Parameter(in = ParameterIn.QUERY, name = "by",
-					description = "provider, organization, repository, secretType or risk (default provider)"),
-			@Parameter(in = ParameterIn.QUERY, name = "days", description = "window, 1 to 730 days (default 90)"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "groups, 1 to 500 (default 100)") })
+			@Parameter(in = ParameterIn.QUERY, name = "by", schema = @Schema(type = "string", allowableValues = {
+					"provider", "organization", "repository", "secretType", "risk" }, defaultValue = "provider"),
+					description = "what the groups are: provider, organization, repository, secretType or risk"),
+			@Parameter(in = ParameterIn.QUERY, name = "days",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "730", defaultValue = "90"),
+					description = "the window, in days back from now"),
+			@Parameter(ref = ApiParameters.LIMIT) })
 	@GetMapping("/api/v1/remediation")
 	Mono<RemediationReport> report(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {
@@ -56,7 +60,9 @@ class RemediationController {
 
 	@Operation(operationId = "getRemediationWeeks",
 			summary = "Opened, fixed and still open alerts and SLA compliance per week (Monday, UTC), oldest first")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "weeks", description = "1 to 104 weeks, this one included (default 12)") })
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "weeks",
+			schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "104", defaultValue = "12"),
+			description = "how many weeks, this one included") })
 	@GetMapping("/api/v1/remediation/weeks")
 	Mono<List<RemediationWeek>> weeks(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {

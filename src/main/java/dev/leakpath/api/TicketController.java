@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -34,11 +35,17 @@ class TicketController {
 
 	@Operation(operationId = "listTickets",
 			summary = "Jira and GitHub Issues tickets, newest first, with their issue, state, attempts and last error")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status", description = "pending, synced or failed"),
-			@Parameter(in = ParameterIn.QUERY, name = "channel", description = "jira or github-issues"),
-			@Parameter(in = ParameterIn.QUERY, name = "alert", description = "only the tickets of this alert id"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status",
+					schema = @Schema(type = "string", allowableValues = { "pending", "synced", "failed" }),
+					description = "pending, synced or failed"),
+			@Parameter(in = ParameterIn.QUERY, name = "channel",
+					schema = @Schema(type = "string", allowableValues = { "jira", "github-issues" }),
+					description = "jira or github-issues"),
+			@Parameter(in = ParameterIn.QUERY, name = "alert",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647"),
+					description = "only the tickets of this alert id"),
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping("/api/v1/tickets")
 	Mono<Page<TicketView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
@@ -53,7 +60,7 @@ class TicketController {
 
 	@Operation(operationId = "retryTicket", summary = "Syncs a failed ticket again (admin); 404 when no failed ticket has that id")
 	@PostMapping("/api/v1/tickets/{id}/retry")
-	Mono<ResponseEntity<Void>> retry(@PathVariable long id) {
+	Mono<ResponseEntity<Void>> retry(@Parameter(description = "the ticket's id") @PathVariable long id) {
 		return tickets.retry(id).map(retried -> {
 			if (!retried) {
 				throw ApiProblemException.notFound("no failed ticket " + id);

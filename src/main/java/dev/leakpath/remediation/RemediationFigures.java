@@ -1,5 +1,7 @@
 package dev.leakpath.remediation;
 
+import org.springframework.lang.Nullable;
+
 /**
  * How fast alerts resolved in a window were remediated: time from the provider's {@code created_at} to its
  * {@code resolved_at}, whatever the resolution.
@@ -10,6 +12,6 @@ package dev.leakpath.remediation;
  * @param withinSla those resolved within the SLA of the level they had open ({@code leakpath.notifications.sla})
  * @param slaCompliance {@code withinSla / resolved}, 0 to 1; null when none resolved
  */
-public record RemediationFigures(long resolved, Double meanHours, Double p90Hours, long withinSla,
-		Double slaCompliance) {
+public record RemediationFigures(long resolved, @Nullable Double meanHours, @Nullable Double p90Hours, long withinSla,
+		@Nullable Double slaCompliance) {
 }

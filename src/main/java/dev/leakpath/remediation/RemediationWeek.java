@@ -2,6 +2,8 @@ package dev.leakpath.remediation;
 
 import java.time.LocalDate;
 
+import org.springframework.lang.Nullable;
+
 /**
  * One ISO week (Monday, UTC) of the open-versus-fixed timeline.
  *
@@ -11,5 +13,5 @@ import java.time.LocalDate;
  * @param slaCompliance share of the week's resolutions within their SLA; null when none
  */
 public record RemediationWeek(LocalDate weekStart, long opened, long fixed, long openAtEnd, long withinSla,
-		Double slaCompliance) {
+		@Nullable Double slaCompliance) {
 }

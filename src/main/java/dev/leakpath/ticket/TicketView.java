@@ -3,6 +3,8 @@ package dev.leakpath.ticket;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.lang.Nullable;
+
 /**
  * A ticket as the API shows it.
  *
@@ -11,7 +13,8 @@ import java.util.List;
  * @param status {@code pending} (to be synced), {@code synced} or {@code failed} (see {@code lastError})
  * @param alertIds the alerts it stands for
  */
-public record TicketView(long id, String rule, String channel, String scope, String repository, String externalId,
-		String externalUrl, String trackerState, String status, int attempts, String lastError, Instant createdAt,
-		Instant nextAttemptAt, Instant syncedAt, List<Long> alertIds) {
+public record TicketView(long id, String rule, String channel, String scope, String repository,
+		@Nullable String externalId, @Nullable String externalUrl, @Nullable String trackerState, String status,
+		int attempts, @Nullable String lastError, Instant createdAt, Instant nextAttemptAt, @Nullable Instant syncedAt,
+		List<Long> alertIds) {
 }

@@ -38,11 +38,13 @@ import dev.leakpath.client.api.AuditApi;
 import dev.leakpath.client.api.ExplorerApi;
 import dev.leakpath.client.api.NotificationsApi;
 import dev.leakpath.client.api.RecommendationsApi;
+import dev.leakpath.client.api.RemediationApi;
 import dev.leakpath.client.api.RepositoriesApi;
 import dev.leakpath.client.api.SecretTypesApi;
 import dev.leakpath.client.api.SecretsApi;
 import dev.leakpath.client.api.SessionApi;
 import dev.leakpath.client.api.SyncApi;
+import dev.leakpath.client.api.TicketsApi;
 import dev.leakpath.client.api.WebhooksApi;
 import dev.leakpath.client.model.AlertView;
 import dev.leakpath.client.model.AttackPathView;
@@ -184,6 +186,13 @@ class GeneratedClientTests {
 		read("listSavedExplorerQueries", "/api/v1/explorer/saved", explorer::listSavedExplorerQueries);
 		read("getSavedExplorerQuery", "/api/v1/explorer/saved/" + saved.getId(),
 				() -> explorer.getSavedExplorerQuery(saved.getId()));
+
+		RemediationApi remediation = new RemediationApi(client);
+		for (String by : List.of("provider", "organization", "repository", "secretType", "risk")) {
+			read("getRemediation", "/api/v1/remediation?by=" + by, () -> remediation.getRemediation(by, null, null));
+		}
+		read("getRemediationWeeks", "/api/v1/remediation/weeks", () -> remediation.getRemediationWeeks(null));
+		read("listTickets", "/api/v1/tickets", () -> new TicketsApi(client).listTickets(null, null, null, null, null));
 
 		read("getSyncStatus", "/api/v1/sync", new SyncApi(client)::getSyncStatus);
 		read("listWebhookDeliveries", "/api/v1/webhooks/deliveries",

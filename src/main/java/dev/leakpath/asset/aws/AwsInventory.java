@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -141,11 +142,13 @@ class AwsInventory {
 			.onErrorResume(ex -> Mono.just(failure("IAM", accountId, ex)));
 	}
 
+	/** Names AWS's error code (AccessDenied, UnauthorizedOperation, Throttling): the SDK's message leaves it out. */
 	private static AwsRefresh failure(String service, String scope, Throwable ex) {
-		String failure = service + " " + scope + ": " + ex.getMessage();
-		log.warn("AWS inventory: {} could not be read, its stored inventory stays: {}", service + " " + scope,
-				ex.getMessage());
-		return AwsRefresh.failed(failure);
+		String why = ex instanceof AwsServiceException refused && refused.awsErrorDetails() != null
+				? refused.statusCode() + " " + refused.awsErrorDetails().errorCode() + ": " + ex.getMessage()
+				: ex.getMessage();
+		log.warn("AWS inventory: {} {} could not be read, its stored inventory stays: {}", service, scope, why);
+		return AwsRefresh.failed(service + " " + scope + ": " + why);
 	}
 
 	private static <T> Mono<T> blocking(Callable<T> call) {

@@ -11,9 +11,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 
 /**
  * AWS as WireMock plays it on one endpoint (the SDK's endpoint override): S3 REST-XML path-style ({@code GET /},
@@ -101,7 +105,7 @@ final class FakeAws {
 		noPublicAccessBlock("acme-public-assets");
 		// public policy, but the block restricts public buckets: not exposed
 		policyStatus("acme-invoices", "TRUE");
-		server.stubFor(get(urlPathEqualTo("/acme-invoices")).withQueryParam("publicAccessBlock", absentOrEmpty())
+		server.stubFor(get(urlPathEqualTo("/acme-invoices")).withQueryParam("publicAccessBlock", bare())
 			.atPriority(5).willReturn(xml(200, """
 					<?xml version="1.0" encoding="UTF-8"?>
 					<PublicAccessBlockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
@@ -112,14 +116,14 @@ final class FakeAws {
 					</PublicAccessBlockConfiguration>
 					""")));
 		// no bucket policy (NoSuchBucketPolicy), no block: not exposed
-		server.stubFor(get(urlPathEqualTo("/acme-logs")).withQueryParam("policyStatus", absentOrEmpty()).atPriority(5)
+		server.stubFor(get(urlPathEqualTo("/acme-logs")).withQueryParam("policyStatus", bare()).atPriority(5)
 			.willReturn(s3Error(404, "NoSuchBucketPolicy", "The bucket policy does not exist")));
 		noPublicAccessBlock("acme-logs");
 	}
 
 	private void policyStatus(String bucket, String isPublic) {
 		// GetBucketPolicyStatus example (AmazonS3/latest/API/API_GetBucketPolicyStatus.html)
-		server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policyStatus", absentOrEmpty()).atPriority(5)
+		server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policyStatus", bare()).atPriority(5)
 			.willReturn(xml(200, """
 					<?xml version="1.0" encoding="UTF-8"?>
 					<PolicyStatus xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
@@ -129,13 +133,13 @@ final class FakeAws {
 	}
 
 	private void noPublicAccessBlock(String bucket) {
-		server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("publicAccessBlock", absentOrEmpty())
+		server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("publicAccessBlock", bare())
 			.atPriority(5).willReturn(s3Error(404, "NoSuchPublicAccessBlockConfiguration",
 					"The public access block configuration was not found")));
 	}
 
 	/** A query parameter sent bare ({@code ?policyStatus}): WireMock sees it with an empty value. */
-	private static com.github.tomakehurst.wiremock.matching.StringValuePattern absentOrEmpty() {
+	private static StringValuePattern bare() {
 		return equalTo("");
 	}
 
@@ -183,13 +187,13 @@ final class FakeAws {
 	 * group with a customer managed policy. Then ListAccessKeys per user.
 	 */
 	void iam() {
-		String inline = java.net.URLEncoder.encode("""
+		String inline = URLEncoder.encode("""
 				{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",\
-				"Resource":"arn:aws:s3:::acme-invoices/*"}]}""", java.nio.charset.StandardCharsets.UTF_8)
+				"Resource":"arn:aws:s3:::acme-invoices/*"}]}""", StandardCharsets.UTF_8)
 			.replace("+", "%20");
-		String managed = java.net.URLEncoder.encode("""
+		String managed = URLEncoder.encode("""
 				{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}""",
-				java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+				StandardCharsets.UTF_8).replace("+", "%20");
 		server.stubFor(action("GetAccountAuthorizationDetails").withRequestBody(notContaining("Marker=")).atPriority(5)
 			.willReturn(xml(200, """
 					<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -65,6 +66,13 @@ class AwsClients implements DisposableBean {
 				.roleSessionName("leakpath-inventory")
 				.externalId(account.externalId()))
 			.build();
+	}
+
+	/** Closes assumed-role credentials (they refresh in the background); the default ones live as long as this. */
+	void release(AwsCredentialsProvider credentials) {
+		if (credentials != defaultCredentials && credentials instanceof SdkAutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 	S3Client s3(AwsCredentialsProvider credentials) {
@@ -116,6 +124,9 @@ class AwsClients implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		if (defaultCredentials instanceof SdkAutoCloseable closeable) {
+			closeable.close();
+		}
 		http.close();
 	}
 

@@ -111,9 +111,7 @@ class AwsInventory {
 			}
 			return Flux.concat(reads).reduce(AwsRefresh.NONE, AwsRefresh::plus);
 		}, credentials -> blocking(() -> {
-			if (credentials instanceof SdkAutoCloseable closeable) {
-				closeable.close();
-			}
+			clients.release(credentials);
 			return true;
 		}));
 	}

@@ -21,7 +21,7 @@ import dev.leakpath.secrettype.SecretType;
  * One repository's SARIF run, as its rows stream by: a result per location in a file of the repository, and a
  * count, by location type, of what code scanning has no place for (issue and pull-request text, wiki pages, an
  * alert without a location, a file location without a line), which is left out. What only the whole run tells
- * (its rules, its one commit, the count) is written after its results. Not thread-safe: one run is written by one
+ * (its rules, its one commit, the count) is written after its results, with its repository's owners. Not thread-safe: one run is written by one
  * subscriber.
  */
 final class SarifRun {
@@ -124,6 +124,7 @@ final class SarifRun {
 		properties.put("provider", repository.provider());
 		putIfPresent(properties, "organization", repository.organization());
 		properties.put("repository", repository.repository());
+		properties.put("owners", repository.owners());
 		properties.put("omittedLocations", omitted);
 		tail.put("properties", properties);
 		return tail;
@@ -190,10 +191,9 @@ final class SarifRun {
 		putIfPresent(properties, "validity", row.validity());
 		putIfPresent(properties, "alertUrl", row.alertUrl());
 		putIfPresent(properties, "secretFingerprint", row.fingerprint());
-		properties.put("riskScore", row.riskScore());
+		// the score is the result's rank; the owners, its repository's, are the run's
 		properties.put("riskLevel", row.riskLevel());
 		properties.put("openAttackPaths", row.openAttackPaths());
-		properties.put("owners", row.owners());
 		putIfPresent(properties, "commitSha", location.commitSha());
 		putIfPresent(properties, "fileUrl", location.fileUrl());
 		putIfPresent(properties, "targetResourceType", row.targetResourceType());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +46,8 @@ class ExportTests extends IntegrationTest {
 			"/subscriptions/0a1b/resourceGroups/prod/providers/Microsoft.Storage/storageAccounts/acmeprodstore",
 			"acmeprodstore", List.of(), null, "0a1b", Map.of(), true, true, null, List.of());
 
-	private final ObjectMapper json = new ObjectMapper();
+	/** A document followed by anything more is no document. */
+	private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
 	@Autowired
 	private SyncService sync;

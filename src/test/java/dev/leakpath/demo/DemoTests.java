@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
@@ -299,7 +301,8 @@ class DemoTests {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/alerts/export?format=sarif"))
 				.header("Authorization", "Bearer " + TOKEN)
 				.timeout(Duration.ofMinutes(1))
-				.build(), HttpResponse.BodyHandlers.ofFile(export));
+				.build(), HttpResponse.BodyHandlers.ofFile(export, StandardOpenOption.CREATE,
+						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
 		assertThat(response.statusCode()).isEqualTo(200);
 
 		List<SarifMultitool.Finding> findings = SarifMultitool.validate(export, "Sarif;Gh",
@@ -307,7 +310,9 @@ class DemoTests {
 		assertThat(findings).filteredOn(SarifMultitool.Finding::error).isEmpty();
 
 		// a run per repository with alerts, of both providers, each with results and the non-file locations counted
-		JsonNode runs = new ObjectMapper().readTree(export.toFile()).get("runs");
+		JsonNode runs = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.readTree(export.toFile())
+			.get("runs");
 		assertThat(runs).hasSize((int) postgres.count("select count(distinct repository_id) from alert"));
 		List<String> providers = new ArrayList<>();
 		long omitted = 0;

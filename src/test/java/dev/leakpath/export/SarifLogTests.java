@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import dev.leakpath.secrettype.SecretType;
 /** The log's shape as rows stream by: a run per repository, closed when the next begins. */
 class SarifLogTests {
 
-	private final ObjectMapper json = new ObjectMapper();
+	/** A document followed by anything more is no document. */
+	private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
 	@Test
 	void writeWhenRowsOfTwoRepositoriesThenARunEachWithItsResultsRulesAndCounts() throws Exception {

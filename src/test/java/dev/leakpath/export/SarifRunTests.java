@@ -52,7 +52,7 @@ class SarifRunTests {
 		assertThat(run.result(row("secret-a", "1", location("issue_comment", null, null, null, null, null)))).isEmpty();
 
 		assertThat(run.tail(DRIVER).get("properties")).isEqualTo(Map.of("provider", "github", "organization", "acme",
-				"repository", "acme/api", "omittedLocations", Map.of("commit", 1L, "issue_comment", 2L, "none", 1L,
+				"repository", "acme/api", "owners", List.of("@acme/api-owners"), "omittedLocations", Map.of("commit", 1L, "issue_comment", 2L, "none", 1L,
 						"wiki_commit", 1L)));
 	}
 

@@ -216,6 +216,14 @@ try {
   check(await rows() >= 1, 'health lists the polled sources');
   await capture('health');
 
+  // how fast alerts are fixed: the demo's resolved alerts by secret type, slowest first, and the weekly chart
+  await page.goto(`${BASE_URL}/#/remediation?by=secretType`);
+  await page.waitForSelector('.weeks-chart svg rect', { state: 'attached' });
+  check(await rows() >= 1, 'remediation groups the resolved alerts by secret type');
+  const means = await page.locator('main tbody tr td:nth-child(3)').allInnerTexts();
+  check(means.every(text => /^[0-9.]+ [hd]$/.test(text)), `each group has a mean time to remediate: ${means.join(', ')}`);
+  await capture('remediation');
+
   // every view on a 400 px screen
   const pathId = publicPath;
   const alertHref = await page.evaluate(async token => {
@@ -223,7 +231,7 @@ try {
     return `#/alerts/${(await answer.json()).items[0].id}`;
   }, API_TOKEN);
   const views = ['#/', '#/repositories', '#/alerts', alertHref, '#/attack-paths', `#/attack-paths/${pathId}`, '#/targets', '#/explorer',
-    '#/inventory', '#/notifications', '#/health'];
+    '#/inventory', '#/notifications', '#/health', '#/remediation'];
   await fitsNarrowScreen(page, BASE_URL, views, async address => {
     await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main p.muted')
       ?.textContent.startsWith('Loading'));

@@ -11,6 +11,7 @@ import { explorerView } from './views/explorer.js';
 import { inventoryView } from './views/inventory.js';
 import { healthView } from './views/health.js';
 import { notificationsView } from './views/notifications.js';
+import { remediationView } from './views/remediation.js';
 
 const routes = [
   [/^\/$/, overviewView, 'Overview'],
@@ -24,6 +25,7 @@ const routes = [
   [/^\/inventory$/, inventoryView, 'Inventory'],
   [/^\/health$/, healthView, 'Health'],
   [/^\/notifications$/, notificationsView, 'Notifications'],
+  [/^\/remediation$/, remediationView, 'Remediation'],
 ];
 
 let caller = null;

@@ -7,6 +7,8 @@ import dev.leakpath.model.AlertDetails;
 import dev.leakpath.risk.RiskScore;
 import dev.leakpath.target.TargetView;
 
+import org.springframework.lang.Nullable;
+
 /**
  * An alert as the API shows it: with its repository, secret identity (never the value), what the secret can
  * authenticate to ({@code target}, null when the provider withheld the value) and locations.
@@ -24,24 +26,27 @@ import dev.leakpath.target.TargetView;
  * @param risk the alert's score: that of its worst open attack path, or of the alert alone when it is on none;
  * 0 once resolved
  */
-public record AlertView(long id, String provider, String organization, String project, Repository repository,
-		String providerAlertId, String secretType, String secretCategory, String providerSecretType, String ruleId,
-		String secretTypeDisplayName, String state, String providerState, String resolution,
-		String providerResolution, String validity, Instant validityCheckedAt, Boolean publiclyLeaked,
-		Boolean multiRepo, Instant createdAt, Instant updatedAt, Instant resolvedAt, String alertUrl,
-		AlertDetails details, Secret secret, TargetView target, RiskScore risk, List<Location> locations) {
+public record AlertView(long id, String provider, String organization, @Nullable String project, Repository repository,
+		String providerAlertId, String secretType, String secretCategory, String providerSecretType,
+		@Nullable String ruleId, @Nullable String secretTypeDisplayName, String state, String providerState,
+		@Nullable String resolution, @Nullable String providerResolution, @Nullable String validity,
+		@Nullable Instant validityCheckedAt, @Nullable Boolean publiclyLeaked, @Nullable Boolean multiRepo,
+		Instant createdAt, @Nullable Instant updatedAt, @Nullable Instant resolvedAt, @Nullable String alertUrl,
+		AlertDetails details, @Nullable Secret secret, @Nullable TargetView target, RiskScore risk,
+		List<Location> locations) {
 
 	/** @param ownerSource where {@code owners} came from (see {@code RepositoryView}); null while none are known */
-	public record Repository(String fullName, String url, String visibility, List<String> owners,
-			String ownerSource) {
+	public record Repository(String fullName, @Nullable String url, @Nullable String visibility, List<String> owners,
+			@Nullable String ownerSource) {
 	}
 
 	/** @param expiresAt when the secret stops working by itself, where its value says so; else null */
-	public record Secret(String fingerprint, String preview, Instant expiresAt, boolean expired) {
+	public record Secret(String fingerprint, String preview, @Nullable Instant expiresAt, boolean expired) {
 	}
 
-	public record Location(String type, String path, Integer startLine, Integer endLine, Integer startColumn,
-			Integer endColumn, String commitSha, String blobSha, String fileUrl, String commitUrl) {
+	public record Location(String type, @Nullable String path, @Nullable Integer startLine, @Nullable Integer endLine,
+			@Nullable Integer startColumn, @Nullable Integer endColumn, @Nullable String commitSha,
+			@Nullable String blobSha, @Nullable String fileUrl, @Nullable String commitUrl) {
 	}
 
 	AlertView withLocations(List<Location> all) {

@@ -5,9 +5,12 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -61,35 +64,40 @@ class AlertController {
 
 	private final AlertExports exports;
 
-	private final ObjectMapper json;
+	private final SarifAlerts sarif;
 
 	private final SecretTypeCatalogue catalogue;
 
 	private final AttackPathQueries attackPaths;
 
-	AlertController(AlertQueries alerts, AlertSummaryQueries summaries, AlertExports exports, ObjectMapper json,
+	AlertController(AlertQueries alerts, AlertSummaryQueries summaries, AlertExports exports, SarifAlerts sarif,
 			SecretTypeCatalogue catalogue, AttackPathQueries attackPaths) {
 		this.attackPaths = attackPaths;
 		this.catalogue = catalogue;
 		this.alerts = alerts;
 		this.summaries = summaries;
 		this.exports = exports;
-		this.json = json;
+		this.sarif = sarif;
 	}
 
 	@Operation(operationId = "listAlerts",
 			summary = "Alerts, newest first or ranked by risk, with risk, locations, secret preview and target")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
-			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
-			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "owner/name, or project/name on Azure DevOps"),
-			@Parameter(in = ParameterIn.QUERY, name = "state", description = "open or resolved, for every provider (the provider's own word is each alert's providerState)"),
-			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "a secret-type id of the catalogue (GET /api/v1/secret-types), matching every provider; a provider's own name for a mapped type is taken as its id"),
-			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown"),
-			@Parameter(in = ParameterIn.QUERY, name = "expired", description = EXPIRED),
-			@Parameter(in = ParameterIn.QUERY, name = "sort",
+	@Parameters({ @Parameter(ref = ApiParameters.PROVIDER),
+			@Parameter(ref = ApiParameters.ORGANIZATION),
+			@Parameter(in = ParameterIn.QUERY, name = "repository", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "owner/name, or project/name on Azure DevOps"),
+			@Parameter(in = ParameterIn.QUERY, name = "state", schema = @Schema(type = "string", allowableValues = { "open", "resolved" }),
+					description = "open or resolved, for every provider (the provider's own word is each alert's providerState)"),
+			@Parameter(in = ParameterIn.QUERY, name = "secretType", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "a secret-type id of the catalogue (GET /api/v1/secret-types), matching every provider; a provider's own name for a mapped type is taken as its id"),
+			@Parameter(in = ParameterIn.QUERY, name = "validity", schema = @Schema(type = "string", allowableValues = { "active", "inactive", "unknown" }),
+					description = "active, inactive or unknown"),
+			@Parameter(in = ParameterIn.QUERY, name = "expired", schema = @Schema(type = "boolean"),
+					description = EXPIRED),
+			@Parameter(in = ParameterIn.QUERY, name = "sort", schema = @Schema(type = "string", allowableValues = { "newest", "risk" }, defaultValue = "newest"),
 					description = "newest (default) or risk: highest risk score first, newest first within a score"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping
 	Mono<Page<AlertView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {
@@ -101,18 +109,32 @@ class AlertController {
 	}
 
 	/**
-	 * Every location of every matching alert, streamed: CSV (one line per location) or SARIF 2.1.0 (one result
-	 * per location, rule = secret type). Neither holds a secret value.
+	 * Every location of every matching alert, streamed: CSV (one line per location) or SARIF 2.1.0 (a run per
+	 * repository, a rule per secret type, a result per location in a file). Neither holds a secret value.
 	 */
-	@Operation(operationId = "exportAlerts", summary = "Streams matching alerts as CSV or SARIF 2.1.0")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "format", description = "csv (default) or sarif"),
-			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
-			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
-			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "owner/name, or project/name on Azure DevOps"),
-			@Parameter(in = ParameterIn.QUERY, name = "state", description = "open or resolved, for every provider"),
-			@Parameter(in = ParameterIn.QUERY, name = "secretType", description = "a secret-type id of the catalogue (GET /api/v1/secret-types), matching every provider; a provider's own name for a mapped type is taken as its id"),
-			@Parameter(in = ParameterIn.QUERY, name = "validity", description = "active, inactive or unknown"),
-			@Parameter(in = ParameterIn.QUERY, name = "expired", description = EXPIRED) })
+	@Operation(operationId = "exportAlerts", summary = "Streams matching alerts as CSV or SARIF 2.1.0",
+			responses = @ApiResponse(responseCode = "200",
+					description = "An attachment: CSV (format=csv) or a SARIF 2.1.0 log (format=sarif)",
+					headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
+							schema = @Schema(type = "string")),
+					content = { @Content(mediaType = "text/csv",
+							schema = @Schema(type = "string", description = "One line per location, after a header line")),
+							@Content(mediaType = "application/sarif+json", schema = @Schema(type = "object",
+									description = "A SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/)")) }))
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "format", schema = @Schema(type = "string", allowableValues = { "csv", "sarif" }, defaultValue = "csv"),
+					description = "csv (default) or sarif"),
+			@Parameter(ref = ApiParameters.PROVIDER),
+			@Parameter(ref = ApiParameters.ORGANIZATION),
+			@Parameter(in = ParameterIn.QUERY, name = "repository", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "owner/name, or project/name on Azure DevOps"),
+			@Parameter(in = ParameterIn.QUERY, name = "state", schema = @Schema(type = "string", allowableValues = { "open", "resolved" }),
+					description = "open or resolved, for every provider"),
+			@Parameter(in = ParameterIn.QUERY, name = "secretType", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "a secret-type id of the catalogue (GET /api/v1/secret-types), matching every provider; a provider's own name for a mapped type is taken as its id"),
+			@Parameter(in = ParameterIn.QUERY, name = "validity", schema = @Schema(type = "string", allowableValues = { "active", "inactive", "unknown" }),
+					description = "active, inactive or unknown"),
+			@Parameter(in = ParameterIn.QUERY, name = "expired", schema = @Schema(type = "boolean"),
+					description = EXPIRED) })
 	@GetMapping(path = "/export", produces = { "text/csv", "application/sarif+json" })
 	ResponseEntity<Flux<String>> export(
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
@@ -120,9 +142,8 @@ class AlertController {
 		String format = query.oneOf("format", Set.of("csv", "sarif"));
 		AlertFilter filter = filter(query, scope, ListOrder.newest(null), 0);
 		if ("sarif".equals(format)) {
-			Flux<String> sarif = exports.secretTypes(filter)
-				.flatMapMany(types -> SarifAlerts.write(json, types, exports.rows(filter)));
-			return Exports.attachment("leakpath-alerts.sarif", MediaType.parseMediaType("application/sarif+json"), sarif);
+			return Exports.attachment("leakpath-alerts.sarif", MediaType.parseMediaType("application/sarif+json"),
+					sarif.write(filter));
 		}
 		return Exports.attachment("leakpath-alerts.csv", MediaType.parseMediaType("text/csv;charset=UTF-8"),
 				CsvAlerts.write(exports.rows(filter)));
@@ -130,7 +151,8 @@ class AlertController {
 
 	@Operation(operationId = "summarizeAlerts",
 			summary = "Open alerts by provider, secret type, state and validity; opened and resolved per day")
-	@Parameters(@Parameter(in = ParameterIn.QUERY, name = "days", description = "days of timeline, 1 to 366 (default 30)"))
+	@Parameters(@Parameter(in = ParameterIn.QUERY, name = "days", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "366", defaultValue = "30"),
+					description = "days of timeline, 1 to 366 (default 30)"))
 	@GetMapping("/summary")
 	Mono<AlertSummary> summary(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {
@@ -147,17 +169,10 @@ class AlertController {
 	@Operation(operationId = "getAlert",
 			summary = "One alert, with the attack paths it is evidence for, its risk and its remediation steps")
 	@GetMapping("/{id}")
-	Mono<AlertDetail> get(@PathVariable String id, AccessScope scope) {
-		long alertId;
-		try {
-			alertId = Long.parseLong(id);
-		}
-		catch (NumberFormatException ex) {
-			throw ApiProblemException.badRequest("alert id must be a number");
-		}
-		return alerts.findById(alertId, scope.organizationArray())
-			.switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no alert with id " + alertId)))
-			.zipWith(attackPaths.forAlert(alertId, scope.organizationArray()),
+	Mono<AlertDetail> get(@Parameter(description = "the alert's id") @PathVariable long id, AccessScope scope) {
+		return alerts.findById(id, scope.organizationArray())
+			.switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no alert with id " + id)))
+			.zipWith(attackPaths.forAlert(id, scope.organizationArray()),
 					(alert, paths) -> new AlertDetail(alert, paths.paths(), paths.remediation()));
 	}
 

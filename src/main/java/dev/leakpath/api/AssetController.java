@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -41,10 +42,12 @@ class AssetController {
 	}
 
 	@Operation(operationId = "listAssets", summary = "Inventory assets, with the secrets that reach them")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "cloud", description = "azure, aws or gcp"),
-			@Parameter(in = ParameterIn.QUERY, name = "resourceType", description = "ARM or CloudFormation type"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "cloud", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "azure, aws or gcp"),
+			@Parameter(in = ParameterIn.QUERY, name = "resourceType", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "ARM or CloudFormation type"),
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping("/api/v1/assets")
 	Mono<Page<AssetView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);

@@ -5,7 +5,12 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
@@ -54,16 +59,20 @@ class AttackPathController {
 	 * otherwise ({@code all} includes history).
 	 */
 	@Operation(operationId = "listAttackPaths", summary = "Attack paths, newest first or ranked by risk")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status", description = "open (default), resolved or all"),
-			@Parameter(in = ParameterIn.QUERY, name = "risk", description = "critical, high, medium or low"),
-			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
-			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "full name of the entry repository"),
-			@Parameter(in = ParameterIn.QUERY, name = "target", description = "the key of the resource reached "
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status", schema = @Schema(type = "string", allowableValues = { "open", "resolved", "all" }, defaultValue = "open"),
+					description = "open (default), resolved or all"),
+			@Parameter(in = ParameterIn.QUERY, name = "risk", schema = @Schema(type = "string", allowableValues = { "critical", "high", "medium", "low" }),
+					description = "critical, high, medium or low"),
+			@Parameter(ref = ApiParameters.PROVIDER),
+			@Parameter(in = ParameterIn.QUERY, name = "repository", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "full name of the entry repository"),
+			@Parameter(in = ParameterIn.QUERY, name = "target", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "the key of the resource reached "
 					+ "(a target's key in GET /api/v1/targets: asset:<id> or unlisted:<type>:<name>)"),
-			@Parameter(in = ParameterIn.QUERY, name = "sort",
+			@Parameter(in = ParameterIn.QUERY, name = "sort", schema = @Schema(type = "string", allowableValues = { "newest", "risk" }, defaultValue = "newest"),
 					description = "newest (default) or risk: highest risk score first, newest first within a score"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping("/api/v1/attack-paths")
 	Mono<Page<AttackPathView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {
@@ -75,13 +84,23 @@ class AttackPathController {
 	}
 
 	/** Every matching path, newest first, as one JSON array of the listing's items, streamed. */
-	@Operation(operationId = "exportAttackPaths", summary = "Streams matching attack paths as a JSON array")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "format", description = "json (the default and only one)"),
-			@Parameter(in = ParameterIn.QUERY, name = "status", description = "open (default), resolved or all"),
-			@Parameter(in = ParameterIn.QUERY, name = "risk", description = "critical, high, medium or low"),
-			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
-			@Parameter(in = ParameterIn.QUERY, name = "repository", description = "full name of the entry repository"),
-			@Parameter(in = ParameterIn.QUERY, name = "target", description = "the key of the resource reached") })
+	@Operation(operationId = "exportAttackPaths", summary = "Streams matching attack paths as a JSON array",
+			responses = @ApiResponse(responseCode = "200", description = "An attachment: the listing's items, every one",
+					headers = @Header(name = "Content-Disposition", description = "attachment, with a file name",
+							schema = @Schema(type = "string")),
+					content = @Content(mediaType = "application/json",
+							array = @ArraySchema(schema = @Schema(implementation = AttackPathView.class)))))
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "format", schema = @Schema(type = "string", allowableValues = { "json" }, defaultValue = "json"),
+					description = "json (the default and only one)"),
+			@Parameter(in = ParameterIn.QUERY, name = "status", schema = @Schema(type = "string", allowableValues = { "open", "resolved", "all" }, defaultValue = "open"),
+					description = "open (default), resolved or all"),
+			@Parameter(in = ParameterIn.QUERY, name = "risk", schema = @Schema(type = "string", allowableValues = { "critical", "high", "medium", "low" }),
+					description = "critical, high, medium or low"),
+			@Parameter(ref = ApiParameters.PROVIDER),
+			@Parameter(in = ParameterIn.QUERY, name = "repository", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "full name of the entry repository"),
+			@Parameter(in = ParameterIn.QUERY, name = "target", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "the key of the resource reached") })
 	@GetMapping(path = "/api/v1/attack-paths/export", produces = "application/json")
 	ResponseEntity<Flux<String>> export(
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
@@ -100,7 +119,7 @@ class AttackPathController {
 
 	@Operation(operationId = "getAttackPath", summary = "One attack path with nodes, edges, evidence and remediation")
 	@GetMapping("/api/v1/attack-paths/{id}")
-	Mono<AttackPathDetail> one(@PathVariable long id, AccessScope scope) {
+	Mono<AttackPathDetail> one(@Parameter(description = "the attack path's id") @PathVariable long id, AccessScope scope) {
 		return attackPaths.findById(id, scope.organizationArray())
 			.switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no attack path " + id)));
 	}

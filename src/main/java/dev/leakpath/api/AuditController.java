@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -31,11 +32,12 @@ class AuditController {
 	}
 
 	@Operation(operationId = "listAuditEvents", summary = "Admin actions, newest first (admin)")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "actor", description = "token:<name or hash> or oidc:<user>"),
-			@Parameter(in = ParameterIn.QUERY, name = "subject",
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "actor", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "token:<name or hash> or oidc:<user>"),
+			@Parameter(in = ParameterIn.QUERY, name = "subject", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
 					description = "what a change changed, such as alert:42: its changes only"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping("/api/v1/audit")
 	Mono<Page<AuditEvent>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);

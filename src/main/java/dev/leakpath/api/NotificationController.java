@@ -1,13 +1,14 @@
 package dev.leakpath.api;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -47,12 +48,15 @@ class NotificationController {
 
 	@Operation(operationId = "listNotificationRules", summary = "Notification rules, from config and added here")
 	@GetMapping("/api/v1/notifications/rules")
-	Mono<Map<String, List<NotificationRuleStore.StoredRule>>> rules() {
-		return rules.all().map(all -> Map.of("items", all));
+	Mono<Items<NotificationRuleStore.StoredRule>> rules() {
+		return rules.all().map(Items::new);
 	}
 
 	@Operation(operationId = "addNotificationRule",
-			summary = "Adds a rule (admin); 400 when it is wrong, 409 when its name is taken")
+			summary = "Adds a rule (admin); 400 when it is wrong, 409 when its name is taken",
+			responses = { @ApiResponse(responseCode = "201", description = "added",
+					content = @Content(schema = @Schema(implementation = NotificationRule.class))),
+					@ApiResponse(responseCode = "409", description = "a rule has that name") })
 	@PostMapping("/api/v1/notifications/rules")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<NotificationRule> addRule(@RequestBody NotificationRule rule) {
@@ -63,9 +67,11 @@ class NotificationController {
 	}
 
 	@Operation(operationId = "deleteNotificationRule",
-			summary = "Deletes a rule added here (admin); a config rule is 409, an unknown one 404")
+			summary = "Deletes a rule added here (admin); a config rule is 409, an unknown one 404",
+			responses = { @ApiResponse(responseCode = "204", description = "deleted"),
+					@ApiResponse(responseCode = "409", description = "the rule is in config; change it there") })
 	@DeleteMapping("/api/v1/notifications/rules/{name}")
-	Mono<ResponseEntity<Void>> deleteRule(@PathVariable String name) {
+	Mono<ResponseEntity<Void>> deleteRule(@Parameter(description = "the rule's name") @PathVariable String name) {
 		if (rules.isConfigured(name)) {
 			throw ApiProblemException.conflict("rule '" + name + "' is in config; change it there");
 		}
@@ -79,10 +85,12 @@ class NotificationController {
 
 	@Operation(operationId = "listNotifications",
 			summary = "Notifications sent, pending and failed, newest first, with attempts and the last error")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status", description = "pending, sent or failed"),
-			@Parameter(in = ParameterIn.QUERY, name = "channel", description = "email, slack, teams or webhook"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status", schema = @Schema(type = "string", allowableValues = { "pending", "sent", "failed" }),
+					description = "pending, sent or failed"),
+			@Parameter(in = ParameterIn.QUERY, name = "channel", schema = @Schema(type = "string", allowableValues = { "email", "slack", "teams", "webhook" }),
+					description = "email, slack, teams or webhook"),
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping("/api/v1/notifications")
 	Mono<Page<NotificationView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);

@@ -6,8 +6,10 @@ import java.util.function.ToLongFunction;
 import dev.leakpath.sql.ListOrder;
 import dev.leakpath.sql.RankCursor;
 
+import org.springframework.lang.Nullable;
+
 /** A page of a listing; {@code nextCursor} is null on the last page. */
-record Page<T>(List<T> items, String nextCursor) {
+record Page<T>(List<T> items, @Nullable String nextCursor) {
 
 	/** Builds a page from up to {@code limit + 1} rows: the extra row only says there is more. */
 	static <T> Page<T> of(List<T> rows, int limit, ToLongFunction<T> id) {

@@ -1,13 +1,12 @@
 package dev.leakpath.api;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -34,17 +33,18 @@ class RecommendationController {
 
 	/** The riskiest first; {@code limit} caps the list (there is no cursor: scores move as alerts change). */
 	@Operation(operationId = "listRecommendations", summary = "One recommendation per repository with findings, riskiest first")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
-			@Parameter(in = ParameterIn.QUERY, name = "status", description = "healthy or unhealthy"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)") })
+	@Parameters({ @Parameter(ref = ApiParameters.PROVIDER),
+			@Parameter(in = ParameterIn.QUERY, name = "status", schema = @Schema(type = "string", allowableValues = { "healthy", "unhealthy" }),
+					description = "healthy or unhealthy"),
+			@Parameter(ref = ApiParameters.LIMIT) })
 	@GetMapping("/api/v1/recommendations")
-	Mono<Map<String, List<RecommendationView>>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+	Mono<Items<RecommendationView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
 		return recommendations
 			.find(query.oneOf("provider", AlertController.PROVIDERS), query.oneOf("status", Set.of("healthy", "unhealthy")),
 					scope.organizationArray(), query.limit())
-			.map(items -> Map.of("items", items));
+			.map(Items::new);
 	}
 
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -39,15 +40,17 @@ class RepositoryController {
 	}
 
 	@Operation(operationId = "listRepositories", summary = "Repositories with open and total alert counts")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
-			@Parameter(in = ParameterIn.QUERY, name = "organization", description = "GitHub or Azure DevOps organisation"),
-			@Parameter(in = ParameterIn.QUERY, name = "name", description = "a part of the full name (organisation, "
+	@Parameters({ @Parameter(ref = ApiParameters.PROVIDER),
+			@Parameter(ref = ApiParameters.ORGANIZATION),
+			@Parameter(in = ParameterIn.QUERY, name = "name", schema = @Schema(type = "string", minLength = 1, maxLength = 500),
+					description = "a part of the full name (organisation, "
 					+ "project and name), any case; % and _ are plain characters. A trigram index (pg_trgm) answers it."),
-			@Parameter(in = ParameterIn.QUERY, name = "sort", description = "newest (default) or risk: the repositories "
+			@Parameter(in = ParameterIn.QUERY, name = "sort", schema = @Schema(type = "string", allowableValues = { "newest", "risk" }, defaultValue = "newest"),
+					description = "newest (default) or risk: the repositories "
 					+ "with findings, highest risk score (their worst finding's) first, more open findings first "
 					+ "within a score"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping("/api/v1/repositories")
 	Mono<Page<RepositoryView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {

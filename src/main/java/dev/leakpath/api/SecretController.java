@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -43,13 +44,17 @@ class SecretController {
 	 * how many of them rotating each would close, up to {@code limit} and without a cursor.
 	 */
 	@Operation(operationId = "listSecrets", summary = "Distinct secrets (fingerprint and masked preview only) with their targets")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "targetKind", description = "what the secret reaches: cloud_resource, identity, ..."),
-			@Parameter(in = ParameterIn.QUERY, name = "exists", description = "true, false or unknown: whether the target is in the inventory"),
-			@Parameter(in = ParameterIn.QUERY, name = "expired", description = "true: secrets that have expired by their own word (a SAS se, a signed URL's lifetime, a JWT exp); false: every other"),
-			@Parameter(in = ParameterIn.QUERY, name = "sort", description = "newest (default), pathsClosed, or risk: "
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "targetKind", schema = @Schema(type = "string", allowableValues = { "cloud_resource", "cloud_identity", "saas_identity", "unresolved" }),
+					description = "what the secret reaches: cloud_resource, identity, ..."),
+			@Parameter(in = ParameterIn.QUERY, name = "exists", schema = @Schema(type = "string", allowableValues = { "true", "false", "unknown" }),
+					description = "true, false or unknown: whether the target is in the inventory"),
+			@Parameter(in = ParameterIn.QUERY, name = "expired", schema = @Schema(type = "boolean"),
+					description = "true: secrets that have expired by their own word (a SAS se, a signed URL's lifetime, a JWT exp); false: every other"),
+			@Parameter(in = ParameterIn.QUERY, name = "sort", schema = @Schema(type = "string", allowableValues = { "newest", "pathsClosed", "risk" }, defaultValue = "newest"),
+					description = "newest (default), pathsClosed, or risk: "
 					+ "highest risk score (that of the secret's worst alert) first, newest first within a score"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping("/api/v1/secrets")
 	Mono<Page<SecretView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {

@@ -3,6 +3,7 @@ package dev.leakpath.api;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -32,7 +33,9 @@ class SyncController {
 		this.status = status;
 	}
 
-	@Operation(operationId = "startSync", summary = "Starts a poll of every configured organisation (admin)")
+	@Operation(operationId = "startSync", summary = "Starts a poll of every configured organisation (admin)",
+			responses = { @ApiResponse(responseCode = "202", description = "the run that polls, perhaps one already under way"),
+					@ApiResponse(responseCode = "400", description = "no organisation is configured") })
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<SyncTrigger> start() {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -33,10 +34,12 @@ class TargetController {
 
 	@Operation(operationId = "listTargets",
 			summary = "Resources open attack paths reach, worst risk first, with how many secrets, repositories and paths reach each")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "exposed", description = "true or false: exposed to the internet"),
-			@Parameter(in = ParameterIn.QUERY, name = "sensitive", description = "true or false: holds sensitive data"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "exposed", schema = @Schema(type = "boolean"),
+					description = "true or false: exposed to the internet"),
+			@Parameter(in = ParameterIn.QUERY, name = "sensitive", schema = @Schema(type = "boolean"),
+					description = "true or false: holds sensitive data"),
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping("/api/v1/targets")
 	Mono<Page<ReachedTarget>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			AccessScope scope) {

@@ -10,6 +10,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -27,6 +30,7 @@ import dev.leakpath.triage.TriageOrder;
 import dev.leakpath.triage.TriageQueries;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.MultiValueMap;
@@ -61,7 +65,11 @@ class TriageController {
 	}
 
 	@Operation(operationId = "triageAlerts", summary = "Assigns, resolves, dismisses or reopens alerts at their "
-			+ "provider (triager or admin): 202 with the command, carried out in the background")
+			+ "provider (triager or admin): 202 with the command, carried out in the background",
+			responses = { @ApiResponse(responseCode = "202", description = "the command, stored; its Location reads it",
+					headers = @Header(name = "Location", description = "GET it for the command's state",
+							schema = @Schema(type = "string"))),
+					@ApiResponse(responseCode = "404", description = "an alert id names no alert the caller sees") })
 	@PostMapping("/api/v1/alerts/triage")
 	Mono<ResponseEntity<TriageCommandView>> triage(@RequestBody TriageRequest request, AccessScope scope,
 			Authentication caller, ServerHttpRequest http) {
@@ -79,7 +87,10 @@ class TriageController {
 	}
 
 	@Operation(operationId = "triageAlert",
-			summary = "Assigns, resolves, dismisses or reopens one alert at its provider (triager or admin)")
+			summary = "Assigns, resolves, dismisses or reopens one alert at its provider (triager or admin)",
+			responses = @ApiResponse(responseCode = "202", description = "the command, stored; its Location reads it",
+					headers = @Header(name = "Location", description = "GET it for the command's state",
+							schema = @Schema(type = "string"))))
 	@PostMapping("/api/v1/alerts/{id}/triage")
 	Mono<ResponseEntity<TriageCommandView>> triageOne(@PathVariable long id, @RequestBody TriageRequest.OneAlert request,
 			AccessScope scope, Authentication caller, ServerHttpRequest http) {
@@ -91,10 +102,11 @@ class TriageController {
 	@Operation(operationId = "getTriageCommand",
 			summary = "A triage command: counts by status, and its alerts (newest first) with each provider's answer")
 	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status",
-			description = "pending, applied, failed or conflict: those items only"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
-	@GetMapping("/api/v1/alerts/triage/{id}")
+			schema = @Schema(type = "string", allowableValues = { "pending", "applied", "failed", "conflict" }),
+			description = "those items only"),
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
+	@GetMapping("/api/v1/triage/{id}")
 	Mono<TriageCommandPage> command(@PathVariable long id,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, AccessScope scope) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
@@ -111,7 +123,7 @@ class TriageController {
 
 	private Mono<ResponseEntity<TriageCommandView>> accepted(Mono<Long> stored, AccessScope scope) {
 		return stored.flatMap(id -> queries.command(id, scope.organizationArray())
-			.map(command -> ResponseEntity.accepted().location(URI.create("/api/v1/alerts/triage/" + id)).body(command)));
+			.map(command -> ResponseEntity.accepted().location(URI.create("/api/v1/triage/" + id)).body(command)));
 	}
 
 	private static TriageOrder order(String action, String resolution, String comment, String assignee) {
@@ -159,7 +171,7 @@ class TriageController {
 	}
 
 	/** A command, one page of its items, and the cursor of the next page (null on the last). */
-	record TriageCommandPage(TriageCommandView command, List<TriageItemView> items, String nextCursor) {
+	record TriageCommandPage(TriageCommandView command, List<TriageItemView> items, @Nullable String nextCursor) {
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.leakpath.api;
 
 import java.util.List;
 
+import org.springframework.lang.Nullable;
+
 /**
  * {@code POST /api/v1/alerts/triage}: what to do, and to which alerts: {@code alertIds}, or a {@code filter} with
  * the alert list's conditions.
@@ -12,12 +14,12 @@ import java.util.List;
  * @param comment on a resolve, dismiss or reopen, at most 280 characters
  * @param assignee for assign: a GitHub login (Azure DevOps alerts have none: leakpath keeps it)
  */
-record TriageRequest(String action, String resolution, String comment, String assignee, List<Long> alertIds,
-		Filter filter) {
+record TriageRequest(String action, @Nullable String resolution, @Nullable String comment, @Nullable String assignee,
+		@Nullable List<Long> alertIds, @Nullable Filter filter) {
 
 	/** The conditions of {@code GET /api/v1/alerts}, with the same values. */
-	record Filter(String provider, String organization, String repository, String state, String secretType,
-			String validity, Boolean expired) {
+	record Filter(@Nullable String provider, @Nullable String organization, @Nullable String repository,
+			@Nullable String state, @Nullable String secretType, @Nullable String validity, @Nullable Boolean expired) {
 
 		boolean isEmpty() {
 			return provider == null && organization == null && repository == null && state == null
@@ -27,7 +29,7 @@ record TriageRequest(String action, String resolution, String comment, String as
 	}
 
 	/** {@code POST /api/v1/alerts/{id}/triage}: what to do to that alert. */
-	record OneAlert(String action, String resolution, String comment, String assignee) {
+	record OneAlert(String action, @Nullable String resolution, @Nullable String comment, @Nullable String assignee) {
 	}
 
 }

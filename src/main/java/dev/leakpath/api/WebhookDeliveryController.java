@@ -1,12 +1,14 @@
 package dev.leakpath.api;
 
-import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -34,10 +36,11 @@ class WebhookDeliveryController {
 	}
 
 	@Operation(operationId = "listWebhookDeliveries", summary = "Stored webhook deliveries and their processing")
-	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status", description = "pending, done or failed"),
-			@Parameter(in = ParameterIn.QUERY, name = "provider", description = "github or azure_devops"),
-			@Parameter(in = ParameterIn.QUERY, name = "limit", description = "items per page, 1 to 500 (default 100)"),
-			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "nextCursor of the previous page") })
+	@Parameters({ @Parameter(in = ParameterIn.QUERY, name = "status", schema = @Schema(type = "string", allowableValues = { "pending", "done", "failed" }),
+					description = "pending, done or failed"),
+			@Parameter(ref = ApiParameters.PROVIDER),
+			@Parameter(ref = ApiParameters.LIMIT),
+			@Parameter(ref = ApiParameters.CURSOR) })
 	@GetMapping("/api/v1/webhooks/deliveries")
 	Mono<Page<WebhookDeliveryView>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
 		QueryParameters query = new QueryParameters(parameters, PARAMETERS);
@@ -49,15 +52,22 @@ class WebhookDeliveryController {
 	}
 
 	/** Sends a parked (failed) delivery through the worker again. */
-	@Operation(operationId = "retryWebhookDelivery", summary = "Processes a failed delivery again (admin)")
+	@Operation(operationId = "retryWebhookDelivery", summary = "Processes a failed delivery again (admin)",
+			responses = @ApiResponse(responseCode = "202", description = "queued again, with a fresh attempt budget",
+					content = @Content(schema = @Schema(implementation = RetriedDelivery.class))))
 	@PostMapping("/api/v1/webhooks/deliveries/{id}/retry")
-	Mono<ResponseEntity<Map<String, Object>>> retry(@PathVariable long id) {
+	Mono<ResponseEntity<RetriedDelivery>> retry(
+			@Parameter(description = "the delivery's id") @PathVariable long id) {
 		return deliveries.retry(id).map(requeued -> {
 			if (!requeued) {
 				throw ApiProblemException.notFound("no failed webhook delivery has id " + id);
 			}
-			return ResponseEntity.accepted().body(Map.<String, Object>of("id", id, "status", "pending"));
+			return ResponseEntity.accepted().body(new RetriedDelivery(id, "pending"));
 		});
+	}
+
+	/** @param status {@code pending}: the worker takes it up again */
+	record RetriedDelivery(long id, String status) {
 	}
 
 }

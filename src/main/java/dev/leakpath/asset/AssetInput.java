@@ -3,6 +3,8 @@ package dev.leakpath.asset;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.lang.Nullable;
+
 /**
  * A cloud asset as an inventory source gives it.
  *
@@ -13,7 +15,8 @@ import java.util.Map;
  * @param accountId AWS account, Azure subscription or GCP project
  * @param sshKeyFingerprints OpenSSH {@code SHA256:} fingerprints of the public keys a machine accepts
  */
-public record AssetInput(String cloud, String resourceType, String providerId, String name, List<String> hosts,
-		String region, String accountId, Map<String, String> tags, Boolean internetExposed, Boolean sensitiveData,
-		String owner, List<String> sshKeyFingerprints) {
+public record AssetInput(String cloud, String resourceType, String providerId, String name,
+		@Nullable List<String> hosts, @Nullable String region, @Nullable String accountId,
+		@Nullable Map<String, String> tags, @Nullable Boolean internetExposed, @Nullable Boolean sensitiveData,
+		@Nullable String owner, @Nullable List<String> sshKeyFingerprints) {
 }

@@ -5,18 +5,20 @@ import java.util.List;
 
 import dev.leakpath.risk.RiskScore;
 
+import org.springframework.lang.Nullable;
+
 /**
  * An attack path in a listing. {@code publicEntry}: the repository was public when the path was evaluated.
  * {@code riskScore} is the sum of the points of {@code riskFactors}, within 0–100.
  */
 public record AttackPathView(long id, Rule rule, String riskLevel, int riskScore, List<RiskScore.Points> riskFactors,
-		String status, String provider, boolean publicEntry, Repository repository, Secret secret, Target target,
-		Instant firstSeenAt, Instant resolvedAt, String resolution) {
+		String status, String provider, boolean publicEntry, Repository repository, Secret secret,
+		@Nullable Target target, Instant firstSeenAt, @Nullable Instant resolvedAt, @Nullable String resolution) {
 
 	public record Rule(String id, String name) {
 	}
 
-	public record Repository(long id, String fullName, String visibility, String url) {
+	public record Repository(long id, String fullName, @Nullable String visibility, @Nullable String url) {
 	}
 
 	public record Secret(long id, String secretType, String preview, boolean active) {
@@ -27,8 +29,8 @@ public record AttackPathView(long id, Rule rule, String riskLevel, int riskScore
 	 * {@code category}: object_storage, managed_database, cache, message_bus, key_vault, container_registry,
 	 * virtual_machine or other.
 	 */
-	public record Target(String key, Long assetId, String resourceType, String category, String name,
-			boolean inInventory, boolean internetExposed, boolean sensitiveData) {
+	public record Target(String key, @Nullable Long assetId, @Nullable String resourceType, @Nullable String category,
+			@Nullable String name, boolean inInventory, boolean internetExposed, boolean sensitiveData) {
 	}
 
 }

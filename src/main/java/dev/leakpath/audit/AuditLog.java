@@ -2,6 +2,11 @@ package dev.leakpath.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import reactor.core.publisher.Mono;
 
@@ -29,10 +34,16 @@ public class AuditLog {
 			     as c (subject, before, after)
 			""";
 
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
 	private final DatabaseClient db;
 
-	AuditLog(DatabaseClient db) {
+	private final ObjectMapper mapper;
+
+	AuditLog(DatabaseClient db, ObjectMapper mapper) {
 		this.db = db;
+		this.mapper = mapper;
 	}
 
 	Mono<Void> record(String actor, String method, String path, Integer status, String remoteAddress) {
@@ -80,10 +91,19 @@ public class AuditLog {
 			.map(row -> new AuditEvent(row.get("id", Long.class), row.get("occurred_at", Instant.class),
 					row.get("actor", String.class), row.get("method", String.class), row.get("path", String.class),
 					row.get("status", Integer.class), row.get("remote_address", String.class),
-					row.get("subject", String.class), row.get("before_state", String.class),
-					row.get("after_state", String.class)))
+					row.get("subject", String.class), object(row.get("before_state", String.class)),
+					object(row.get("after_state", String.class))))
 			.all()
 			.collectList();
+	}
+
+	private Map<String, Object> object(String json) {
+		try {
+			return json == null ? null : mapper.readValue(json, OBJECT);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a stored audit change is not JSON", ex);
+		}
 	}
 
 }

@@ -11,8 +11,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 
 /**
- * The demo's fake GitHub and Azure DevOps: WireMock serving {@code wiremock-mappings/}. The only class that
- * names WireMock's classes, which the packaged jar does not hold.
+ * The demo's fake GitHub and Azure DevOps: WireMock serving {@code wiremock-mappings/}, with
+ * {@link FakeGitHubOwners} answering GitHub's GraphQL owners query. With it, the only classes that name
+ * WireMock's classes, which the packaged jar does not hold: neither is loaded outside the demo profile.
  */
 final class FakeProviders {
 
@@ -26,6 +27,7 @@ final class FakeProviders {
 			.bindAddress("127.0.0.1")
 			.usingFilesUnderDirectory(mappings.toString())
 			.disableRequestJournal()
+			.extensions(new FakeGitHubOwners())
 			.notifier(new Slf4jNotifier(false)));
 		fakeProviders.start();
 		// destroyed after every bean that calls the fake providers

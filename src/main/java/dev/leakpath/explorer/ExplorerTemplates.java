@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +83,8 @@ public class ExplorerTemplates {
 		}
 	}
 
-	public record ExplorerTemplate(String id, String name, String description, JsonNode query) {
+	public record ExplorerTemplate(String id, String name, String description,
+			@Schema(ref = ExplorerSchemas.QUERY_REF) JsonNode query) {
 	}
 
 }

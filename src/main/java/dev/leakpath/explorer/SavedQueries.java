@@ -7,8 +7,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import reactor.core.publisher.Mono;
 
+import org.springframework.lang.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -81,7 +83,8 @@ public class SavedQueries {
 		}
 	}
 
-	public record SavedQuery(long id, String name, String description, JsonNode query, Instant createdAt) {
+	public record SavedQuery(long id, String name, @Nullable String description,
+			@Schema(ref = ExplorerSchemas.QUERY_REF) JsonNode query, Instant createdAt) {
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.leakpath.graph;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A node of the security graph.
  *
@@ -10,7 +12,13 @@ import java.util.Map;
  * @param family {@code repository}, {@code secret}, {@code cloudResource} or {@code internet}
  * @param type the provider, the secret type or the resource type
  */
-public record GraphNode(String id, String family, String type, String label, Map<String, Object> properties) {
+public record GraphNode(String id, String family, String type, String label,
+		@Schema(ref = GraphNode.PROPERTIES_REF) Map<String, Object> properties) {
+
+	/** The schema of {@code properties} in the OpenAPI document, which the explorer's schemas define. */
+	public static final String PROPERTIES_SCHEMA = "GraphNodeProperties";
+
+	public static final String PROPERTIES_REF = "#/components/schemas/" + PROPERTIES_SCHEMA;
 
 	public static final String REPOSITORY = "repository";
 

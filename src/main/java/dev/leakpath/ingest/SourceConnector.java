@@ -7,6 +7,7 @@ import dev.leakpath.model.AlertReference;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import reactor.core.publisher.Flux;
@@ -69,9 +70,19 @@ public interface SourceConnector {
 		return Mono.empty();
 	}
 
-	/** What the provider says about a repository's owners (CODEOWNERS on the default branch, admins). */
-	default Mono<ProviderOwners> fetchOwners(NormalizedRepository repository) {
-		return Mono.just(ProviderOwners.NONE);
+	/** How many repositories one {@link #fetchOwners} call takes at most. */
+	default int ownerBatchSize() {
+		return 1;
+	}
+
+	/**
+	 * What the provider says about repositories' owners (CODEOWNERS on the default branch, admins), keyed by full
+	 * name, {@link ProviderOwners#NONE} for a repository it does not know; a repository whose owners could not be
+	 * read is absent. At most {@link #ownerBatchSize()} repositories.
+	 */
+	default Mono<Map<String, ProviderOwners>> fetchOwners(List<NormalizedRepository> repositories) {
+		return Flux.fromIterable(repositories)
+			.collectMap(NormalizedRepository::fullName, repository -> ProviderOwners.NONE);
 	}
 
 	/** How triage is written to this provider's alerts, through this connector's client; empty when it cannot be. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.springframework.lang.Nullable;
+
 /**
  * When to notify whom, and how.
  *
@@ -18,9 +20,9 @@ import java.util.List;
  * that are e-mail addresses; empty: {@code owners}; at most 100, each once
  * @param delivery {@code immediate} (the default), or {@code digest}: once a day, one message per recipient
  */
-public record NotificationRule(String name, List<String> events, String minRisk, List<String> providers,
-		List<String> organizations, List<String> repositories, List<String> channels, List<String> recipients,
-		String delivery) {
+public record NotificationRule(String name, @Nullable List<String> events, @Nullable String minRisk,
+		@Nullable List<String> providers, @Nullable List<String> organizations, @Nullable List<String> repositories,
+		@Nullable List<String> channels, @Nullable List<String> recipients, @Nullable String delivery) {
 
 	public static final String OWNERS = "owners";
 

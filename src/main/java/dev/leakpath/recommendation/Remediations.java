@@ -7,13 +7,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /** What to do about a leaked secret, by what it is and what it opens. */
-final class Remediations {
+public final class Remediations {
 
 	private static final String VAULT = "Move the credential to a secret store (Azure Key Vault, AWS Secrets Manager) "
 			+ "or replace it with a managed identity, and read it at run time.";
 
 	private static final String HISTORY = "If the repository is or was public, purge the secret from git history "
 			+ "(git filter-repo) and force-push; assume it was copied.";
+
+	private static final String RESOLVE = "Resolve each alert at the provider once the credential is revoked "
+			+ "(state: revoked).";
 
 	private Remediations() {
 	}
@@ -22,17 +25,27 @@ final class Remediations {
 	static List<String> forFindings(List<RecommendationView.Finding> findings, boolean publicRepository) {
 		Set<String> steps = new LinkedHashSet<>();
 		for (RecommendationView.Finding finding : findings) {
-			steps.add(rotate(finding.secretType(), finding.targetResourceType()));
+			steps.add(rotate(finding.secretType(), finding.targetResourceType(), finding.secretType()));
 		}
 		steps.add(VAULT);
 		if (publicRepository) {
 			steps.add(HISTORY);
 		}
-		steps.add("Resolve each alert at the provider once the credential is revoked (state: revoked).");
+		steps.add(RESOLVE);
 		return new ArrayList<>(steps);
 	}
 
-	private static String rotate(String secretType, String targetType) {
+	/**
+	 * The steps for any leak of a kind of secret, wherever it is and whatever it reaches: what the SARIF export
+	 * gives as the help of the secret type's rule.
+	 *
+	 * @param name what the steps call the secret when none of theirs is for its type
+	 */
+	public static List<String> forSecretType(String secretType, String name) {
+		return List.of(rotate(secretType, null, name), VAULT, HISTORY, RESOLVE);
+	}
+
+	private static String rotate(String secretType, String targetType, String name) {
 		String type = secretType == null ? "" : secretType.toLowerCase(Locale.ROOT);
 		String target = targetType == null ? "" : targetType.toLowerCase(Locale.ROOT);
 		if (target.startsWith("microsoft.storage/") || type.contains("storage")) {
@@ -57,7 +70,7 @@ final class Remediations {
 		if (type.contains("private_key") || target.equals("ssh/private-key")) {
 			return "Remove the public key from every machine and account that trusts it, and create a new key pair.";
 		}
-		return "Revoke or rotate the " + (secretType == null ? "secret" : secretType) + " at the service that issued it.";
+		return "Revoke or rotate the " + (name == null ? "secret" : name) + " at the service that issued it.";
 	}
 
 }

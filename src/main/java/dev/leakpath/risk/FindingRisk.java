@@ -21,7 +21,7 @@ public class FindingRisk {
 	private static final String ALERT_RISK = """
 			with scoped as materialized (
 			    select a.id, a.repository_id, a.secret_id, a.state = 'open' as open, a.validity, a.publicly_leaked,
-			           a.multi_repo, r.visibility, a.provider, a.secret_type
+			           a.multi_repo, r.visibility, a.provider, a.secret_type, a.created_at, a.resolved_at
 			    from alert a
 			    join repository r on r.id = a.repository_id
 			    where {alerts}
@@ -53,20 +53,21 @@ public class FindingRisk {
 			), scored as (
 			    -- each branch carries the alert's columns: joining back to scoped sorted a million rows twice
 			    select id, repository_id, secret_id, open, provider, secret_type, validity, path_id, risk_score,
-			           risk_factors
+			           risk_factors, cast(null as timestamptz) as created_at, cast(null as timestamptz) as resolved_at
 			    from worst
 			    union all
-			    select id, repository_id, secret_id, open, provider, secret_type, validity, null, {score}, {factors}
+			    select id, repository_id, secret_id, open, provider, secret_type, validity, null, {score}, {factors},
+			           null, null
 			    from facts
 			    union all
 			    select id, repository_id, secret_id, open, provider, secret_type, validity, null, 0,
-			           cast('{}' as text[])
+			           cast('{}' as text[]), created_at, resolved_at
 			    from scoped where not open
 			)
 			insert into alert_risk (alert_id, repository_id, secret_id, path_id, open, risk_score, risk_level,
-			                        risk_factors, provider, secret_type, validity)
+			                        risk_factors, provider, secret_type, validity, open_risk_level, created_at, resolved_at)
 			select k.id, k.repository_id, k.secret_id, k.path_id, k.open, k.risk_score, {level}, k.risk_factors,
-			       k.provider, k.secret_type, k.validity
+			       k.provider, k.secret_type, k.validity, case when k.open then {level} end, k.created_at, k.resolved_at
 			from scored k
 			order by k.id
 			on conflict (alert_id) do update set
@@ -74,12 +75,15 @@ public class FindingRisk {
 			  , open = excluded.open, risk_score = excluded.risk_score, risk_level = excluded.risk_level
 			  , risk_factors = excluded.risk_factors, provider = excluded.provider
 			  , secret_type = excluded.secret_type, validity = excluded.validity
+			    -- a closing alert keeps the level it had open
+			  , open_risk_level = coalesce(excluded.open_risk_level, alert_risk.open_risk_level)
+			  , created_at = excluded.created_at, resolved_at = excluded.resolved_at
 			where (alert_risk.repository_id, alert_risk.secret_id, alert_risk.path_id, alert_risk.open,
 			       alert_risk.risk_score, alert_risk.risk_factors, alert_risk.provider, alert_risk.secret_type,
-			       alert_risk.validity)
+			       alert_risk.validity, alert_risk.resolved_at)
 			      is distinct from
 			      (excluded.repository_id, excluded.secret_id, excluded.path_id, excluded.open, excluded.risk_score,
-			       excluded.risk_factors, excluded.provider, excluded.secret_type, excluded.validity)
+			       excluded.risk_factors, excluded.provider, excluded.secret_type, excluded.validity, excluded.resolved_at)
 			""".replace("{score}", RiskSql.score())
 		.replace("{factors}", RiskSql.factors())
 		.replace("{level}", RiskSql.level("k.risk_score"));

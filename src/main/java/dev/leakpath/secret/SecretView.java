@@ -6,6 +6,8 @@ import java.util.List;
 import dev.leakpath.risk.RiskScore;
 import dev.leakpath.target.TargetView;
 
+import org.springframework.lang.Nullable;
+
 /**
  * A distinct credential: where it was seen, and what it can authenticate to. Never its value.
  * {@code openAttackPaths}: how many open attack paths rotating it would close; {@code expiresAt}: when it stops
@@ -14,9 +16,9 @@ import dev.leakpath.target.TargetView;
  * target the inventory of its cloud does not hold (a secret without an identified target resource), else null;
  * {@code risk}: that of its worst alert, 0 when none is open.
  */
-public record SecretView(long id, String fingerprint, String preview, String secretType, TargetView target,
+public record SecretView(long id, String fingerprint, String preview, String secretType, @Nullable TargetView target,
 		long alerts, long openAlerts, List<String> providers, List<String> repositories, long openAttackPaths,
-		Instant firstSeenAt, Instant expiresAt, boolean expired, String advice, RiskScore risk) {
+		Instant firstSeenAt, @Nullable Instant expiresAt, boolean expired, @Nullable String advice, RiskScore risk) {
 
 	static final String NO_TARGET_ADVICE = "No resource in the inventory of its cloud matches what this secret names: "
 			+ "it reaches nothing there, and after a review (is the inventory whole? is it used elsewhere?) it can be "

@@ -2,7 +2,6 @@ package dev.leakpath.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +11,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import org.springframework.lang.Nullable;
 
 /** What the dashboard needs to sign a user in, and who the caller is. */
 @Tag(name = "session")
@@ -28,9 +29,8 @@ class SignInController {
 	@Operation(operationId = "getSignInOptions", summary = "Whether OpenID Connect sign-in is set up (open to all)",
 			security = {})
 	@GetMapping("/auth/options")
-	Map<String, Object> options() {
-		return Map.of("oidc", oidc, "oidcLoginUrl",
-				oidc ? "/oauth2/authorization/" + OidcConfiguration.REGISTRATION_ID : "");
+	SignInOptions options() {
+		return new SignInOptions(oidc, oidc ? "/oauth2/authorization/" + OidcConfiguration.REGISTRATION_ID : "");
 	}
 
 	@Operation(operationId = "getCaller", summary = "The caller's name, roles, and the organisations it sees and triages")
@@ -48,11 +48,16 @@ class SignInController {
 				triage.isAll() ? null : List.copyOf(triage.organizations()));
 	}
 
+	/** @param oidcLoginUrl where the dashboard sends a user to sign in; empty without OpenID Connect */
+	record SignInOptions(boolean oidc, String oidcLoginUrl) {
+	}
+
 	/**
 	 * @param organizations the organisations seen, or null for all
 	 * @param triageOrganizations the organisations whose alerts the caller may triage, or null for all
 	 */
-	record Caller(String name, List<String> roles, List<String> organizations, List<String> triageOrganizations) {
+	record Caller(String name, List<String> roles, @Nullable List<String> organizations,
+			@Nullable List<String> triageOrganizations) {
 	}
 
 }

@@ -69,6 +69,19 @@ public final class SqlConditions {
 		return this;
 	}
 
+	/**
+	 * {@code (first, second) > (:afterFirst, :afterSecond)} when a cursor is given: the keyset of a list in
+	 * ascending order of two columns, which an index on {@code (first, second)} answers.
+	 */
+	public SqlConditions after(String firstColumn, String secondColumn, Long first, Long second) {
+		if (first != null && second != null) {
+			conditions.add("(" + firstColumn + ", " + secondColumn + ") > (:afterFirst, :afterSecond)");
+			values.put("afterFirst", first);
+			values.put("afterSecond", second);
+		}
+		return this;
+	}
+
 	/** {@code column = any(:name)} when {@code values} are given: the organisations a scoped caller sees. */
 	public SqlConditions anyOf(String column, String name, Object[] values) {
 		return when(values, name, column + " = any(:" + name + ")");

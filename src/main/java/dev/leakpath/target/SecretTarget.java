@@ -1,5 +1,7 @@
 package dev.leakpath.target;
 
+import org.springframework.lang.Nullable;
+
 /**
  * What a secret can authenticate to, made only of identifiers that are not secret: never a key, a
  * password or a signature.
@@ -16,8 +18,10 @@ package dev.leakpath.target;
  * @param evidence what in the value named the target, e.g. {@code connection string AccountName}
  * @param confidence {@code high}, {@code medium} or {@code low}
  */
-public record SecretTarget(TargetKind kind, String cloud, String resourceType, String name, String host,
-		String accountId, String tenantId, String region, String keyFingerprint, String evidence, String confidence) {
+public record SecretTarget(TargetKind kind, @Nullable String cloud, @Nullable String resourceType,
+		@Nullable String name, @Nullable String host, @Nullable String accountId, @Nullable String tenantId,
+		@Nullable String region, @Nullable String keyFingerprint, @Nullable String evidence,
+		@Nullable String confidence) {
 
 	public static final String HIGH = "high";
 

@@ -3,6 +3,8 @@ package dev.leakpath.triage;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.lang.Nullable;
+
 /**
  * A triage command as the API shows it, counted over the items the caller may see.
  *
@@ -12,9 +14,9 @@ import java.util.List;
  * @param notes what applied items have to say, with how many say it (nothing was written as the alert already
  * was so; leakpath keeps the assignee of a provider without assignees)
  */
-public record TriageCommandView(long id, String action, String resolution, String comment, String assignee,
-		String requestedBy, Instant requestedAt, String source, String status, long alerts, Counts counts,
-		List<Note> notes) {
+public record TriageCommandView(long id, String action, @Nullable String resolution, @Nullable String comment,
+		@Nullable String assignee, String requestedBy, Instant requestedAt, String source, String status, long alerts,
+		Counts counts, List<Note> notes) {
 
 	TriageCommandView withNotes(List<Note> found) {
 		return new TriageCommandView(id, action, resolution, comment, assignee, requestedBy, requestedAt, source, status,

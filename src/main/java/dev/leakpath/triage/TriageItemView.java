@@ -1,8 +1,9 @@
 package dev.leakpath.triage;
 
 import java.time.Instant;
+import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.springframework.lang.Nullable;
 
 /**
  * One alert of a triage command as the API shows it.
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param confirmed once applied: whether leakpath's stored alert shows it yet (the next poll or webhook reads it)
  */
 public record TriageItemView(long id, long alertId, String provider, String organization, String repository,
-		String providerAlertId, String alertUrl, String status, int attempts, Instant nextAttemptAt, String lastError,
-		String note, @JsonRawValue String read, @JsonRawValue String answer, Instant finishedAt, Boolean confirmed) {
+		String providerAlertId, @Nullable String alertUrl, String status, int attempts, @Nullable Instant nextAttemptAt,
+		@Nullable String lastError, @Nullable String note, Map<String, Object> read,
+		@Nullable Map<String, Object> answer, @Nullable Instant finishedAt, @Nullable Boolean confirmed) {
 }

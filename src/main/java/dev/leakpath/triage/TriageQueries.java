@@ -2,6 +2,11 @@ package dev.leakpath.triage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
@@ -54,10 +59,16 @@ public class TriageQueries {
 			join repository r on r.id = a.repository_id
 			""";
 
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
 	private final DatabaseClient db;
 
-	TriageQueries(DatabaseClient db) {
+	private final ObjectMapper mapper;
+
+	TriageQueries(DatabaseClient db, ObjectMapper mapper) {
 		this.db = db;
+		this.mapper = mapper;
 	}
 
 	/**
@@ -92,7 +103,7 @@ public class TriageQueries {
 			.anyOf("r.organization", "organizations", organizations);
 		return where.bind(db.sql(ITEMS + where.where() + "order by i.id desc limit :limit"))
 			.bind("limit", limit)
-			.map(TriageQueries::item)
+			.map(this::item)
 			.all()
 			.collectList();
 	}
@@ -107,16 +118,25 @@ public class TriageQueries {
 				row.get("alerts", Long.class), counts, List.of());
 	}
 
-	private static TriageItemView item(Readable row) {
+	private TriageItemView item(Readable row) {
 		String status = row.get("status", String.class);
 		return new TriageItemView(row.get("id", Long.class), row.get("alert_id", Long.class),
 				row.get("provider", String.class), row.get("organization", String.class),
 				row.get("full_name", String.class), row.get("provider_alert_id", String.class),
 				row.get("alert_url", String.class), status, row.get("attempts", Integer.class),
 				"pending".equals(status) ? row.get("next_attempt_at", Instant.class) : null,
-				row.get("last_error", String.class), row.get("note", String.class), row.get("read_state", String.class),
-				row.get("answer", String.class), row.get("finished_at", Instant.class),
+				row.get("last_error", String.class), row.get("note", String.class), object(row.get("read_state", String.class)),
+				object(row.get("answer", String.class)), row.get("finished_at", Instant.class),
 				row.get("confirmed", Boolean.class));
+	}
+
+	private Map<String, Object> object(String json) {
+		try {
+			return json == null ? null : mapper.readValue(json, OBJECT);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a stored provider state is not JSON", ex);
+		}
 	}
 
 }

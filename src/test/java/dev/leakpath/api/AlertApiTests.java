@@ -98,7 +98,9 @@ class AlertApiTests extends IntegrationTest {
 
 		assertThat(getJson("/api/v1/alerts/" + id).get("id").asText()).isEqualTo(id);
 		problem("/api/v1/alerts/999999", 404, "no alert with id 999999");
-		problem("/api/v1/alerts/abc", 400, "alert id must be a number");
+		// an id is a whole number, as everywhere; what was taken before still is (leading zeros included)
+		problem("/api/v1/alerts/abc", 400, "path parameter 'id' must be a whole number");
+		assertThat(getJson("/api/v1/alerts/00" + id).get("id").asText()).isEqualTo(id);
 	}
 
 	@Test

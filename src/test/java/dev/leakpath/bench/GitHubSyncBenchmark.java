@@ -202,7 +202,8 @@ public final class GitHubSyncBenchmark {
 
 	/**
 	 * Every blob: a settings file naming a storage account beside each key line (10 and 30); CODEOWNERS in
-	 * {@code .github/} for two repositories in three, the others answer 404 there as GitHub does.
+	 * {@code .github/} for two repositories in three, the others have none (null in the owners query, as GitHub
+	 * answers it) and no admin teams (their teams read answers 404, as for a repository of a user).
 	 */
 	private static void stubFilesAndCodeOwners(FakeGitHub github) {
 		StringBuilder settings = new StringBuilder();
@@ -214,10 +215,8 @@ public final class GitHubSyncBenchmark {
 			.willReturn(FakeGitHub.json(200, GitHubPayloads.blob(settings.toString()))));
 		for (int repository = 0; repository < REPOSITORIES; repository++) {
 			if (repository % 3 != 2) {
-				github.server().stubFor(get(urlPathEqualTo("/repos/" + ORG + "/" + repositoryName(repository)
-						+ "/contents/.github/CODEOWNERS"))
-					.willReturn(FakeGitHub.json(200, GitHubPayloads.contentFile(".github/CODEOWNERS",
-							"* @" + ORG + "/team-" + repository + "\n"))));
+				github.codeOwners(ORG + "/" + repositoryName(repository), ".github/CODEOWNERS",
+						"* @" + ORG + "/team-" + repository + "\n");
 			}
 		}
 	}

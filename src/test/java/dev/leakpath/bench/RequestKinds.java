@@ -15,7 +15,7 @@ final class RequestKinds {
 
 	static final String FILE = "files around secrets";
 
-	static final String OWNERS = "owners (CODEOWNERS, teams, admins)";
+	static final String OWNERS = "owners (GraphQL, teams)";
 
 	static final String REPOSITORY = "repository metadata";
 
@@ -55,7 +55,7 @@ final class RequestKinds {
 		if (path.contains("/git/blobs/")) {
 			return FILE;
 		}
-		if (path.contains("/contents/") || path.endsWith("/teams") || path.endsWith("/collaborators")) {
+		if (path.equals("/graphql") || path.endsWith("/teams")) {
 			return OWNERS;
 		}
 		if (path.matches("/repos/[^/]+/[^/]+") || path.matches("/orgs/[^/]+(/repos)?")) {

@@ -44,6 +44,9 @@ public final class SecurityGraphBenchmark {
 
 	private static final long EXPLORER_GOAL = 200;
 
+	/** The remediation report reads the window's resolved alerts, not kept counts: a report, not a list. */
+	private static final long REPORT_GOAL = 1000;
+
 	private static final String TOKEN = "bench-api-token";
 
 	private SecurityGraphBenchmark() {
@@ -235,6 +238,11 @@ public final class SecurityGraphBenchmark {
 			api.post("POST /api/v1/explorer/query '" + template.get("id").asText() + "'", "/api/v1/explorer/query",
 					template.get("query").toString(), SAMPLES, EXPLORER_GOAL);
 		}
+		// remediation, over the 300,000 alerts resolved in the last 90 days
+		for (String by : List.of("provider", "organization", "repository", "secretType", "risk")) {
+			api.get("/api/v1/remediation?by=" + by, SAMPLES, REPORT_GOAL);
+		}
+		api.get("/api/v1/remediation/weeks?weeks=12", SAMPLES, LIST_GOAL);
 		// notifications and health
 		for (String filter : List.of("", "&status=pending", "&channel=email")) {
 			api.get("/api/v1/notifications?limit=100" + filter, SAMPLES, LIST_GOAL);

@@ -7,15 +7,9 @@ import dev.leakpath.demo.DemoAlerts.DemoAlert;
 import dev.leakpath.testsupport.AlertSpec;
 import dev.leakpath.testsupport.FakeSecrets;
 import dev.leakpath.testsupport.GitHubPayloads;
-import dev.leakpath.testsupport.OctokitDescriptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,7 +35,6 @@ public final class DemoMappingsGenerator {
 			"mysql_connection_string", "mysql_connection_url", "password");
 	private static final int DEFAULT_PRIORITY = 5;
 	private static final ObjectMapper MAPPER = new ObjectMapper();
-	private static final byte[] NEWLINE = { '\n' };
 
 	private final WireMockTree tree;
 
@@ -62,11 +55,10 @@ public final class DemoMappingsGenerator {
 		for (DemoOrg org : DemoOrg.ALL) {
 			List<DemoAlert> alerts = alertsByOrg.get(org);
 			writeRepositoryStubs(org);
-			org.repos().forEach(this::writeCodeOwnersStub);
 			writeAlertPages(org, alerts);
 			alerts.stream().filter(alert -> !alert.locations().isEmpty()).forEach(this::writeLocationsStub);
 		}
-		writeContentNotFoundStub();
+		writeOwnersQueryStub();
 		// Its own Random: drawing the Azure DevOps content must not shift the GitHub one.
 		new AdoDemoMappings(tree, new Random(SEED)).write(new AdoDemoAlerts(new Random(SEED)).generate());
 		System.out.println(tree.summary());
@@ -145,60 +137,23 @@ public final class DemoMappingsGenerator {
 	}
 
 	/**
-	 * {@code GET /repos/{owner}/{repo}/contents/{path}?ref=<default branch>}: GitHub's "content-file" shape, from the
-	 * REST description's example {@code content-file-response-if-content-is-a-file}, with base64 content wrapped
-	 * at 60 characters as GitHub sends it.
+	 * {@code POST /graphql}, leakpath's owners query: answered by the fake's {@link FakeGitHubOwners} from each
+	 * repository's CODEOWNERS file, where {@link DemoCodeOwners} puts it; a path without a file is {@code null}, as
+	 * GitHub's GraphQL API answers it. No repository has direct admin collaborators or admin teams.
 	 */
-	private void writeCodeOwnersStub(DemoRepo repo) {
-		DemoCodeOwners.of(repo.fullName()).ifPresent(file -> {
-			byte[] text = file.text().getBytes(StandardCharsets.UTF_8);
-			String sha = gitBlobSha(text);
-			String apiPath = "/repos/" + repo.fullName() + "/contents/" + file.path();
-			String htmlPath = "https://github.com/" + repo.fullName() + "/blob/" + repo.defaultBranch() + "/" + file.path();
-			ObjectNode content = ((ObjectNode) OctokitDescriptions.restExample("content-file-response-if-content-is-a-file"))
-					.put("size", text.length)
-					.put("name", file.path().substring(file.path().lastIndexOf('/') + 1))
-					.put("path", file.path())
-					.put("content", Base64.getMimeEncoder(60, NEWLINE).encodeToString(text) + "\n")
-					.put("sha", sha)
-					.put("url", "https://api.github.com" + apiPath + "?ref=" + repo.defaultBranch())
-					.put("git_url", "https://api.github.com/repos/" + repo.fullName() + "/git/blobs/" + sha)
-					.put("html_url", htmlPath)
-					.put("download_url", "https://raw.githubusercontent.com/" + repo.fullName() + "/"
-							+ repo.defaultBranch() + "/" + file.path());
-			content.putObject("_links")
-					.put("git", content.get("git_url").asText())
-					.put("self", content.get("url").asText())
-					.put("html", htmlPath);
-			String bodyFile = "contents/" + repo.fullName() + "/codeowners.json";
-			tree.writeBody(bodyFile, content);
-			ObjectNode request = exactPath(apiPath);
-			request.putObject("queryParameters").putObject("ref").put("equalTo", repo.defaultBranch());
-			tree.writeMapping(bodyFile, DEFAULT_PRIORITY, request, ok(bodyFile));
-		});
-	}
-
-	// Any other file: GitHub's 404 body for the contents API.
-	private void writeContentNotFoundStub() {
-		tree.writeBody("contents/not-found.json", MAPPER.createObjectNode()
-				.put("message", "Not Found")
-				.put("documentation_url", "https://docs.github.com/rest/repos/contents#get-repository-content")
-				.put("status", "404"));
-		ObjectNode request = MAPPER.createObjectNode()
-				.put("method", "GET")
-				.put("urlPathPattern", "/repos/[^/]+/[^/]+/contents/.+");
-		ObjectNode response = ok("contents/not-found.json").put("status", 404);
-		tree.writeMapping("contents/not-found.json", DEFAULT_PRIORITY + 4, request, response);
-	}
-
-	private static String gitBlobSha(byte[] content) {
-		try {
-			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-			sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(sha1.digest(content));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
+	private void writeOwnersQueryStub() {
+		ObjectNode repositories = MAPPER.createObjectNode();
+		for (DemoOrg org : DemoOrg.ALL) {
+			for (DemoRepo repo : org.repos()) {
+				ObjectNode files = repositories.putObject(repo.fullName()).putObject("files");
+				DemoCodeOwners.of(repo.fullName()).ifPresent(file -> files.put(file.path(), file.text()));
+			}
 		}
+		ObjectNode request = MAPPER.createObjectNode().put("method", "POST").put("urlPath", "/graphql");
+		ObjectNode response = MAPPER.createObjectNode();
+		response.putArray("transformers").add(FakeGitHubOwners.NAME);
+		response.putObject("transformerParameters").set("repositories", repositories);
+		tree.writeMapping("graphql-owners.json", DEFAULT_PRIORITY, request, response);
 	}
 
 	private void writeLocationsStub(DemoAlert alert) {

@@ -2,8 +2,16 @@ package dev.leakpath.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +21,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -23,12 +33,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.DemoSecrets;
+import dev.leakpath.testsupport.SarifMultitool;
 import dev.leakpath.testsupport.TestPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +56,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 		"leakpath.database.embedded.enabled=false", "leakpath.sync.schedule=false", "leakpath.github.token=",
 		"leakpath.github.organizations=", "leakpath.notifications.enabled=false",
 		"leakpath.fingerprint-key=demo-test-fingerprint-key-0123456789abcdef",
-		"leakpath.api.tokens=" + DemoTests.TOKEN })
+		"leakpath.api.tokens=" + DemoTests.TOKEN,
+		// this cached context's triage worker would take the triage tests' items, which share its database
+		"leakpath.triage.worker.enabled=false" })
 class DemoTests {
 
 	static final String TOKEN = "demo-tests-admin-token";
@@ -68,6 +82,9 @@ class DemoTests {
 
 	@Autowired
 	private List<SourceConnector> connectors;
+
+	@LocalServerPort
+	private int port;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -209,8 +226,8 @@ class DemoTests {
 			.fetchRepositories("contoso", List.of("contoso/Payments/payments-api", "contoso/Payments/payments-web",
 					"contoso/OpenTools/cli", "contoso/OpenTools/docs"))
 			.flatMapMany(Flux::fromIterable)
-			.concatMap(repository -> azureDevOps.fetchOwners(repository)
-				.map(found -> repository.fullName() + " " + found.codeOwners()))
+			.concatMap(repository -> azureDevOps.fetchOwners(List.of(repository))
+				.map(found -> repository.fullName() + " " + found.get(repository.fullName()).codeOwners()))
 			.collectList()
 			.block();
 
@@ -262,6 +279,55 @@ class DemoTests {
 				assertThat(scores).as(list).isSortedAccordingTo(Comparator.reverseOrder());
 			}
 		}
+	}
+
+	/**
+	 * The demo's SARIF export as code scanning would take it: the SARIF Multitool ({@code src/test/sarif}) with
+	 * the SARIF specification's rules and GitHub's finds no error. Its logs land in {@code target/sarif/}. On CI the
+	 * Multitool must be there ({@code .ci/run} installs it); elsewhere the test is skipped, saying why.
+	 */
+	@Test
+	void exportWhenDemoThenTheSarifMultitoolFindsNoErrorUnderTheSarifAndGitHubRules() throws Exception {
+		String missing = SarifMultitool.missing();
+		if (System.getenv("CI") != null) {
+			assertThat(missing).as("the SARIF test needs " + missing).isNull();
+		}
+		assumeTrue(missing == null, () -> "skipped: no " + missing);
+		pollOnce();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> postgres.count("select count(*) from graph_recompute where requested > completed"), left -> left == 0);
+
+		Path out = Files.createDirectories(Path.of("target", "sarif"));
+		Path export = out.resolve("demo-alerts.sarif");
+		HttpResponse<Path> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/alerts/export?format=sarif"))
+				.header("Authorization", "Bearer " + TOKEN)
+				.timeout(Duration.ofMinutes(1))
+				.build(), HttpResponse.BodyHandlers.ofFile(export, StandardOpenOption.CREATE,
+						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+		assertThat(response.statusCode()).isEqualTo(200);
+
+		List<SarifMultitool.Finding> findings = SarifMultitool.validate(export, "Sarif;Gh",
+				out.resolve("demo-alerts.validation.sarif"));
+		assertThat(findings).filteredOn(SarifMultitool.Finding::error).isEmpty();
+
+		// a run per repository with alerts, of both providers, each with results and the non-file locations counted
+		JsonNode runs = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.readTree(export.toFile())
+			.get("runs");
+		assertThat(runs).hasSize((int) postgres.count("select count(distinct repository_id) from alert"));
+		List<String> providers = new ArrayList<>();
+		long omitted = 0;
+		for (JsonNode run : runs) {
+			providers.add(run.get("properties").get("provider").asText());
+			assertThat(run.get("results")).as(run.get("properties").toString()).isNotEmpty();
+			for (JsonNode count : run.get("properties").get("omittedLocations")) {
+				omitted += count.asLong();
+			}
+		}
+		assertThat(providers).contains("github", "azure_devops");
+		assertThat(omitted).isPositive();
+		assertThat(Files.readString(export)).doesNotContain(DemoSecrets.all());
 	}
 
 	private void pollOnce() {

@@ -1,7 +1,9 @@
 package dev.leakpath.owner;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.leakpath.testsupport.TestOrganization.ORG;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.FakeGitHub;
-import dev.leakpath.testsupport.GitHubPayloads;
 import dev.leakpath.testsupport.IntegrationTest;
 import dev.leakpath.testsupport.TestOrganization;
 
@@ -55,17 +57,15 @@ class OwnerTests extends IntegrationTest {
 		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/teams")).willReturn(FakeGitHub.json(200, """
 				[{"id": 1, "slug": "web-admins", "name": "Web admins", "permission": "admin"},
 				 {"id": 2, "slug": "readers", "name": "Readers", "permission": "pull"}]""")));
-		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/collaborators"))
-			.withQueryParam("affiliation", equalTo("direct")).withQueryParam("permission", equalTo("admin"))
-			.willReturn(FakeGitHub.json(200, """
-					[{"login": "octo-admin", "id": 7, "type": "User", "role_name": "admin"}]""")));
+		github.collaborators("acme/web", "octo-admin", "ADMIN", "octo-writer", "WRITE");
 
 		sync.run("test").block();
 
 		assertThat(owners()).containsExactly("acme/api codeowners [\"@acme/api-owners\",\"alice@acme.example\"]",
 				"acme/infra config [\"platform@acme.example\"]", "acme/web admins [\"@acme/web-admins\",\"@octo-admin\"]");
-		// a mapped repository costs no request
-		assertThat(github.requests("/repos/acme/infra/contents/.*")).isZero();
+		// one query for both repositories the config does not map; only web, without CODEOWNERS, costs a teams read
+		assertThat(github.graphQlRequests()).isEqualTo(1);
+		assertThat(github.requests("/repos/acme/.*/teams")).isEqualTo(1);
 		JsonNode alert = alert("acme/api", "1").get("repository");
 		assertThat(alert.get("owners").toString()).isEqualTo("[\"@acme/api-owners\",\"alice@acme.example\"]");
 		assertThat(alert.get("ownerSource").asText()).isEqualTo("codeowners");
@@ -83,8 +83,21 @@ class OwnerTests extends IntegrationTest {
 
 		assertThat(owners()).containsExactly("acme/api fallback [\"security@acme.example\"]",
 				"acme/infra config [\"platform@acme.example\"]", "acme/web fallback [\"security@acme.example\"]");
+	}
+
+	@Test
+	void syncThenTheFirstCodeOwnersInGitHubsOrderWinsAndHiddenCollaboratorsAreNone() {
 		// GitHub's own order: .github/, the root, docs/
-		assertThat(github.requests("/repos/acme/api/contents/.*")).isEqualTo(3);
+		codeOwners("acme/api", "docs/CODEOWNERS", "* @acme/docs-team\n");
+		codeOwners("acme/api", "CODEOWNERS", "* @acme/root-team\n");
+		github.collaboratorsForbidden("acme/web");
+		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/teams")).willReturn(FakeGitHub.json(200, """
+				[{"id": 1, "slug": "web-admins", "name": "Web admins", "permission": "admin"}]""")));
+
+		sync.run("test").block();
+
+		assertThat(owners()).containsExactly("acme/api codeowners [\"@acme/root-team\"]",
+				"acme/infra config [\"platform@acme.example\"]", "acme/web admins [\"@acme/web-admins\"]");
 	}
 
 	@Test
@@ -95,8 +108,6 @@ class OwnerTests extends IntegrationTest {
 
 		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/teams")).willReturn(FakeGitHub.json(200, """
 				[{"id": 1, "slug": "web-admins", "name": "Web admins", "permission": "admin"}]""")));
-		github.server().stubFor(get(urlPathEqualTo("/repos/acme/web/collaborators"))
-			.willReturn(FakeGitHub.json(200, "[]")));
 		sync.run("test").block();
 
 		assertThat(owners()).contains("acme/web admins [\"@acme/web-admins\"]");
@@ -104,6 +115,35 @@ class OwnerTests extends IntegrationTest {
 		int teamReads = github.requests("/repos/acme/web/teams");
 		sync.run("test").block();
 		assertThat(github.requests("/repos/acme/web/teams")).isEqualTo(teamReads);
+	}
+
+	/**
+	 * A spent GraphQL budget: GitHub answers the query with an error of type {@code RATE_LIMITED} and
+	 * {@code x-ratelimit-remaining: 0} ("Rate limits and query limits for the GraphQL API", docs.github.com; the
+	 * status is 200 or 403), and the query is sent again only after {@code x-ratelimit-reset}.
+	 */
+	@Test
+	void syncWhenTheGraphQlBudgetIsSpentThenTheQueryWaitsForTheReset() {
+		codeOwners("acme/api", ".github/CODEOWNERS", "* @acme/api-owners\n");
+		long reset = Instant.now().getEpochSecond() + 2;
+		github.server().stubFor(post(urlPathEqualTo("/graphql")).atPriority(1)
+			.inScenario("graphql budget").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("reset")
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+				.withBody("""
+						{"errors": [{"type": "RATE_LIMITED", "code": "graphql_rate_limit",
+						  "message": "API rate limit already exceeded for installation ID 1."}]}""")
+				.withHeader("x-ratelimit-limit", "5000").withHeader("x-ratelimit-remaining", "0")
+				.withHeader("x-ratelimit-resource", "graphql").withHeader("x-ratelimit-reset", String.valueOf(reset))));
+
+		sync.run("test").block();
+
+		assertThat(owners()).contains("acme/api codeowners [\"@acme/api-owners\"]");
+		List<Instant> queries = github.server().findAll(postRequestedFor(urlPathEqualTo("/graphql"))).stream()
+			.map(query -> query.getLoggedDate().toInstant())
+			.sorted()
+			.toList();
+		assertThat(queries).hasSize(2);
+		assertThat(queries.get(1)).isAfterOrEqualTo(Instant.ofEpochSecond(reset));
 	}
 
 	private List<String> owners() {
@@ -117,8 +157,7 @@ class OwnerTests extends IntegrationTest {
 	}
 
 	private static void codeOwners(String fullName, String path, String file) {
-		github.server().stubFor(get(urlPathEqualTo("/repos/" + fullName + "/contents/" + path))
-			.willReturn(FakeGitHub.json(200, GitHubPayloads.contentFile(path, file))));
+		github.codeOwners(fullName, path, file);
 	}
 
 }

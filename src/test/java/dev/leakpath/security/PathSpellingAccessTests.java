@@ -26,7 +26,7 @@ class PathSpellingAccessTests extends IntegrationTest {
 	/** What only an unscoped caller may read (besides what needs the admin role). */
 	private static final List<String> UNSCOPED_ONLY_READS = List.of("/api/v1/assets", "/api/v1/sync",
 			"/api/v1/webhooks/deliveries", "/api/v1/audit", "/api/v1/notifications", "/api/v1/notifications/rules",
-			"/api/v1/explorer/templates", "/api/v1/explorer/saved");
+			"/api/v1/explorer/templates", "/api/v1/explorer/saved", "/api/v1/tickets");
 
 	/**
 	 * A new connection per request: over pooled connections, a request sent after the firewall's empty 400 for

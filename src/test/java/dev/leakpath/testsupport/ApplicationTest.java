@@ -54,7 +54,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"leakpath.assets.resource-graph.retry.max-attempts=4",
 		"leakpath.assets.resource-graph.retry.initial-backoff=PT0.01S",
 		"leakpath.assets.resource-graph.retry.max-backoff=PT0.05S",
-		"leakpath.assets.resource-graph.retry.rate-limit-wait=PT1S" })
+		"leakpath.assets.resource-graph.retry.rate-limit-wait=PT1S",
+		// read by the tests only (the loop waits an hour); one account, one region, quick retries and timeouts
+		"leakpath.assets.aws.accounts[0].id=123456789012", "leakpath.assets.aws.regions=us-east-1",
+		"leakpath.assets.aws.initial-delay=PT1H", "leakpath.assets.aws.timeout=PT10S",
+		"leakpath.assets.aws.attempt-timeout=PT1S", "leakpath.assets.aws.retry.max-attempts=4",
+		"leakpath.assets.aws.retry.initial-backoff=PT0.01S", "leakpath.assets.aws.retry.max-backoff=PT0.05S" })
 public @interface ApplicationTest {
 
 }

@@ -2,14 +2,21 @@ package dev.leakpath.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,6 +28,8 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 
+import dev.leakpath.demo.FakeGitHubOwners;
+
 /**
  * A GitHub served by WireMock over real HTTP, answering the requests leakpath's GitHub connector sends,
  * with the payloads of {@link GitHubPayloads}. Like GitHub, its organisation alert listing leaves the generic
@@ -28,15 +37,26 @@ import com.github.tomakehurst.wiremock.extension.Extension;
  */
 public final class FakeGitHub {
 
+	private static final ObjectMapper MAPPER = new ObjectMapper();
+
+	/** One stub answers the owners query, replaced whenever the owner data changes. */
+	private static final UUID OWNERS_QUERY_STUB = UUID.fromString("6f0c1d8e-0000-4000-8000-00000000a11c");
+
 	private static final String QUERY = "per_page=100&sort=updated&direction=desc";
 
 	private final WireMockServer server;
 
 	private final GitHubListings listings;
 
-	private FakeGitHub(WireMockServer server, GitHubListings listings) {
+	/** What the owners query ({@code POST /graphql}) answers of each repository, as {@link FakeGitHubOwners} reads it. */
+	private final ObjectNode ownerData = JsonNodeFactory.instance.objectNode();
+
+	private final FakeGitHubIssues issues;
+
+	private FakeGitHub(WireMockServer server, GitHubListings listings, FakeGitHubIssues issues) {
 		this.server = server;
 		this.listings = listings;
+		this.issues = issues;
 	}
 
 	public static FakeGitHub start() {
@@ -46,15 +66,17 @@ public final class FakeGitHub {
 	/** With more WireMock extensions, such as a benchmark's injected faults. */
 	public static FakeGitHub start(Extension... more) {
 		GitHubListings listings = new GitHubListings(QUERY);
+		FakeGitHubIssues issues = new FakeGitHubIssues();
 		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
 			.dynamicPort()
 			.bindAddress("127.0.0.1")
-			.extensions(listings)
+			.extensions(listings, new FakeGitHubOwners(), issues)
 			.extensions(more)
 			.notifier(new Slf4jNotifier(false)));
 		server.start();
 		listings.baseUrl(server.baseUrl());
-		return new FakeGitHub(server, listings);
+		issues.baseUrl(server.baseUrl());
+		return new FakeGitHub(server, listings, issues);
 	}
 
 	public String baseUrl() {
@@ -65,14 +87,69 @@ public final class FakeGitHub {
 		return server;
 	}
 
+	/**
+	 * Serves GitHub Issues ({@link FakeGitHubIssues}) of every repository from now until the next reset; stubs of
+	 * a higher priority (below 10) answer before it, to put an outage or a rate limit in front.
+	 */
+	public FakeGitHubIssues serveIssues() {
+		server.stubFor(any(urlPathMatching("/repos/[^/]+/[^/]+/issues(/\\d+)?")).atPriority(10)
+			.willReturn(aResponse().withTransformers(FakeGitHubIssues.NAME)));
+		return issues;
+	}
+
 	public void reset() {
 		server.resetAll();
 		listings.clear();
+		issues.clear();
+		ownerData.removeAll();
+		stubOwnersQuery();
 		server.stubFor(get("/user").willReturn(json(200, JsonNodeFactory.instance.objectNode().put("login", "leakpath"))));
 		// every organisation answers a listing that names types, with no alerts until alertPages gives it some
 		server.stubFor(get(urlPathMatching("/orgs/[^/]+/secret-scanning/alerts")).atPriority(5)
 			.withQueryParam("secret_type", matching(".+"))
 			.willReturn(aResponse().withTransformers(GitHubListings.NAME)));
+	}
+
+	/** A CODEOWNERS file on the repository's default branch, as the owners query reads it. */
+	public void codeOwners(String fullName, String path, String text) {
+		ownerRecord(fullName).with("files").put(path, text);
+		stubOwnersQuery();
+	}
+
+	/** The repository's direct collaborators: {@code login} and GraphQL {@code RepositoryPermission}, in pairs. */
+	public void collaborators(String fullName, String... loginsAndPermissions) {
+		ArrayNode collaborators = ownerRecord(fullName).putArray("collaborators");
+		for (int i = 0; i < loginsAndPermissions.length; i += 2) {
+			collaborators.addObject().put("login", loginsAndPermissions[i]).put("permission", loginsAndPermissions[i + 1]);
+		}
+		stubOwnersQuery();
+	}
+
+	/** The token may not see the repository's collaborators: GraphQL answers that field with a FORBIDDEN error. */
+	public void collaboratorsForbidden(String fullName) {
+		ownerRecord(fullName).put("collaboratorsForbidden", true);
+		stubOwnersQuery();
+	}
+
+	/** GraphQL requests made so far (the owners queries). */
+	public int graphQlRequests() {
+		return server.findAll(postRequestedFor(urlPathEqualTo("/graphql"))).size();
+	}
+
+	private ObjectNode ownerRecord(String fullName) {
+		return ownerData.with(fullName);
+	}
+
+	private void stubOwnersQuery() {
+		MappingBuilder stub = post(urlPathEqualTo("/graphql")).withId(OWNERS_QUERY_STUB)
+			.willReturn(aResponse().withTransformers(FakeGitHubOwners.NAME)
+				.withTransformerParameter("repositories", MAPPER.convertValue(ownerData, Map.class)));
+		if (server.getStubMapping(OWNERS_QUERY_STUB).getItem() != null) {
+			server.editStub(stub);
+		}
+		else {
+			server.stubFor(stub);
+		}
 	}
 
 	public void stop() {

@@ -89,11 +89,11 @@ public abstract class TriageIntegrationTest extends IntegrationTest {
 			.getResponseBody();
 	}
 
-	/** {@code GET /api/v1/alerts/triage/{id}} once it satisfies {@code done}, within 20 s. */
+	/** {@code GET /api/v1/triage/{id}} once it satisfies {@code done}, within 20 s. */
 	protected JsonNode awaitCommand(long id, Predicate<JsonNode> done) {
 		JsonNode[] last = new JsonNode[1];
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
-			last[0] = getJson("/api/v1/alerts/triage/" + id);
+			last[0] = getJson("/api/v1/triage/" + id);
 			return done.test(last[0]);
 		});
 		return last[0];

@@ -69,7 +69,7 @@ class GitHubTriageTests extends TriageIntegrationTest {
 		synced(List.of(resolved), List.of());
 		assertThat(postgres.rows("select state, resolution from alert where id = " + alertId))
 			.containsExactly("resolved|revoked");
-		assertThat(getJson("/api/v1/alerts/triage/" + accepted.get("id").asLong()).get("items").get(0)
+		assertThat(getJson("/api/v1/triage/" + accepted.get("id").asLong()).get("items").get(0)
 			.get("confirmed").asBoolean()).isTrue();
 	}
 

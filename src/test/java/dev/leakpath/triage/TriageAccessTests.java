@@ -68,7 +68,7 @@ class TriageAccessTests extends TriageIntegrationTest {
 				{"action": "dismiss", "resolution": "used_in_tests", "comment": "fixture",
 				 "filter": {"repository": "acme/api", "state": "open"}}""")
 			.expectStatus().isAccepted()
-			.expectHeader().value("Location", location -> assertThat(location).startsWith("/api/v1/alerts/triage/"))
+			.expectHeader().value("Location", location -> assertThat(location).startsWith("/api/v1/triage/"))
 			.expectBody(JsonNode.class).returnResult().getResponseBody();
 
 		assertThat(accepted.get("requestedBy").asText()).isEqualTo("token:acme-secops");
@@ -123,9 +123,9 @@ class TriageAccessTests extends TriageIntegrationTest {
 				{"action": "assign", "assignee": "dana"}""");
 		long id = accepted.get("id").asLong();
 
-		web.get().uri("/api/v1/alerts/triage/" + id).headers(headers -> headers.setBearerAuth(VIEWER_TOKEN)).exchange()
+		web.get().uri("/api/v1/triage/" + id).headers(headers -> headers.setBearerAuth(VIEWER_TOKEN)).exchange()
 			.expectStatus().isOk();
-		web.get().uri("/api/v1/alerts/triage/" + id).headers(headers -> headers.setBearerAuth(ACME_TOKEN)).exchange()
+		web.get().uri("/api/v1/triage/" + id).headers(headers -> headers.setBearerAuth(ACME_TOKEN)).exchange()
 			.expectStatus().isNotFound();
 	}
 

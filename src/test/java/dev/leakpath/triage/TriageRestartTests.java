@@ -99,7 +99,7 @@ class TriageRestartTests {
 	}
 
 	private static JsonNode command(WebTestClient client, long id) {
-		return client.get().uri("/api/v1/alerts/triage/" + id).exchange()
+		return client.get().uri("/api/v1/triage/" + id).exchange()
 			.expectStatus().isOk()
 			.expectBody(JsonNode.class).returnResult().getResponseBody();
 	}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,9 +186,18 @@ final class AzureDevOpsConnector implements SourceConnector {
 			.onErrorResume(PermanentSourceException.class, ex -> Mono.empty());
 	}
 
-	/** The first CODEOWNERS file, at the same paths as on GitHub, on the repository's default branch. */
+	/**
+	 * The first CODEOWNERS file, at the same paths as on GitHub, on each repository's default branch: Azure DevOps
+	 * reads one file per request, so a batch is one repository.
+	 */
 	@Override
-	public Mono<ProviderOwners> fetchOwners(NormalizedRepository repository) {
+	public Mono<Map<String, ProviderOwners>> fetchOwners(List<NormalizedRepository> repositories) {
+		return Flux.fromIterable(repositories)
+			.concatMap(repository -> codeOwners(repository).map(owners -> Map.entry(repository.fullName(), owners)))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	private Mono<ProviderOwners> codeOwners(NormalizedRepository repository) {
 		if (repository.providerRepoId() == null || repository.project() == null) {
 			return Mono.just(ProviderOwners.NONE);
 		}

@@ -1,12 +1,14 @@
 package dev.leakpath.ingest.github;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
@@ -25,8 +27,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Requests to the GitHub REST API, for the endpoints github-api has no classes for (secret scanning): GETs, and
- * the PATCH that triages an alert.
+ * Requests to the GitHub REST API, for the endpoints github-api has no classes for (secret scanning: GETs, and
+ * the PATCH that triages an alert), and queries to its GraphQL API.
  * Every request carries the connector's credentials and goes through {@link SourceResilience}; errors
  * come out as {@link RetryableSourceException} or {@link PermanentSourceException}.
  */
@@ -59,7 +61,7 @@ final class GitHubClient {
 
 	/** GETs an absolute URL on the API host, conditionally when an ETag is given. */
 	Mono<GitHubResponse> get(String url, String etag) {
-		return send(HttpMethod.GET, url, etag, null);
+		return exchange(HttpMethod.GET, url, etag, null);
 	}
 
 	/**
@@ -67,10 +69,36 @@ final class GitHubClient {
 	 * or a lost connection the change may have been made (see {@link SourceResilience#decorateWrite}).
 	 */
 	Mono<GitHubResponse> patch(String url, JsonNode body) {
-		return send(HttpMethod.PATCH, url, null, body);
+		return exchange(HttpMethod.PATCH, url, null, body);
 	}
 
-	private Mono<GitHubResponse> send(HttpMethod method, String url, String etag, JsonNode body) {
+	/**
+	 * Runs a GraphQL query ({@code POST /graphql}, or {@code /api/graphql} on GHES) and answers its whole body:
+	 * {@code data} and any {@code errors} of single fields, which the caller reads. GitHub answers a spent
+	 * GraphQL budget with 200 or 403 and an error of type {@code RATE_LIMITED}: a retryable error here, waiting
+	 * for the reset the headers give.
+	 */
+	Mono<JsonNode> graphQl(String query, JsonNode variables) {
+		ObjectNode body = mapper.createObjectNode().put("query", query);
+		body.set("variables", variables);
+		return exchange(HttpMethod.POST, graphQlUrl(), null, body).flatMap(response -> {
+			if (!response.body().has("data") || response.body().get("data").isNull()) {
+				String message = response.body().path("errors").path(0).path("message").asText("");
+				return Mono.error(new PermanentSourceException(response.status(), "POST /graphql answered no data: "
+						+ message.substring(0, Math.min(200, message.length()))));
+			}
+			return Mono.just(response.body());
+		});
+	}
+
+	/** {@code https://api.github.com/graphql}; {@code https://HOST/api/graphql} beside GHES's {@code /api/v3}. */
+	private String graphQlUrl() {
+		String root = apiUrl.toString().replaceAll("/+$", "");
+		return root.endsWith("/api/v3") ? root.substring(0, root.length() - "/v3".length()) + "/graphql"
+				: root + "/graphql";
+	}
+
+	private Mono<GitHubResponse> exchange(HttpMethod method, String url, String etag, JsonNode body) {
 		URI uri = URI.create(url);
 		if (!onApiHost(url)) {
 			return Mono.error(new IllegalStateException("Not following a link to " + uri.getHost()
@@ -86,14 +114,16 @@ final class GitHubClient {
 						headers.set(HttpHeaders.IF_NONE_MATCH, etag);
 					}
 				});
-				WebClient.RequestHeadersSpec<?> sent = body == null ? request
-						: request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-				return sent.exchangeToMono(response -> read(method, uri, response));
+				if (body != null) {
+					request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+				}
+				return request.exchangeToMono(response -> read(method, uri, response));
 			})
 			.onErrorMap(WebClientRequestException.class, ex -> new RetryableSourceException(
 					"Could not reach GitHub at " + uri.getHost() + ": " + ex.getMostSpecificCause().getMessage(),
 					null, ex));
-		return method == HttpMethod.GET ? resilience.decorate(call) : resilience.decorateWrite(call);
+		// a GraphQL query is a read sent as POST
+		return method == HttpMethod.PATCH ? resilience.decorateWrite(call) : resilience.decorate(call);
 	}
 
 	/** Credentials go to the configured API host only, whatever a link header or a stored cursor says. */
@@ -116,18 +146,37 @@ final class GitHubClient {
 			return response.bodyToMono(JsonNode.class)
 				// Jackson's message quotes the offending token, which can be a secret: say nothing of the content
 				.onErrorMap(DecodingException.class,
-						ex -> new RetryableSourceException(method + " " + uri.getPath() + " answered unreadable JSON", null,
-								null))
+						ex -> new RetryableSourceException(method + " " + uri.getPath() + " answered unreadable JSON", null, null))
 				.defaultIfEmpty(NullNode.getInstance())
-				.map(body -> new GitHubResponse(status, body, headers.getETag(),
-						LinkHeader.next(headers.getFirst("link")), rateLimit));
+				.flatMap(body -> graphQlRateLimited(body)
+					? Mono.error(graphQlRateLimit(rateLimit))
+					: Mono.just(new GitHubResponse(status, body, headers.getETag(),
+							LinkHeader.next(headers.getFirst("link")), rateLimit)));
 		}
 		return response.bodyToMono(String.class)
 			.defaultIfEmpty("")
 			.flatMap(body -> Mono.error(error(method + " " + uri.getPath(), status, headers, body)));
 	}
 
+	private static boolean graphQlRateLimited(JsonNode body) {
+		for (JsonNode error : body.path("errors")) {
+			if ("RATE_LIMITED".equals(error.path("type").asText())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Retried after the wait by {@link SourceResilience}, like a REST rate limit. */
+	private RetryableSourceException graphQlRateLimit(RateLimitSnapshot rateLimit) {
+		Duration wait = rateLimits.waitFor(rateLimit);
+		return new RetryableSourceException("GitHub GraphQL rate limit; retry in " + wait.toSeconds() + "s", wait, null);
+	}
+
 	private RuntimeException error(String what, int status, HttpHeaders headers, String body) {
+		if (body.contains("\"RATE_LIMITED\"")) {
+			return graphQlRateLimit(rateLimit(headers));
+		}
 		var wait = rateLimits.waitFor(status, headers::getFirst, body);
 		if (wait.isPresent()) {
 			return new RetryableSourceException(

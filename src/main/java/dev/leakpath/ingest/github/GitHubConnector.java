@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -185,8 +186,13 @@ final class GitHubConnector implements SourceConnector {
 	}
 
 	@Override
-	public Mono<ProviderOwners> fetchOwners(NormalizedRepository repository) {
-		return owners.read(repository);
+	public int ownerBatchSize() {
+		return GitHubOwnersQuery.BATCH_SIZE;
+	}
+
+	@Override
+	public Mono<Map<String, ProviderOwners>> fetchOwners(List<NormalizedRepository> repositories) {
+		return owners.read(repositories);
 	}
 
 	private static RepositoryPayload summary(NormalizedRepository repository) {

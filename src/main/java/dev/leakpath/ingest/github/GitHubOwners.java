@@ -2,8 +2,12 @@ package dev.leakpath.ingest.github;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -15,12 +19,15 @@ import dev.leakpath.owner.ProviderOwners;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A repository's owners as GitHub knows them: the first CODEOWNERS file GitHub itself would use, on the
- * default branch ({@code GET /repos/{owner}/{repo}/contents/{path}}); without one, the teams
- * ({@code GET /repos/{owner}/{repo}/teams}) and the people
- * ({@code GET /repos/{owner}/{repo}/collaborators?affiliation=direct&permission=admin}) with admin access.
+ * Repositories' owners as GitHub knows them: the first CODEOWNERS file GitHub itself would use, on the default
+ * branch; without one, the teams ({@code GET /repos/{owner}/{repo}/teams}) and the direct collaborators with admin
+ * access. One GraphQL query ({@link GitHubOwnersQuery}) reads the files and collaborators of up to
+ * {@link GitHubOwnersQuery#BATCH_SIZE} repositories; only a repository without CODEOWNERS costs a REST read more,
+ * for its teams, which the GraphQL API does not list.
  */
 final class GitHubOwners {
+
+	private static final Logger log = LoggerFactory.getLogger(GitHubOwners.class);
 
 	private final URI apiUrl;
 
@@ -31,18 +38,38 @@ final class GitHubOwners {
 		this.client = client;
 	}
 
-	Mono<ProviderOwners> read(NormalizedRepository repository) {
-		return Flux.fromIterable(CodeOwners.PATHS)
-			.concatMap(path -> codeOwnersFile(repository, path))
-			.next()
-			.map(file -> new ProviderOwners(CodeOwners.parse(file), List.of()))
-			.filter(owners -> !owners.codeOwners().isEmpty())
-			.switchIfEmpty(Mono.defer(() -> adminTeams(repository)
-				.zipWith(adminUsers(repository), (teams, users) -> {
-					List<String> admins = new ArrayList<>(teams);
-					admins.addAll(users);
-					return new ProviderOwners(List.of(), admins);
-				})));
+	/**
+	 * Keyed by full name; {@link ProviderOwners#NONE} for a repository GitHub did not find; absent where its teams
+	 * could not be read (logged), so that repository alone is asked again.
+	 */
+	Mono<Map<String, ProviderOwners>> read(List<NormalizedRepository> repositories) {
+		GitHubOwnersQuery query = new GitHubOwnersQuery(repositories);
+		return client.graphQl(query.text(), query.variables()).flatMap(body -> {
+			Map<String, ProviderOwners> owners = new HashMap<>();
+			repositories.forEach(repository -> owners.put(repository.fullName(), ProviderOwners.NONE));
+			return Flux.fromIterable(query.answers(body))
+				.concatMap(answer -> owners(answer).onErrorResume(ex -> {
+					log.warn("GitHub {}: could not read its admin teams: {}", answer.repository().fullName(),
+							ex.getMessage());
+					owners.remove(answer.repository().fullName());
+					return Mono.empty();
+				}))
+				.doOnNext(found -> owners.put(found.getKey(), found.getValue()))
+				.then(Mono.fromSupplier(() -> owners));
+		});
+	}
+
+	private Mono<Map.Entry<String, ProviderOwners>> owners(GitHubOwnersQuery.Answer answer) {
+		String fullName = answer.repository().fullName();
+		List<String> codeOwners = answer.codeOwners() == null ? List.of() : CodeOwners.parse(answer.codeOwners());
+		if (!codeOwners.isEmpty()) {
+			return Mono.just(Map.entry(fullName, new ProviderOwners(codeOwners, List.of())));
+		}
+		return adminTeams(answer.repository()).map(teams -> {
+			List<String> admins = new ArrayList<>(teams);
+			admins.addAll(answer.adminUsers());
+			return Map.entry(fullName, new ProviderOwners(List.of(), admins));
+		});
 	}
 
 	/**
@@ -67,38 +94,6 @@ final class GitHubOwners {
 			teams.sort(null);
 			return teams;
 		}).onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.just(List.of()) : Mono.error(ex));
-	}
-
-	/** {@code @login} of each direct collaborator with admin access; none when GitHub will not say (403, 404). */
-	private Mono<List<String>> adminUsers(NormalizedRepository repository) {
-		String uri = UriComponentsBuilder.fromUri(apiUrl)
-			.path("/repos/{fullName}/collaborators")
-			.queryParam("affiliation", "direct")
-			.queryParam("permission", "admin")
-			.queryParam("per_page", 100)
-			.buildAndExpand(repository.fullName())
-			.encode()
-			.toUriString();
-		return client.get(uri, null).map(response -> {
-			List<String> users = new ArrayList<>();
-			response.body().forEach(user -> {
-				if (user.hasNonNull("login")) {
-					users.add("@" + user.get("login").asText());
-				}
-			});
-			return users;
-		}).onErrorResume(PermanentSourceException.class, ex -> Mono.just(List.of()));
-	}
-
-	private Mono<String> codeOwnersFile(NormalizedRepository repository, String path) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromUri(apiUrl).path("/repos/{fullName}/contents/{path}");
-		if (repository.defaultBranch() != null) {
-			url.queryParam("ref", "{branch}");
-		}
-		String uri = url.buildAndExpand(repository.fullName(), path, repository.defaultBranch()).encode().toUriString();
-		return client.get(uri, null)
-			.flatMap(response -> Mono.justOrEmpty(GitHubFileContent.text(response.body(), CodeOwners.MAX_BYTES)))
-			.onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex));
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.leakpath.ingest.RateLimitSnapshot;
+
 /**
  * Reads GitHub's rate-limit signals on a 403 or 429. GitHub uses 403 for both rate limits and missing
  * permissions, so a 403 counts as a limit only when its headers or body say so.
@@ -44,6 +46,14 @@ final class GitHubRateLimitPolicy {
 			return Optional.of(secondaryRateLimitWait);
 		}
 		return Optional.empty();
+	}
+
+	/** The wait after a GraphQL {@code RATE_LIMITED} error: until the reset its headers gave, if they did. */
+	Duration waitFor(RateLimitSnapshot rateLimit) {
+		if (rateLimit.resetAt() == null) {
+			return secondaryRateLimitWait;
+		}
+		return positive(Duration.between(clock.instant(), rateLimit.resetAt())).plusSeconds(1);
 	}
 
 	private Optional<Duration> parseRetryAfter(String value) {

@@ -1,0 +1,75 @@
+package dev.leakpath.asset.aws;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** The {@code aws_iam_user} and {@code aws_access_key} tables: an account's users replaced whole, in one transaction. */
+@Component
+class AwsIdentityStore {
+
+	private static final String DELETE_ACCOUNT = "delete from aws_iam_user where account_id = :accountId";
+
+	private static final String INSERT_USERS = """
+			insert into aws_iam_user (arn, account_id, user_name, user_id, policies)
+			select arn, :accountId, user_name, user_id, cast(policies as jsonb)
+			from unnest(cast(:arn as text[]), cast(:userName as text[]), cast(:userId as text[]),
+			            cast(:policies as text[])) as input (arn, user_name, user_id, policies)
+			""";
+
+	private static final String INSERT_KEYS = """
+			insert into aws_access_key (access_key_id, user_arn, status)
+			select * from unnest(cast(:keyId as text[]), cast(:userArn as text[]), cast(:status as text[]))
+			""";
+
+	private final DatabaseClient db;
+
+	private final ObjectMapper mapper;
+
+	private final TransactionalOperator transaction;
+
+	AwsIdentityStore(DatabaseClient db, ObjectMapper mapper, TransactionalOperator transaction) {
+		this.db = db;
+		this.mapper = mapper;
+		this.transaction = transaction;
+	}
+
+	/** Makes {@code users} the account's IAM users; emits how many. */
+	Mono<Integer> replaceAccount(String accountId, List<IamUsers.User> users) {
+		List<String[]> keys = users.stream()
+			.flatMap(user -> user.accessKeys().stream().map(key -> new String[] { key.id(), user.arn(), key.status() }))
+			.toList();
+		Mono<Long> deleted = db.sql(DELETE_ACCOUNT).bind("accountId", accountId).fetch().rowsUpdated();
+		Mono<Long> insertedUsers = users.isEmpty() ? Mono.just(0L) : db.sql(INSERT_USERS)
+			.bind("accountId", accountId)
+			.bind("arn", users.stream().map(IamUsers.User::arn).toArray(String[]::new))
+			.bind("userName", users.stream().map(IamUsers.User::name).toArray(String[]::new))
+			.bind("userId", users.stream().map(IamUsers.User::id).toArray(String[]::new))
+			.bind("policies", users.stream().map(user -> json(user.policies())).toArray(String[]::new))
+			.fetch()
+			.rowsUpdated();
+		Mono<Long> insertedKeys = keys.isEmpty() ? Mono.just(0L) : db.sql(INSERT_KEYS)
+			.bind("keyId", keys.stream().map(key -> key[0]).toArray(String[]::new))
+			.bind("userArn", keys.stream().map(key -> key[1]).toArray(String[]::new))
+			.bind("status", keys.stream().map(key -> key[2]).toArray(String[]::new))
+			.fetch()
+			.rowsUpdated();
+		return transaction.transactional(deleted.then(insertedUsers).then(insertedKeys)).thenReturn(users.size());
+	}
+
+	private String json(Object value) {
+		try {
+			return mapper.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("IAM policies cannot be written as JSON", ex);
+		}
+	}
+
+}

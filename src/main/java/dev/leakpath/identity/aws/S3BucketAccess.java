@@ -1,0 +1,43 @@
+package dev.leakpath.identity.aws;
+
+import java.util.List;
+
+/**
+ * What an IAM user may do to one S3 bucket: read ({@code s3:GetObject} on its objects, or {@code s3:ListBucket} on
+ * it) and write ({@code s3:PutObject} on its objects), as {@link IamEvaluation} decides each.
+ *
+ * @param read the best decision among the reading actions
+ * @param write the decision for writing
+ */
+public record S3BucketAccess(IamDecision read, IamDecision write) {
+
+	/**
+	 * @param bucketPolicies the bucket's policy, when it has one
+	 * @param bucketAccountId the account owning the bucket, or null when it is the caller's
+	 */
+	public static S3BucketAccess of(IamCaller caller, List<IamPolicyDocument> identityPolicies,
+			List<IamPolicyDocument> bucketPolicies, String bucketAccountId, String bucket) {
+		String bucketArn = "arn:aws:s3:::" + bucket;
+		String objects = bucketArn + "/*";
+		IamDecision get = IamEvaluation.evaluate(caller, identityPolicies, bucketPolicies, bucketAccountId,
+				"s3:GetObject", objects);
+		IamDecision list = IamEvaluation.evaluate(caller, identityPolicies, bucketPolicies, bucketAccountId,
+				"s3:ListBucket", bucketArn);
+		IamDecision put = IamEvaluation.evaluate(caller, identityPolicies, bucketPolicies, bucketAccountId,
+				"s3:PutObject", objects);
+		return new S3BucketAccess(best(get, list), put);
+	}
+
+	/** Whether the user may do anything to the bucket, surely or if conditions hold. */
+	public boolean reaches() {
+		return read.mayAllow() || write.mayAllow();
+	}
+
+	private static IamDecision best(IamDecision one, IamDecision other) {
+		if (one == IamDecision.ALLOWED || other == IamDecision.ALLOWED) {
+			return IamDecision.ALLOWED;
+		}
+		return one.mayAllow() ? one : other;
+	}
+
+}

@@ -1,7 +1,6 @@
 package dev.leakpath.remediation;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** What remediation figures are grouped by, each with its SQL key over {@code alert_risk k} and {@code repository r}. */
 public enum RemediationDimension {
@@ -42,11 +41,6 @@ public enum RemediationDimension {
 	/** The dimension a query parameter names, or null for none of them. */
 	public static RemediationDimension of(String parameter) {
 		return Arrays.stream(values()).filter(value -> value.parameter.equals(parameter)).findFirst().orElse(null);
-	}
-
-	@Override
-	public String toString() {
-		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.leakpath.ingest.ado;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.ingest.SourceError;
 import dev.leakpath.ingest.SourcePage;
 import dev.leakpath.ingest.SyncCursor;
-import dev.leakpath.owner.CodeOwners;
 import dev.leakpath.owner.ProviderOwners;
 
 /**
@@ -59,6 +57,10 @@ final class AzureDevOpsConnector implements SourceConnector {
 
 	private final AzureDevOpsAlertWriteBack writeBack;
 
+	private final AzureDevOpsItems items;
+
+	private final AzureDevOpsOwners owners;
+
 	AzureDevOpsConnector(AzureDevOpsProperties properties, AzureDevOpsClient client, ObjectMapper mapper, Clock clock) {
 		this.properties = properties;
 		this.client = client;
@@ -67,6 +69,8 @@ final class AzureDevOpsConnector implements SourceConnector {
 		this.alerts = new AzureDevOpsAlertMapper(mapper);
 		this.clock = clock;
 		this.writeBack = new AzureDevOpsAlertWriteBack(properties.advsecUrl(), client, mapper);
+		this.items = new AzureDevOpsItems(properties.apiUrl());
+		this.owners = new AzureDevOpsOwners(client, items);
 	}
 
 	@Override
@@ -171,7 +175,7 @@ final class AzureDevOpsConnector implements SourceConnector {
 			.stream()
 			.filter(candidate -> candidate.commitSha() != null && candidate.path() != null && candidate.startLine() != null)
 			.findFirst()
-			.map(location -> new ContextFile(item(repository, location.path())
+			.map(location -> new ContextFile(items.item(repository, location.path())
 				.addQueryParameter("versionDescriptor.version", location.commitSha())
 				.addQueryParameter("versionDescriptor.versionType", "commit")
 				.build()
@@ -186,42 +190,9 @@ final class AzureDevOpsConnector implements SourceConnector {
 			.onErrorResume(PermanentSourceException.class, ex -> Mono.empty());
 	}
 
-	/**
-	 * The first CODEOWNERS file, at the same paths as on GitHub, on each repository's default branch: Azure DevOps
-	 * reads one file per request, so a batch is one repository.
-	 */
 	@Override
 	public Mono<Map<String, ProviderOwners>> fetchOwners(List<NormalizedRepository> repositories) {
-		return Flux.fromIterable(repositories)
-			.concatMap(repository -> codeOwners(repository).map(owners -> Map.entry(repository.fullName(), owners)))
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-	}
-
-	private Mono<ProviderOwners> codeOwners(NormalizedRepository repository) {
-		if (repository.providerRepoId() == null || repository.project() == null) {
-			return Mono.just(ProviderOwners.NONE);
-		}
-		return Flux.fromIterable(CodeOwners.PATHS)
-			.concatMap(path -> client.get(item(repository, path).build())
-				.flatMap(response -> Mono.justOrEmpty(response.body().path("content").asText(null)))
-				.onErrorResume(PermanentSourceException.class, ex -> ex.status() == 404 ? Mono.empty() : Mono.error(ex)))
-			.next()
-			.map(file -> new ProviderOwners(CodeOwners.parse(file), List.of()))
-			.defaultIfEmpty(ProviderOwners.NONE);
-	}
-
-	/** The Git items API for one file, with its content; without a version, the default branch. */
-	private HttpUrl.Builder item(NormalizedRepository repository, String path) {
-		return HttpUrl.get(properties.apiUrl())
-			.newBuilder()
-			.addPathSegment(repository.organization())
-			.addPathSegment(repository.project())
-			.addPathSegments("_apis/git/repositories")
-			.addPathSegment(repository.providerRepoId())
-			.addPathSegment("items")
-			.addQueryParameter("path", "/" + path)
-			.addQueryParameter("includeContent", "true")
-			.addQueryParameter("api-version", "7.1");
+		return owners.read(repositories);
 	}
 
 	private Flux<SourcePage> repositoryPages(List<AzureDevOpsRepository> repositories, int index, String token,

@@ -148,7 +148,8 @@ final class GitHubClient {
 				.onErrorMap(DecodingException.class,
 						ex -> new RetryableSourceException(method + " " + uri.getPath() + " answered unreadable JSON", null, null))
 				.defaultIfEmpty(NullNode.getInstance())
-				.flatMap(body -> graphQlRateLimited(body)
+				// only a GraphQL answer reports its spent budget in a 200 body
+				.flatMap(body -> method == HttpMethod.POST && graphQlRateLimited(body)
 					? Mono.error(graphQlRateLimit(rateLimit))
 					: Mono.just(new GitHubResponse(status, body, headers.getETag(),
 							LinkHeader.next(headers.getFirst("link")), rateLimit)));

@@ -4,7 +4,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-/** AWS access key ids: the account they belong to, decoded offline. The key id itself is not kept. */
+/**
+ * AWS access key ids: the account they belong to, decoded offline, and the key id's fingerprint
+ * ({@link AwsKeys#fingerprint}), by which the identity layer finds the key's IAM user. The key id itself is not kept.
+ */
 final class AwsKeyResolver implements TargetResolver {
 
 	@Override
@@ -21,11 +24,11 @@ final class AwsKeyResolver implements TargetResolver {
 			Optional<String> account = AwsKeys.account(id);
 			if (account.isPresent()) {
 				return Optional.of(new SecretTarget(TargetKind.CLOUD_IDENTITY, "aws", "AWS::IAM::AccessKey", null, null,
-						account.get(), null, null, null, AwsKeys.kind(id) + " id (account decoded from the id)",
+						account.get(), null, null, AwsKeys.fingerprint(id), AwsKeys.kind(id) + " id (account decoded from the id)",
 						SecretTarget.HIGH));
 			}
 			return Optional.of(new SecretTarget(TargetKind.CLOUD_IDENTITY, "aws", "AWS::IAM::AccessKey", null, null,
-					null, null, null, null, "old-generation " + AwsKeys.kind(id) + " id: no account in it",
+					null, null, null, AwsKeys.fingerprint(id), "old-generation " + AwsKeys.kind(id) + " id: no account in it",
 					SecretTarget.MEDIUM));
 		}
 		return Optional.empty();

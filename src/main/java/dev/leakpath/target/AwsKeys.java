@@ -1,5 +1,9 @@
 package dev.leakpath.target;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -38,6 +42,20 @@ final class AwsKeys {
 		long value = bits >>> 2;
 		long account = (value & 0x7FFFFFFFFF80L) >>> 7;
 		return Optional.of(String.format("%012d", account));
+	}
+
+	/**
+	 * {@code sha256:} and the lower-case hex SHA-256 of the key id's UTF-8 bytes: what {@code identity_credential}
+	 * holds for the key (V202612130000), so that a secret finds its IAM user without the id being stored.
+	 */
+	static String fingerprint(String keyId) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyId.getBytes(StandardCharsets.UTF_8));
+			return "sha256:" + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
 	}
 
 	/** The kind of credential the prefix names. */

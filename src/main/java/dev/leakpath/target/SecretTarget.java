@@ -14,7 +14,8 @@ import org.springframework.lang.Nullable;
  * @param accountId AWS account, or Azure subscription id for classic management certificates
  * @param tenantId Entra tenant
  * @param region cloud region, when the value names it
- * @param keyFingerprint for private keys, the public key's {@code SHA256:…} fingerprint
+ * @param keyFingerprint for private keys, the public key's {@code SHA256:…} fingerprint; for AWS access keys, the key
+ * id's {@code sha256:…} (the id is not kept), which {@code identity_credential} matches
  * @param evidence what in the value named the target, e.g. {@code connection string AccountName}
  * @param confidence {@code high}, {@code medium} or {@code low}
  */

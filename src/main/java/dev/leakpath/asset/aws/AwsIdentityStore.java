@@ -10,7 +10,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The {@code aws_iam_user} and {@code aws_access_key} tables: an account's users replaced whole, in one transaction. */
+/**
+ * The {@code aws_iam_user}, {@code aws_access_key} and {@code aws_bucket_policy} tables: an account's users, and its
+ * bucket policies, each replaced whole in one transaction.
+ */
 @Component
 class AwsIdentityStore {
 
@@ -26,6 +29,15 @@ class AwsIdentityStore {
 	private static final String INSERT_KEYS = """
 			insert into aws_access_key (access_key_id, user_arn, status)
 			select * from unnest(cast(:keyId as text[]), cast(:userArn as text[]), cast(:status as text[]))
+			""";
+
+	private static final String DELETE_POLICIES = "delete from aws_bucket_policy where account_id = :accountId";
+
+	private static final String INSERT_POLICIES = """
+			insert into aws_bucket_policy (bucket_arn, account_id, policy, readable)
+			select arn, :accountId, cast(policy as jsonb), readable
+			from unnest(cast(:arn as text[]), cast(:policy as text[]), cast(:readable as boolean[]))
+			     as input (arn, policy, readable)
 			""";
 
 	private final DatabaseClient db;
@@ -61,6 +73,19 @@ class AwsIdentityStore {
 			.fetch()
 			.rowsUpdated();
 		return transaction.transactional(deleted.then(insertedUsers).then(insertedKeys)).thenReturn(users.size());
+	}
+
+	/** Makes {@code policies} the account's bucket policies. */
+	Mono<Void> replaceBucketPolicies(String accountId, List<S3Buckets.BucketPolicy> policies) {
+		Mono<Long> deleted = db.sql(DELETE_POLICIES).bind("accountId", accountId).fetch().rowsUpdated();
+		Mono<Long> inserted = policies.isEmpty() ? Mono.just(0L) : db.sql(INSERT_POLICIES)
+			.bind("accountId", accountId)
+			.bind("arn", policies.stream().map(S3Buckets.BucketPolicy::bucketArn).toArray(String[]::new))
+			.bind("policy", policies.stream().map(S3Buckets.BucketPolicy::policy).toArray(String[]::new))
+			.bind("readable", policies.stream().map(S3Buckets.BucketPolicy::readable).toArray(Boolean[]::new))
+			.fetch()
+			.rowsUpdated();
+		return transaction.transactional(deleted.then(inserted)).then();
 	}
 
 	private String json(Object value) {

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Reads the AWS inventory every interval: per account, S3 and IAM, and per region EC2, RDS and Redshift. Each of
  * these reads is the truth for a source of its own ({@code aws:<account>:s3}, {@code aws:<account>:<region>:ec2},
  * ...), so a read that fails (a missing permission, a service down past its retries) keeps what that read stored
- * before and does not stop the others. The SDK blocks: every call runs on the bounded elastic scheduler.
+ * before and does not stop the others. After an account's reads, what its IAM users may access is evaluated
+ * again ({@link AwsAccessEvaluation}). The SDK blocks: every call runs on the bounded elastic scheduler.
  */
 @Component
 class AwsInventory {
@@ -45,14 +46,17 @@ class AwsInventory {
 
 	private final AwsIdentityStore identities;
 
+	private final AwsAccessEvaluation access;
+
 	private volatile Disposable schedule;
 
 	AwsInventory(AwsInventoryProperties properties, AwsClients clients, AssetInventory inventory,
-			AwsIdentityStore identities) {
+			AwsIdentityStore identities, AwsAccessEvaluation access) {
 		this.properties = properties;
 		this.clients = clients;
 		this.inventory = inventory;
 		this.identities = identities;
+		this.access = access;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -99,7 +103,7 @@ class AwsInventory {
 		String id = account.id();
 		return Mono.usingWhen(blocking(() -> clients.credentials(account, sts)), credentials -> {
 			List<Mono<AwsRefresh>> reads = new ArrayList<>();
-			reads.add(assets("S3", id + ":s3", () -> clients.s3(credentials), s3 -> S3Buckets.read(s3, id)));
+			reads.add(buckets(id, credentials));
 			reads.add(users(id, credentials));
 			for (String region : properties.regions()) {
 				reads.add(assets("EC2", id + ":" + region + ":ec2", () -> clients.ec2(credentials, region),
@@ -109,7 +113,10 @@ class AwsInventory {
 				reads.add(assets("Redshift", id + ":" + region + ":redshift", () -> clients.redshift(credentials, region),
 						redshift -> RedshiftClusters.read(redshift, id, region)));
 			}
-			return Flux.concat(reads).reduce(AwsRefresh.NONE, AwsRefresh::plus);
+			// the identities' access is evaluated from what is stored, read now or kept from before
+			return Flux.concat(reads).reduce(AwsRefresh.NONE, AwsRefresh::plus)
+				.flatMap(done -> access.evaluateAccount(id).thenReturn(done)
+					.onErrorResume(ex -> Mono.just(done.plus(failure("IAM evaluation", id, ex)))));
 		}, credentials -> blocking(() -> {
 			clients.release(credentials);
 			return true;
@@ -127,6 +134,19 @@ class AwsInventory {
 			.flatMap(assets -> inventory.replaceSource(assets, "aws:" + scope)
 				.thenReturn(new AwsRefresh(assets.size(), 0, List.of())))
 			.onErrorResume(ex -> Mono.just(failure(service, scope, ex)));
+	}
+
+	/** The S3 read: its buckets the truth for {@code aws:<account>:s3}, their policies kept for the IAM evaluation. */
+	private Mono<AwsRefresh> buckets(String accountId, AwsCredentialsProvider credentials) {
+		return blocking(() -> {
+			try (var s3 = clients.s3(credentials)) {
+				return S3Buckets.read(s3, accountId);
+			}
+		})
+			.flatMap(read -> inventory.replaceSource(read.assets(), "aws:" + accountId + ":s3")
+				.then(identities.replaceBucketPolicies(accountId, read.policies()))
+				.thenReturn(new AwsRefresh(read.assets().size(), 0, List.of())))
+			.onErrorResume(ex -> Mono.just(failure("S3", accountId + ":s3", ex)));
 	}
 
 	private Mono<AwsRefresh> users(String accountId, AwsCredentialsProvider credentials) {

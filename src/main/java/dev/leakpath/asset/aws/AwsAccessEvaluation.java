@@ -1,0 +1,185 @@
+package dev.leakpath.asset.aws;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import dev.leakpath.attackpath.GraphMaintenance;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Writes what an account's IAM users may access into the identity layer ({@code identity},
+ * {@code identity_credential}, {@code identity_access}, V202612130000), from the users, keys and bucket policies
+ * the inventory stored ({@link AwsAccessRules} decides each user and bucket). Identities are upserted by ARN, so
+ * their graph node ids stay across reads; a user gone from the account goes with its keys and access. The paths
+ * of the AWS keys of the account, before and after, are then brought up to date in the same transaction: an
+ * incremental update, not a recompute of the graph.
+ */
+@Component
+class AwsAccessEvaluation {
+
+	private static final String USERS = "select arn, user_name, cast(policies as text) as policies from aws_iam_user "
+			+ "where account_id = :accountId order by arn";
+
+	private static final String KEYS = """
+			select k.access_key_id, k.user_arn, k.status
+			from aws_access_key k
+			join aws_iam_user u on u.arn = k.user_arn
+			where u.account_id = :accountId
+			""";
+
+	private static final String BUCKETS = """
+			select a.id, a.name, cast(p.policy as text) as policy, coalesce(p.readable, false) as readable
+			from asset a
+			left join aws_bucket_policy p on p.bucket_arn = a.provider_id
+			where a.account_id = :accountId and a.resource_type = 'AWS::S3::Bucket'
+			order by a.id
+			""";
+
+	/** The account's AWS keys: by the account their id carries, or as credentials of its users. */
+	private static final String AFFECTED_SECRETS = """
+			select s.id
+			from secret s
+			where s.target_kind = 'cloud_identity' and s.target_resource_type = 'AWS::IAM::AccessKey'
+			  and s.target_account_id = :accountId
+			union
+			select s.id
+			from identity i
+			join identity_credential c on c.identity_id = i.id
+			join secret s on s.target_kind = 'cloud_identity' and s.target_cloud = c.cloud
+			             and s.target_key_fingerprint = c.credential_fingerprint
+			where i.source = :source
+			""";
+
+	private static final String DELETE_GONE = """
+			delete from identity where source = :source and not (provider_id = any(cast(:arn as text[])))""";
+
+	private static final String UPSERT_IDENTITIES = """
+			insert into identity (cloud, kind, provider_id, scope_id, name, privileged, policy_known, source)
+			select 'aws', 'aws_iam_user', arn, :accountId, user_name, privileged, policy_known, :source
+			from unnest(cast(:arn as text[]), cast(:userName as text[]), cast(:privileged as boolean[]),
+			            cast(:policyKnown as boolean[])) as input (arn, user_name, privileged, policy_known)
+			on conflict (cloud, provider_id) do update set
+			    scope_id = excluded.scope_id, name = excluded.name, privileged = excluded.privileged
+			  , policy_known = excluded.policy_known, source = excluded.source, updated_at = now()
+			""";
+
+	private static final String DELETE_CREDENTIALS = """
+			delete from identity_credential c using identity i where i.id = c.identity_id and i.source = :source""";
+
+	/** The fingerprint as the contract defines it, and as dev.leakpath.target.AwsKeys computes it for a secret. */
+	private static final String INSERT_CREDENTIALS = """
+			insert into identity_credential (cloud, credential_fingerprint, identity_id, status)
+			select 'aws', 'sha256:' || encode(sha256(convert_to(input.key_id, 'UTF8')), 'hex'), i.id, input.status
+			from unnest(cast(:keyId as text[]), cast(:userArn as text[]), cast(:status as text[]))
+			     as input (key_id, user_arn, status)
+			join identity i on i.cloud = 'aws' and i.provider_id = input.user_arn
+			on conflict (cloud, credential_fingerprint) do update set identity_id = excluded.identity_id
+			  , status = excluded.status
+			""";
+
+	private static final String DELETE_ACCESS = """
+			delete from identity_access a using identity i where i.id = a.identity_id and i.source = :source""";
+
+	private static final String INSERT_ACCESS = """
+			insert into identity_access (identity_id, asset_id, access_level, assumed, reason)
+			select i.id, input.asset_id, input.access_level, input.assumed, input.reason
+			from unnest(cast(:userArn as text[]), cast(:assetId as bigint[]), cast(:level as text[]),
+			            cast(:assumed as boolean[]), cast(:reason as text[]))
+			     as input (user_arn, asset_id, access_level, assumed, reason)
+			join identity i on i.cloud = 'aws' and i.provider_id = input.user_arn
+			""";
+
+	private final DatabaseClient db;
+
+	private final TransactionalOperator transaction;
+
+	private final GraphMaintenance graph;
+
+	AwsAccessEvaluation(DatabaseClient db, TransactionalOperator transaction, GraphMaintenance graph) {
+		this.db = db;
+		this.transaction = transaction;
+		this.graph = graph;
+	}
+
+	/** Evaluates the account's users against its buckets and stores the outcome; emits how many identities. */
+	Mono<Integer> evaluateAccount(String accountId) {
+		String source = "aws:" + accountId + ":iam";
+		Mono<List<AwsAccessRules.User>> users = db.sql(USERS).bind("accountId", accountId)
+			.map(row -> new AwsAccessRules.User(row.get("arn", String.class), row.get("user_name", String.class),
+					row.get("policies", String.class)))
+			.all()
+			.collectList();
+		Mono<List<String[]>> keys = db.sql(KEYS).bind("accountId", accountId)
+			.map(row -> new String[] { row.get("access_key_id", String.class), row.get("user_arn", String.class),
+					row.get("status", String.class) })
+			.all()
+			.collectList();
+		Mono<List<AwsAccessRules.Bucket>> buckets = db.sql(BUCKETS).bind("accountId", accountId)
+			.map(row -> new AwsAccessRules.Bucket(row.get("id", Long.class), row.get("name", String.class),
+					row.get("policy", String.class), Boolean.TRUE.equals(row.get("readable", Boolean.class))))
+			.all()
+			.collectList();
+		Mono<Integer> write = Mono.zip(users, keys, buckets)
+			.flatMap(read -> Mono.fromCallable(() -> AwsAccessRules.evaluate(accountId, read.getT1(), read.getT3()))
+				.subscribeOn(Schedulers.parallel())
+				.flatMap(evaluated -> affected(accountId, source)
+					.flatMap(before -> store(accountId, source, evaluated, read.getT2())
+						.then(affected(accountId, source))
+						.flatMap(after -> {
+							before.addAll(after);
+							return graph.secretsChanged(before);
+						}))
+					.thenReturn(evaluated.identities().size())));
+		return transaction.transactional(write);
+	}
+
+	private Mono<Set<Long>> affected(String accountId, String source) {
+		return db.sql(AFFECTED_SECRETS).bind("accountId", accountId).bind("source", source)
+			.map(row -> row.get("id", Long.class))
+			.all()
+			.collect(Collectors.toCollection(HashSet::new));
+	}
+
+	private Mono<Void> store(String accountId, String source, AwsAccessRules.Evaluated evaluated, List<String[]> keys) {
+		List<AwsAccessRules.Identity> identities = evaluated.identities();
+		String[] arns = identities.stream().map(AwsAccessRules.Identity::arn).toArray(String[]::new);
+		Mono<Long> gone = db.sql(DELETE_GONE).bind("source", source).bind("arn", arns).fetch().rowsUpdated();
+		Mono<Long> upserted = identities.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_IDENTITIES)
+			.bind("accountId", accountId)
+			.bind("source", source)
+			.bind("arn", arns)
+			.bind("userName", identities.stream().map(AwsAccessRules.Identity::name).toArray(String[]::new))
+			.bind("privileged", identities.stream().map(AwsAccessRules.Identity::privileged).toArray(Boolean[]::new))
+			.bind("policyKnown", identities.stream().map(AwsAccessRules.Identity::policyKnown).toArray(Boolean[]::new))
+			.fetch()
+			.rowsUpdated();
+		Mono<Long> credentialsCleared = db.sql(DELETE_CREDENTIALS).bind("source", source).fetch().rowsUpdated();
+		Mono<Long> credentials = keys.isEmpty() ? Mono.just(0L) : db.sql(INSERT_CREDENTIALS)
+			.bind("keyId", keys.stream().map(key -> key[0]).toArray(String[]::new))
+			.bind("userArn", keys.stream().map(key -> key[1]).toArray(String[]::new))
+			.bind("status", keys.stream().map(key -> key[2]).toArray(String[]::new))
+			.fetch()
+			.rowsUpdated();
+		List<AwsAccessRules.Access> access = evaluated.access();
+		Mono<Long> accessCleared = db.sql(DELETE_ACCESS).bind("source", source).fetch().rowsUpdated();
+		Mono<Long> accessWritten = access.isEmpty() ? Mono.just(0L) : db.sql(INSERT_ACCESS)
+			.bind("userArn", access.stream().map(AwsAccessRules.Access::userArn).toArray(String[]::new))
+			.bind("assetId", access.stream().map(AwsAccessRules.Access::assetId).toArray(Long[]::new))
+			.bind("level", access.stream().map(AwsAccessRules.Access::level).toArray(String[]::new))
+			.bind("assumed", access.stream().map(AwsAccessRules.Access::assumed).toArray(Boolean[]::new))
+			.bind("reason", access.stream().map(AwsAccessRules.Access::reason).toArray(String[]::new))
+			.fetch()
+			.rowsUpdated();
+		return Flux.concat(gone, upserted, credentialsCleared, credentials, accessCleared, accessWritten).then();
+	}
+
+}

@@ -2,6 +2,9 @@
 
 const PROVIDERS = { github: 'GitHub', azure_devops: 'Azure DevOps' };
 
+const IDENTITY_KINDS = { aws_iam_user: 'IAM user', entra_service_principal: 'Service principal',
+  gcp_service_account: 'Service account' };
+
 export const TITLE_CHARS = 24;
 export const SUBTITLE_CHARS = 30;
 
@@ -60,6 +63,11 @@ export function caption(node, names = new Map()) {
     title = names.get(node.type) ?? humanize(node.type);
     subtitle = node.label;
     details = `${title} (${node.type}), masked: ${node.label}`;
+  } else if (node.family === 'identity') {
+    title = node.label;
+    subtitle = [IDENTITY_KINDS[node.type] ?? humanize(node.type), properties.privileged ? 'privileged' : null,
+      properties.accessLevel ? `can ${properties.accessLevel}` : null].filter(Boolean).join(' · ');
+    details = `${subtitle}: ${properties.providerId ?? node.label}`;
   } else {
     title = node.label;
     subtitle = `${shortType(node.type)}${properties.inInventory === false ? ' · not in inventory' : ''}`;

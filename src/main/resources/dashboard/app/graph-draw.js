@@ -8,7 +8,8 @@ export const BOX = { width: 210, height: 70 };
 const COLORS = { repository: '#1f4fd1', secret: '#b42318', cloudResource: '#067647', internet: '#475467' };
 
 /** What an edge is called when drawn; exposedToInternet is drawn from the internet, which reaches the node. */
-const EDGE_LABELS = { contains: 'contains', canAuthenticateTo: 'authenticates to', exposedToInternet: 'reaches' };
+const EDGE_LABELS = { contains: 'contains', canAuthenticateTo: 'authenticates to', authenticatesAs: 'authenticates as',
+  canAccess: 'can access', exposedToInternet: 'reaches' };
 
 /** The edges as drawn: an exposure reads Internet → node, whichever way the API states it. */
 export function drawnEdges(edges) {

@@ -45,7 +45,7 @@ public class AttackPathEvaluator {
 			    {spread}
 			), secrets as materialized (
 			    select s.id, coalesce(s.expires_at <= now(), false) as expired,
-			           s.target_kind = 'cloud_identity' as privileged_identity, d.repositories > 1 as shared
+			           {privileged} as privileged_identity, d.repositories > 1 as shared
 			    from secret s
 			    join spread d on d.secret_id = s.id
 			), targets as materialized (
@@ -54,9 +54,12 @@ public class AttackPathEvaluator {
 			    left join kinds k on k.resource_type = lower(t.resource_type)
 			    where {targets} and t.secret_id in (select secret_id from contained)
 			), matched as (
-			    -- rule ids as AttackPathRules.ruleId and plaintextRuleId write them
-			    select case when c.public_entry and t.kind = :publicKind then 'public-' else '' end
-			             || replace(c.provider, '_', '-') || '-secret-to-' || t.kind as rule_id,
+			    -- rule ids as AttackPathRules.ruleId, identityRuleId and plaintextRuleId write them
+			    select case when t.identity_id is not null and not t.assumed and t.kind = :identityKind
+			                then replace(c.provider, '_', '-') || '-aws-key-'
+			                     || case when t.access_level = 'read' then 'reads' else 'writes' end || '-' || t.kind
+			                else case when c.public_entry and t.kind = :publicKind then 'public-' else '' end
+			                     || replace(c.provider, '_', '-') || '-secret-to-' || t.kind end as rule_id,
 			           c.*, t.target_key, t.asset_id, t.resource_type as target_type, t.name as target_name,
 			           t.in_inventory, t.internet_exposed, t.sensitive_data
 			    from contained c
@@ -123,7 +126,8 @@ public class AttackPathEvaluator {
 			select (select count(*) from opened where inserted) as opened,
 			       (select count(*) from opened where not inserted) as updated,
 			       (select count(*) from resolved) as resolved
-			""".replace("{factors}", RiskSql.factors())
+			""".replace("{privileged}", RiskSql.privilegedIdentity("s"))
+		.replace("{factors}", RiskSql.factors())
 		.replace("{score}", RiskSql.score())
 		.replace("{level}", RiskSql.level("risk_score"));
 
@@ -158,7 +162,8 @@ public class AttackPathEvaluator {
 		DatabaseClient.GenericExecuteSpec statement = db.sql(scope.statement)
 			.bind("kindTypes", KIND_TYPES.keySet().toArray(String[]::new))
 			.bind("kindIds", KIND_TYPES.values().toArray(String[]::new))
-			.bind("publicKind", AttackPathRules.PUBLIC_KIND);
+			.bind("publicKind", AttackPathRules.PUBLIC_KIND)
+			.bind("identityKind", AttackPathRules.IDENTITY_KIND);
 		return (ids == null ? statement : statement.bind("ids", ids)).map(row -> new Evaluation(row.get("opened", Long.class), row.get("updated", Long.class),
 					row.get("resolved", Long.class)))
 			.one();

@@ -48,6 +48,15 @@ public class AttackPathQueries {
 			order by a.id, l.id
 			""";
 
+	private static final String IDENTITY = """
+			select i.id, i.kind, i.name, i.provider_id, i.privileged, a.access_level, a.assumed
+			from secret_identity si
+			join identity i on i.id = si.identity_id
+			join identity_access a on a.identity_id = i.id
+			where si.secret_id = :secretId and a.asset_id = :assetId
+			order by i.id
+			""";
+
 	private final DatabaseClient db;
 
 	AttackPathQueries(DatabaseClient db) {
@@ -119,7 +128,26 @@ public class AttackPathQueries {
 			.bind("id", id)
 			.map(row -> Map.entry(view(row), row.get("alert_ids", Long[].class)))
 			.one()
-			.flatMap(found -> evidence(found.getValue()).map(evidence -> detail(found.getKey(), evidence)));
+			.flatMap(found -> evidence(found.getValue())
+				.zipWith(identity(found.getKey()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+				.map(read -> detail(found.getKey(), read.getT1(), read.getT2().orElse(null))));
+	}
+
+	/** The identity the path's secret authenticates as and reaches its target through, when it is one. */
+	private Mono<GraphNode> identity(AttackPathView path) {
+		if (path.target() == null || path.target().assetId() == null) {
+			return Mono.empty();
+		}
+		return db.sql(IDENTITY)
+			.bind("secretId", path.secret().id())
+			.bind("assetId", path.target().assetId())
+			.map(row -> new GraphNode(GraphNode.identityId(row.get("id", Long.class)), GraphNode.IDENTITY,
+					row.get("kind", String.class), row.get("name", String.class),
+					Map.of("providerId", row.get("provider_id", String.class), "privileged",
+							Boolean.TRUE.equals(row.get("privileged", Boolean.class)), "accessLevel",
+							row.get("access_level", String.class), "assumed",
+							Boolean.TRUE.equals(row.get("assumed", Boolean.class)))))
+			.first();
 	}
 
 	private Mono<List<AttackPathDetail.Evidence>> evidence(Long[] alertIds) {
@@ -141,7 +169,9 @@ public class AttackPathQueries {
 			.map(byAlert -> List.copyOf(byAlert.values()));
 	}
 
-	private static AttackPathDetail detail(AttackPathView path, List<AttackPathDetail.Evidence> evidence) {
+	/** @param identity the identity hop between the secret and its target, or null when it reaches it directly */
+	private static AttackPathDetail detail(AttackPathView path, List<AttackPathDetail.Evidence> evidence,
+			GraphNode identity) {
 		Optional<AttackPathRule> rule = AttackPathRules.byId(path.rule().id());
 		String repository = GraphNode.repositoryId(path.repository().id());
 		String secret = GraphNode.secretId(path.secret().id());
@@ -161,7 +191,14 @@ public class AttackPathQueries {
 			nodes.add(new GraphNode(target.key(), GraphNode.CLOUD_RESOURCE, target.resourceType(), target.name(),
 					Map.of("inInventory", target.inInventory(), "internetExposed", target.internetExposed(),
 							"sensitiveData", target.sensitiveData())));
-			edges.add(new GraphEdge(secret, target.key(), GraphEdge.CAN_AUTHENTICATE_TO));
+			if (identity == null) {
+				edges.add(new GraphEdge(secret, target.key(), GraphEdge.CAN_AUTHENTICATE_TO));
+			}
+			else {
+				nodes.add(identity);
+				edges.add(new GraphEdge(secret, identity.id(), GraphEdge.AUTHENTICATES_AS));
+				edges.add(new GraphEdge(identity.id(), target.key(), GraphEdge.CAN_ACCESS));
+			}
 			if (target.internetExposed()) {
 				edges.add(new GraphEdge(target.key(), GraphNode.INTERNET.id(), GraphEdge.EXPOSED_TO_INTERNET));
 				internet = true;

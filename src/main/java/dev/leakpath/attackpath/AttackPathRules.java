@@ -20,6 +20,9 @@ public final class AttackPathRules {
 	/** The one kind whose paths from public repositories have a rule, and a name, of their own (the seed's). */
 	static final String PUBLIC_KIND = "storage";
 
+	/** The kind whose paths through an evaluated identity have rules of their own. */
+	static final String IDENTITY_KIND = "s3-bucket";
+
 	private static final String PRIVATE = "Make the repository private, or purge the secret from its history "
 			+ "(git filter-repo) and assume it was copied.";
 
@@ -53,6 +56,15 @@ public final class AttackPathRules {
 							+ storage.noun(),
 					provider, true, storage, List.of("public " + name + " repository", "exposed secret", storage.step()),
 					List.copyOf(remediation)));
+			for (boolean write : List.of(false, true)) {
+				TargetKind bucket = TargetKinds.byId(IDENTITY_KIND);
+				rules.add(new AttackPathRule(identityRuleId(provider, write),
+						name + " repository contains an exposed AWS access key whose IAM user can "
+								+ (write ? "write to " : "read ") + bucket.noun(),
+						provider, false, bucket,
+						List.of(name + " repository", "exposed AWS access key", "IAM user", bucket.step()),
+						bucket.remediation()));
+			}
 			rules.add(new AttackPathRule(plaintextRuleId(provider),
 					"Internet exposed " + name + " repository with plaintext secret is publicly accessible", provider, true,
 					null, List.of("Internet", "public " + name + " repository", "plaintext secret"),
@@ -64,6 +76,14 @@ public final class AttackPathRules {
 	/** {@code github-secret-to-key-vault}, {@code public-azure-devops-secret-to-storage}. */
 	static String ruleId(String provider, boolean publicEntry, String kind) {
 		return (publicEntry ? "public-" : "") + slug(provider) + "-secret-to-" + kind;
+	}
+
+	/**
+	 * {@code github-aws-key-reads-s3-bucket}: a path through the key's IAM user, whose policies leakpath evaluated
+	 * (an assumed reach keeps the plain rule).
+	 */
+	static String identityRuleId(String provider, boolean write) {
+		return slug(provider) + "-aws-key-" + (write ? "writes" : "reads") + "-" + IDENTITY_KIND;
 	}
 
 	static String plaintextRuleId(String provider) {

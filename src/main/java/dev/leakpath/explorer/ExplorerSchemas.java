@@ -46,9 +46,11 @@ public final class ExplorerSchemas {
 		schemas.put(NODE, node());
 		schemas.put(CONDITION, condition());
 		schemas.put(CONNECTION, object("An edge the node must have, and the node at its other end")
-			.addProperty("edge", choice("The edge to follow", List.of(GraphEdge.CONTAINS, GraphEdge.CAN_AUTHENTICATE_TO)))
+			.addProperty("edge", choice("The edge to follow", List.of(GraphEdge.CONTAINS, GraphEdge.CAN_AUTHENTICATE_TO,
+					GraphEdge.AUTHENTICATES_AS, GraphEdge.CAN_ACCESS)))
 			.addProperty("direction",
-					orNull(choice("outgoing (the default: repository to secret, secret to cloudResource) or incoming",
+					orNull(choice("outgoing (the default: repository to secret, secret to cloudResource or identity, identity to "
+							+ "cloudResource) or incoming",
 							List.of("outgoing", "incoming"))))
 			.addProperty("target", ref(NODE))
 			.required(List.of("edge", "target")));

@@ -20,7 +20,20 @@ enum GraphConnection {
 			"graph_secret_target {b}", "{b}.secret_id = {a}.id"),
 
 	RESOURCE_REACHED_BY_SECRET(NodeFamily.CLOUD_RESOURCE, GraphEdge.CAN_AUTHENTICATE_TO, false, NodeFamily.SECRET,
-			"graph_secret_target {e} join secret {b} on {b}.id = {e}.secret_id", "{e}.target_key = {a}.target_key");
+			"graph_secret_target {e} join secret {b} on {b}.id = {e}.secret_id", "{e}.target_key = {a}.target_key"),
+
+	SECRET_AUTHENTICATES_AS_IDENTITY(NodeFamily.SECRET, GraphEdge.AUTHENTICATES_AS, true, NodeFamily.IDENTITY,
+			"secret_identity {e} join identity {b} on {b}.id = {e}.identity_id", "{e}.secret_id = {a}.id"),
+
+	IDENTITY_OF_SECRET(NodeFamily.IDENTITY, GraphEdge.AUTHENTICATES_AS, false, NodeFamily.SECRET,
+			"secret_identity {e} join secret {b} on {b}.id = {e}.secret_id", "{e}.identity_id = {a}.id"),
+
+	IDENTITY_CAN_ACCESS_RESOURCE(NodeFamily.IDENTITY, GraphEdge.CAN_ACCESS, true, NodeFamily.CLOUD_RESOURCE,
+			"identity_resource {e} join graph_resource {b} on {b}.target_key = {e}.target_key",
+			"{e}.identity_id = {a}.id"),
+
+	RESOURCE_ACCESSIBLE_TO_IDENTITY(NodeFamily.CLOUD_RESOURCE, GraphEdge.CAN_ACCESS, false, NodeFamily.IDENTITY,
+			"identity_resource {e} join identity {b} on {b}.id = {e}.identity_id", "{e}.target_key = {a}.target_key");
 
 	private final NodeFamily from;
 

@@ -9,7 +9,8 @@ import dev.leakpath.graph.GraphNode;
 
 /**
  * The node families of the security graph as the explorer sees them: where their rows live, and what can be
- * tested on them. Cloud resources are the inventory's assets plus placeholders for targets it does not list.
+ * tested on them. Cloud resources are the inventory's assets plus placeholders for targets it does not list;
+ * identities are the cloud identities whose permissions the inventories read.
  */
 enum NodeFamily {
 
@@ -30,6 +31,14 @@ enum NodeFamily {
 					NodeProperty.oneOf("targetExists", "{n}.target_exists", Set.of("true", "false", "unknown")),
 					NodeProperty.bool("valid",
 							"exists (select 1 from alert v where v.secret_id = {n}.id and v.validity = 'active')"))),
+
+	IDENTITY(GraphNode.IDENTITY, "identity", "id", "bigint", "'identity:' || {n}.id", "{n}.kind", "{n}.name",
+			List.of(NodeProperty.oneOf("kind", "{n}.kind",
+					Set.of("aws_iam_user", "entra_service_principal", "gcp_service_account")),
+					NodeProperty.oneOf("cloud", "{n}.cloud", Set.of("aws", "azure", "gcp")),
+					NodeProperty.text("name", "{n}.name"), NodeProperty.text("providerId", "{n}.provider_id"),
+					NodeProperty.text("scopeId", "{n}.scope_id"), NodeProperty.bool("privileged", "{n}.privileged"),
+					NodeProperty.bool("policyKnown", "{n}.policy_known"))),
 
 	CLOUD_RESOURCE(GraphNode.CLOUD_RESOURCE, "graph_resource", "target_key", "text", "{n}.target_key",
 			"{n}.resource_type", "{n}.name",

@@ -41,7 +41,7 @@ public class FindingRisk {
 			           coalesce(a.publicly_leaked, false) as publicly_leaked,
 			           coalesce(a.validity = 'active', false) as still_valid,
 			           false as in_inventory, false as internet_exposed, false as sensitive_data,
-			           coalesce(s.target_kind = 'cloud_identity', false) as privileged_identity,
+			           {privileged} as privileged_identity,
 			           coalesce(a.multi_repo, false) or coalesce(d.repositories > 1, false) as shared_secret,
 			           e.alert_id is not null as past_sla,
 			           coalesce(s.expires_at <= now(), false) as expired
@@ -84,7 +84,8 @@ public class FindingRisk {
 			      is distinct from
 			      (excluded.repository_id, excluded.secret_id, excluded.path_id, excluded.open, excluded.risk_score,
 			       excluded.risk_factors, excluded.provider, excluded.secret_type, excluded.validity, excluded.resolved_at)
-			""".replace("{score}", RiskSql.score())
+			""".replace("{privileged}", RiskSql.privilegedIdentity("s"))
+		.replace("{score}", RiskSql.score())
 		.replace("{factors}", RiskSql.factors())
 		.replace("{level}", RiskSql.level("k.risk_score"));
 

@@ -20,7 +20,7 @@ public enum RiskFactor {
 	IN_INVENTORY(10, "target exists in the inventory"),
 	INTERNET_EXPOSED(15, "target exposed to the internet"),
 	SENSITIVE_DATA(15, "target holds sensitive data"),
-	PRIVILEGED_IDENTITY(5, "secret is a cloud identity's credential"),
+	PRIVILEGED_IDENTITY(5, "secret is a privileged (or not known to be unprivileged) cloud identity's credential"),
 	SHARED_SECRET(5, "secret held by more than one repository"),
 	PAST_SLA(5, "open past its SLA"),
 	EXPIRED(-30, "secret expired");

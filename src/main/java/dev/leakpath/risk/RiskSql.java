@@ -21,6 +21,18 @@ public final class RiskSql {
 			.collect(Collectors.joining(", ", "array_remove(array[", "], null)"));
 	}
 
+	/**
+	 * Whether the secret (alias {@code secret}) is a privileged cloud identity's credential: its identity is
+	 * privileged, or it is a cloud identity's credential whose identity or permissions leakpath does not know
+	 * (unknown counts as privileged: the risk fails closed). A credential of an identity known to hold less than
+	 * administrator rights is not.
+	 */
+	public static String privilegedIdentity(String secret) {
+		return ("(coalesce({s}.target_kind = 'cloud_identity', false) and not exists ("
+				+ "select 1 from secret_identity si join identity i on i.id = si.identity_id "
+				+ "where si.secret_id = {s}.id and i.policy_known and not i.privileged))").replace("{s}", secret);
+	}
+
 	/** The row's score: the sum of its factors' points, within 0–100. */
 	public static String score() {
 		return Arrays.stream(RiskFactor.values())

@@ -1,11 +1,12 @@
-// Draws an attack path as the chain an attacker follows: Internet → repository → secret → resource, left to
+// Draws an attack path as the chain an attacker follows: Internet → repository → secret → (the identity the
+// secret authenticates as) → resource, left to
 // right on a wide screen and top to bottom on a narrow one. An internet-exposed resource gets its own arrow
 // from the Internet, round the boxes between.
 import { h } from '../dom.js';
 import { BOX, arrow, canvas, drawnEdges, edgeLabel, nodeBox } from '../graph-draw.js';
 import { caption } from '../graph-captions.js';
 
-const ORDER = ['internet', 'repository', 'secret', 'cloudResource'];
+const ORDER = ['internet', 'repository', 'secret', 'identity', 'cloudResource'];
 const GAP = { across: 110, down: 56 };
 const PAD = 12;
 const ARC = 60;

@@ -38,6 +38,9 @@ class AwsAccountsTests extends IntegrationTest {
 	@Autowired
 	private AwsIdentityStore identities;
 
+	@Autowired
+	private AwsAccessEvaluation access;
+
 	private AwsClients clients;
 
 	@BeforeAll
@@ -125,7 +128,7 @@ class AwsAccountsTests extends IntegrationTest {
 				properties.interval(), properties.initialDelay(), properties.endpointUrl(), properties.timeout(),
 				properties.attemptTimeout(), properties.retry());
 		clients = new AwsClients(settings);
-		return new AwsInventory(settings, clients, assets, identities);
+		return new AwsInventory(settings, clients, assets, identities, access);
 	}
 
 }

@@ -119,6 +119,18 @@ final class FakeAws {
 		server.stubFor(get(urlPathEqualTo("/acme-logs")).withQueryParam("policyStatus", bare()).atPriority(5)
 			.willReturn(s3Error(404, "NoSuchBucketPolicy", "The bucket policy does not exist")));
 		noPublicAccessBlock("acme-logs");
+		// no bucket has a policy for the IAM evaluation until a test gives it one (bucketPolicy)
+		for (String bucket : new String[] { "acme-public-assets", "acme-invoices", "acme-logs" }) {
+			server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policy", bare()).atPriority(5)
+				.willReturn(s3Error(404, "NoSuchBucketPolicy", "The bucket policy does not exist")));
+		}
+	}
+
+	/** GetBucketPolicy answers the policy's JSON as the body (AmazonS3/latest/API/API_GetBucketPolicy.html). */
+	void bucketPolicy(String bucket, String policy) {
+		server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policy", bare()).atPriority(1)
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+				.withHeader("x-amz-request-id", "4442587FB7D0A2F9").withBody(policy)));
 	}
 
 	private void policyStatus(String bucket, String isPublic) {

@@ -31,6 +31,9 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	private static final String DEMO_AZURE_DEVOPS_ORGANIZATIONS = "contoso";
 
+	/** The account the demo alert acme-corp/infra-terraform #11's key id AKIAWWTWDS4YW4YVB74V carries. */
+	private static final String DEMO_AWS_ACCOUNT = "460882941745";
+
 	/** Only {@code ./mvnw spring-boot:run} and the tests have it: the packaged jar leaves it out (pom.xml). */
 	private static final String WIREMOCK = "com.github.tomakehurst.wiremock.WireMockServer";
 
@@ -81,6 +84,17 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		demo.put("leakpath.sync.max-context-reads-per-page", "50");
 		if (!StringUtils.hasText(environment.getProperty("leakpath.azure-devops.organizations"))) {
 			demo.put("leakpath.azure-devops.organizations", DEMO_AZURE_DEVOPS_ORGANIZATIONS);
+		}
+		// the fake AWS account of wiremock-mappings/mappings/aws: its IAM user terraform-ci may read one bucket
+		if (!environment.containsProperty("leakpath.assets.aws.enabled")) {
+			demo.put("leakpath.assets.aws.enabled", "true");
+			demo.put("leakpath.assets.aws.endpoint-url", baseUrl);
+			demo.put("leakpath.assets.aws.accounts[0].id", DEMO_AWS_ACCOUNT);
+			// the SDK's default chain reads these first; WireMock checks no signature
+			if (System.getProperty("aws.accessKeyId") == null) {
+				System.setProperty("aws.accessKeyId", "AKIADEMOFAKEWIREMOCK");
+				System.setProperty("aws.secretAccessKey", "demo-secret-for-the-fake-aws");
+			}
 		}
 		if ("config/assets".equals(environment.getProperty("leakpath.assets.directory", "config/assets"))) {
 			demo.put("leakpath.assets.directory", mappings.resolve("inventory").toString());

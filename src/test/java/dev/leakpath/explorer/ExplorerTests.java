@@ -116,7 +116,7 @@ class ExplorerTests extends IntegrationTest {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
-		"{\"source\": {\"family\": \"repo\"}}|source.family 'repo' is not one of [repository, secret, cloudResource]",
+		"{\"source\": {\"family\": \"repo\"}}|source.family 'repo' is not one of [repository, secret, identity, cloudResource]",
 		"{\"source\": {\"family\": \"secret\", \"conditions\": [{\"property\": \"value\", \"operator\": \"equals\", \"value\": \"x\"}]}}|source.conditions[0].property 'value' is not a property of secret",
 		"{\"source\": {\"family\": \"repository\", \"connections\": [{\"edge\": \"canAuthenticateTo\", \"target\": {\"family\": \"cloudResource\"}}]}}|source.connections[0]: a repository has no outgoing 'canAuthenticateTo' edge; it has [outgoing contains to secret]",
 		"{\"source\": {\"family\": \"repository\", \"connections\": [{\"edge\": \"contains\", \"target\": {\"family\": \"repository\"}}]}}|source.connections[0].target.family must be secret",

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import dev.leakpath.testsupport.IntegrationTest;
 import dev.leakpath.testsupport.TestOrganization;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 /**
  * An AWS access key leaked in a repository (GitHub's {@code aws_access_key_id} alert, whose secret is the key id)
@@ -64,6 +66,39 @@ class AwsIdentityReachTests extends IntegrationTest {
 			.containsExactly("Alice|aws_iam_user|123456789012|false|true|Active",
 					"Bob|aws_iam_user|123456789012|false|true|Inactive");
 		assertThat(paths(ALICE_KEY)).containsExactly("github-aws-key-reads-s3-bucket|acme-invoices");
+	}
+
+	@Test
+	void identityPathThenItsGraphHasTheIdentityHopAndTheExplorerFollowsIt() {
+		aws.everything();
+		leak(ALICE_KEY);
+		inventory.refresh().block();
+		awaitGraphRecomputed();
+		long id = Long.parseLong(postgres.rows("select p.id from attack_path p where p.status = 'open' "
+				+ "and p.rule_id = 'github-aws-key-reads-s3-bucket'").get(0));
+
+		JsonNode path = getJson("/api/v1/attack-paths/" + id);
+
+		assertThat(path.get("path").get("rule").get("name").asText())
+			.isEqualTo("GitHub repository contains an exposed AWS access key whose IAM user can read an S3 bucket");
+		JsonNode identity = path.get("nodes").findParents("family").stream()
+			.filter(node -> node.get("family").asText().equals("identity")).findFirst().orElseThrow();
+		assertThat(identity.get("label").asText()).isEqualTo("Alice");
+		assertThat(identity.get("properties").get("accessLevel").asText()).isEqualTo("read");
+		List<String> edges = new ArrayList<>();
+		path.get("edges").forEach(edge -> edges.add(edge.get("kind").asText() + " " + edge.get("target").asText()));
+		assertThat(edges).contains("authenticatesAs " + identity.get("id").asText())
+			.noneMatch(edge -> edge.startsWith("canAuthenticateTo"))
+			.anyMatch(edge -> edge.startsWith("canAccess asset:"));
+		JsonNode explored = web.post().uri("/api/v1/explorer/query").headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("""
+					{"source": {"family": "identity", "conditions": [
+					   {"property": "privileged", "operator": "equals", "value": false}],
+					 "connections": [{"edge": "canAccess", "target": {"family": "cloudResource"}},
+					   {"edge": "authenticatesAs", "direction": "incoming", "target": {"family": "secret"}}]}}""")
+			.exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(explored.get("items").findValuesAsText("label")).containsExactly("Alice");
+		assertThat(explored.get("nodes").findValuesAsText("label")).contains("acme-invoices");
 	}
 
 	@Test

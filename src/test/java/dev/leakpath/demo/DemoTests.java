@@ -330,6 +330,20 @@ class DemoTests {
 		assertThat(Files.readString(export)).doesNotContain(DemoSecrets.all());
 	}
 
+	@Test
+	void demoWhenPolledThenTheAwsKeyOfInfraTerraformReachesTheOneBucketItsIamUserMayRead() {
+		pollOnce();
+
+		// the AWS inventory of wiremock-mappings/mappings/aws is read at start-up, in the background
+		await().atMost(Duration.ofSeconds(30)).until(() -> postgres.rows("select p.target_name from attack_path p "
+				+ "join repository r on r.id = p.repository_id where p.status = 'open' "
+				+ "and p.rule_id = 'github-aws-key-reads-s3-bucket' and r.full_name = 'acme-corp/infra-terraform'"),
+				names -> names.equals(List.of("acme-terraform-state")));
+		assertThat(postgres.rows("select i.name, a.access_level from identity i join identity_access a "
+				+ "on a.identity_id = i.id join asset t on t.id = a.asset_id order by t.name"))
+			.containsExactly("terraform-ci|read");
+	}
+
 	private void pollOnce() {
 		if (polled.compareAndSet(false, true)) {
 			sync.run("test").block();

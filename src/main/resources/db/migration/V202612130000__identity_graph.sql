@@ -157,3 +157,12 @@ from secret s
 join asset t on t.ssh_key_fingerprints @> array[s.target_key_fingerprint]
             and s.target_key_fingerprint = any(t.ssh_key_fingerprints)
 where s.target_kind = 'cloud_identity' and s.target_key_fingerprint is not null;
+
+-- An access key id is the secret of GitHub's aws_access_key_id alerts: like every secret value, it is not kept.
+-- A key is known by the fingerprint of its id (the contract's, above), which is what a secret's target holds.
+alter table aws_access_key add column key_fingerprint text;
+update aws_access_key set key_fingerprint = 'sha256:' || encode(sha256(convert_to(access_key_id, 'UTF8')), 'hex');
+alter table aws_access_key drop constraint aws_access_key_pkey;
+alter table aws_access_key drop column access_key_id;
+alter table aws_access_key alter column key_fingerprint set not null;
+alter table aws_access_key add primary key (key_fingerprint);

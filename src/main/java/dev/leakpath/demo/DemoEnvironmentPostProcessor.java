@@ -85,8 +85,9 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		if (!StringUtils.hasText(environment.getProperty("leakpath.azure-devops.organizations"))) {
 			demo.put("leakpath.azure-devops.organizations", DEMO_AZURE_DEVOPS_ORGANIZATIONS);
 		}
-		// the fake AWS account of wiremock-mappings/mappings/aws: its IAM user terraform-ci may read one bucket
-		if (!environment.containsProperty("leakpath.assets.aws.enabled")) {
+		// the fake AWS account of wiremock-mappings/mappings/aws (its IAM user terraform-ci may read one bucket),
+		// unless a real AWS inventory is configured
+		if (!environment.getProperty("leakpath.assets.aws.enabled", Boolean.class, false)) {
 			demo.put("leakpath.assets.aws.enabled", "true");
 			demo.put("leakpath.assets.aws.endpoint-url", baseUrl);
 			demo.put("leakpath.assets.aws.accounts[0].id", DEMO_AWS_ACCOUNT);

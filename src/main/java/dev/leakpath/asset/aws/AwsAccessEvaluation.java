@@ -30,7 +30,7 @@ class AwsAccessEvaluation {
 			+ "where account_id = :accountId order by arn";
 
 	private static final String KEYS = """
-			select k.access_key_id, k.user_arn, k.status
+			select k.key_fingerprint, k.user_arn, k.status
 			from aws_access_key k
 			join aws_iam_user u on u.arn = k.user_arn
 			where u.account_id = :accountId
@@ -75,12 +75,12 @@ class AwsAccessEvaluation {
 	private static final String DELETE_CREDENTIALS = """
 			delete from identity_credential c using identity i where i.id = c.identity_id and i.source = :source""";
 
-	/** The fingerprint as the contract defines it, and as dev.leakpath.target.AwsKeys computes it for a secret. */
+	/** aws_access_key holds the fingerprint as the contract defines it, and as dev.leakpath.target.AwsKeys does. */
 	private static final String INSERT_CREDENTIALS = """
 			insert into identity_credential (cloud, credential_fingerprint, identity_id, status)
-			select 'aws', 'sha256:' || encode(sha256(convert_to(input.key_id, 'UTF8')), 'hex'), i.id, input.status
-			from unnest(cast(:keyId as text[]), cast(:userArn as text[]), cast(:status as text[]))
-			     as input (key_id, user_arn, status)
+			select 'aws', input.fingerprint, i.id, input.status
+			from unnest(cast(:fingerprint as text[]), cast(:userArn as text[]), cast(:status as text[]))
+			     as input (fingerprint, user_arn, status)
 			join identity i on i.cloud = 'aws' and i.provider_id = input.user_arn
 			on conflict (cloud, credential_fingerprint) do update set identity_id = excluded.identity_id
 			  , status = excluded.status
@@ -119,7 +119,7 @@ class AwsAccessEvaluation {
 			.all()
 			.collectList();
 		Mono<List<String[]>> keys = db.sql(KEYS).bind("accountId", accountId)
-			.map(row -> new String[] { row.get("access_key_id", String.class), row.get("user_arn", String.class),
+			.map(row -> new String[] { row.get("key_fingerprint", String.class), row.get("user_arn", String.class),
 					row.get("status", String.class) })
 			.all()
 			.collectList();
@@ -164,7 +164,7 @@ class AwsAccessEvaluation {
 			.rowsUpdated();
 		Mono<Long> credentialsCleared = db.sql(DELETE_CREDENTIALS).bind("source", source).fetch().rowsUpdated();
 		Mono<Long> credentials = keys.isEmpty() ? Mono.just(0L) : db.sql(INSERT_CREDENTIALS)
-			.bind("keyId", keys.stream().map(key -> key[0]).toArray(String[]::new))
+			.bind("fingerprint", keys.stream().map(key -> key[0]).toArray(String[]::new))
 			.bind("userArn", keys.stream().map(key -> key[1]).toArray(String[]::new))
 			.bind("status", keys.stream().map(key -> key[2]).toArray(String[]::new))
 			.fetch()

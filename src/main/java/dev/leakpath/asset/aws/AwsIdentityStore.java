@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
+ * An access key id is the value of GitHub's {@code aws_access_key_id} alerts, so it is stored as the fingerprint
+ * of the identity layer's contract (V202612130000), computed in the statement: the id itself is never kept.
  * The {@code aws_iam_user}, {@code aws_access_key} and {@code aws_bucket_policy} tables: an account's users, and its
  * bucket policies, each replaced whole in one transaction.
  */
@@ -27,8 +29,10 @@ class AwsIdentityStore {
 			""";
 
 	private static final String INSERT_KEYS = """
-			insert into aws_access_key (access_key_id, user_arn, status)
-			select * from unnest(cast(:keyId as text[]), cast(:userArn as text[]), cast(:status as text[]))
+			insert into aws_access_key (key_fingerprint, user_arn, status)
+			select 'sha256:' || encode(sha256(convert_to(key_id, 'UTF8')), 'hex'), user_arn, status
+			from unnest(cast(:keyId as text[]), cast(:userArn as text[]), cast(:status as text[]))
+			     as input (key_id, user_arn, status)
 			""";
 
 	private static final String DELETE_POLICIES = "delete from aws_bucket_policy where account_id = :accountId";

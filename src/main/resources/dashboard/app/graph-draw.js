@@ -5,7 +5,8 @@ import { caption } from './graph-captions.js';
 
 export const BOX = { width: 210, height: 70 };
 
-const COLORS = { repository: '#1f4fd1', secret: '#b42318', cloudResource: '#067647', internet: '#475467' };
+const COLORS = { repository: '#1f4fd1', secret: '#b42318', identity: '#7a2e98', cloudResource: '#067647',
+  internet: '#475467' };
 
 /** What an edge is called when drawn; exposedToInternet is drawn from the internet, which reaches the node. */
 const EDGE_LABELS = { contains: 'contains', canAuthenticateTo: 'authenticates to', authenticatesAs: 'authenticates as',

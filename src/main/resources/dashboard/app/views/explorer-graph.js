@@ -3,7 +3,7 @@
 import { h } from '../dom.js';
 import { BOX, arrow, canvas, drawnEdges, nodeBox } from '../graph-draw.js';
 
-const ORDER = ['internet', 'repository', 'secret', 'cloudResource'];
+const ORDER = ['internet', 'repository', 'secret', 'identity', 'cloudResource'];
 const GAP = { across: 110, down: 18 };
 const PAD = 12;
 const MAX_ITEMS = 8;

@@ -22,7 +22,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * In the demo profile, which turns {@code leakpath.demo.enabled} on, and with no provider credentials configured,
- * serves the fake GitHub and Azure DevOps of {@code wiremock-mappings/} and points the connectors at them, so
+ * serves the fake GitHub, Azure DevOps and GCP project of {@code wiremock-mappings/} and points the connectors at them, so
  * that {@code ./mvnw spring-boot:run} shows leakpath working end to end.
  */
 class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -81,6 +81,13 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		demo.put("leakpath.sync.max-context-reads-per-page", "50");
 		if (!StringUtils.hasText(environment.getProperty("leakpath.azure-devops.organizations"))) {
 			demo.put("leakpath.azure-devops.organizations", DEMO_AZURE_DEVOPS_ORGANIZATIONS);
+		}
+		// the fake GCP project acme-analytics (wiremock-mappings/mappings/gcp-*.json), unless one is configured
+		if (!StringUtils.hasText(environment.getProperty("leakpath.assets.gcp.credentials-file"))) {
+			demo.put("leakpath.assets.gcp.credentials-file", DemoGcpKey.write(baseUrl + "/gcp/token").toString());
+			demo.put("leakpath.assets.gcp.scope", "projects/acme-analytics");
+			demo.put("leakpath.assets.gcp.asset-url", baseUrl);
+			demo.put("leakpath.assets.gcp.token-url", baseUrl + "/gcp/token");
 		}
 		if ("config/assets".equals(environment.getProperty("leakpath.assets.directory", "config/assets"))) {
 			demo.put("leakpath.assets.directory", mappings.resolve("inventory").toString());

@@ -189,7 +189,8 @@ final class FakeCloudAsset {
 		return result.putArray("versionedResources").addObject().put("version", version).putObject("resource");
 	}
 
-	private static void writeKeyFile() {
+	/** Writes {@code target/test-gcp/service-account.json}, where the tests' settings point. */
+	static void writeKeyFile() {
 		String pem = "-----BEGIN PRIVATE KEY-----\n"
 				+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPrivate().getEncoded())
 				+ "\n-----END PRIVATE KEY-----\n";

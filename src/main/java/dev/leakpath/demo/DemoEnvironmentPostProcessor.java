@@ -22,7 +22,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * In the demo profile, which turns {@code leakpath.demo.enabled} on, and with no provider credentials configured,
- * serves the fake GitHub and Azure DevOps of {@code wiremock-mappings/} and points the connectors at them, so
+ * serves the fake GitHub, Azure DevOps and GCP project of {@code wiremock-mappings/} and points the connectors at them, so
  * that {@code ./mvnw spring-boot:run} shows leakpath working end to end.
  */
 class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -96,6 +96,13 @@ class DemoEnvironmentPostProcessor implements EnvironmentPostProcessor {
 				System.setProperty("aws.accessKeyId", "AKIADEMOFAKEWIREMOCK");
 				System.setProperty("aws.secretAccessKey", "demo-secret-for-the-fake-aws");
 			}
+		}
+		// the fake GCP project acme-analytics (wiremock-mappings/mappings/gcp-*.json), unless one is configured
+		if (!StringUtils.hasText(environment.getProperty("leakpath.assets.gcp.credentials-file"))) {
+			demo.put("leakpath.assets.gcp.credentials-file", DemoGcpKey.write(baseUrl + "/gcp/token").toString());
+			demo.put("leakpath.assets.gcp.scope", "projects/acme-analytics");
+			demo.put("leakpath.assets.gcp.asset-url", baseUrl);
+			demo.put("leakpath.assets.gcp.token-url", baseUrl + "/gcp/token");
 		}
 		if ("config/assets".equals(environment.getProperty("leakpath.assets.directory", "config/assets"))) {
 			demo.put("leakpath.assets.directory", mappings.resolve("inventory").toString());

@@ -61,6 +61,7 @@ public final class DemoMappingsGenerator {
 		writeOwnersQueryStub();
 		// Its own Random: drawing the Azure DevOps content must not shift the GitHub one.
 		new AdoDemoMappings(tree, new Random(SEED)).write(new AdoDemoAlerts(new Random(SEED)).generate());
+		new GcpDemoMappings(tree).write();
 		System.out.println(tree.summary());
 	}
 

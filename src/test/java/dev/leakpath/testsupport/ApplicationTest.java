@@ -59,7 +59,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"leakpath.assets.aws.accounts[0].id=123456789012", "leakpath.assets.aws.regions=us-east-1",
 		"leakpath.assets.aws.initial-delay=PT1H", "leakpath.assets.aws.timeout=PT10S",
 		"leakpath.assets.aws.attempt-timeout=PT1S", "leakpath.assets.aws.retry.max-attempts=4",
-		"leakpath.assets.aws.retry.initial-backoff=PT0.01S", "leakpath.assets.aws.retry.max-backoff=PT0.05S" })
+		"leakpath.assets.aws.retry.initial-backoff=PT0.01S", "leakpath.assets.aws.retry.max-backoff=PT0.05S",
+		// read by the tests only (the loop waits an hour); the key file is written by FakeCloudAsset
+		"leakpath.assets.gcp.credentials-file=target/test-gcp/service-account.json",
+		"leakpath.assets.gcp.scope=projects/leakpath-test", "leakpath.assets.gcp.initial-delay=PT1H",
+		"leakpath.assets.gcp.max-pages=3", "leakpath.assets.gcp.timeout=PT1S",
+		"leakpath.assets.gcp.retry.max-attempts=4", "leakpath.assets.gcp.retry.initial-backoff=PT0.01S",
+		"leakpath.assets.gcp.retry.max-backoff=PT0.05S", "leakpath.assets.gcp.retry.rate-limit-wait=PT0.1S" })
 public @interface ApplicationTest {
 
 }

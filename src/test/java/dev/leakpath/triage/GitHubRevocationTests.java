@@ -100,7 +100,7 @@ class GitHubRevocationTests extends TriageIntegrationTest {
 		assertThat(gitHubAlerts.updates(alert)).isEmpty();
 		assertThat(postgres.dumpAllTables()).doesNotContain(token);
 		// the worker's log is captured (its warning is there), and the token is not in it
-		assertThat(output.getAll()).contains("failed: POST /credentials/revoke answered 422").doesNotContain(token);
+		assertThat(output.getAll()).contains("the provider refused: POST /credentials/revoke answered 422").doesNotContain(token);
 	}
 
 	@Test

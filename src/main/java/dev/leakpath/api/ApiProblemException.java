@@ -18,6 +18,10 @@ class ApiProblemException extends RuntimeException {
 		return new ApiProblemException(ProblemType.CONFLICT, message);
 	}
 
+	static ApiProblemException forbidden(String message) {
+		return new ApiProblemException(ProblemType.FORBIDDEN, message);
+	}
+
 	static ApiProblemException notFound(String message) {
 		return new ApiProblemException(ProblemType.NOT_FOUND, message);
 	}

@@ -21,6 +21,7 @@ import dev.leakpath.audit.AuditOrigin;
 import dev.leakpath.secrettype.SecretTypeCatalogue;
 import dev.leakpath.security.AccessScope;
 import dev.leakpath.security.Callers;
+import dev.leakpath.security.Role;
 import dev.leakpath.security.TriageScope;
 import dev.leakpath.triage.TriageAction;
 import dev.leakpath.triage.TriageCommandView;
@@ -65,7 +66,7 @@ class TriageController {
 	}
 
 	@Operation(operationId = "triageAlerts", summary = "Assigns, resolves, dismisses or reopens alerts at their "
-			+ "provider (triager or admin): 202 with the command, carried out in the background",
+			+ "provider (triager or admin), or revokes GitHub tokens and resolves their alerts (admin): 202 with the command, carried out in the background",
 			responses = { @ApiResponse(responseCode = "202", description = "the command, stored; its Location reads it",
 					headers = @Header(name = "Location", description = "GET it for the command's state",
 							schema = @Schema(type = "string"))),
@@ -73,7 +74,7 @@ class TriageController {
 	@PostMapping("/api/v1/alerts/triage")
 	Mono<ResponseEntity<TriageCommandView>> triage(@RequestBody TriageRequest request, AccessScope scope,
 			Authentication caller, ServerHttpRequest http) {
-		TriageOrder order = order(request.action(), request.resolution(), request.comment(), request.assignee());
+		TriageOrder order = order(request.action(), request.resolution(), request.comment(), request.assignee(), caller);
 		TriageScope triage = TriageScope.of(caller);
 		if ((request.alertIds() == null) == (request.filter() == null)) {
 			throw ApiProblemException.badRequest("give either alertIds or filter");
@@ -87,14 +88,15 @@ class TriageController {
 	}
 
 	@Operation(operationId = "triageAlert",
-			summary = "Assigns, resolves, dismisses or reopens one alert at its provider (triager or admin)",
+			summary = "Assigns, resolves, dismisses or reopens one alert at its provider (triager or admin), or "
+					+ "revokes its GitHub token and resolves it (admin)",
 			responses = @ApiResponse(responseCode = "202", description = "the command, stored; its Location reads it",
 					headers = @Header(name = "Location", description = "GET it for the command's state",
 							schema = @Schema(type = "string"))))
 	@PostMapping("/api/v1/alerts/{id}/triage")
 	Mono<ResponseEntity<TriageCommandView>> triageOne(@PathVariable long id, @RequestBody TriageRequest.OneAlert request,
 			AccessScope scope, Authentication caller, ServerHttpRequest http) {
-		TriageOrder order = order(request.action(), request.resolution(), request.comment(), request.assignee());
+		TriageOrder order = order(request.action(), request.resolution(), request.comment(), request.assignee(), caller);
 		return accepted(commands.submit(order, List.of(id), scope.organizationArray(), TriageScope.of(caller),
 				origin(caller, http), TriageCommands.FROM_API), scope);
 	}
@@ -126,8 +128,15 @@ class TriageController {
 			.map(command -> ResponseEntity.accepted().location(URI.create("/api/v1/triage/" + id)).body(command)));
 	}
 
-	private static TriageOrder order(String action, String resolution, String comment, String assignee) {
-		return new TriageOrder(action == null ? null : TriageAction.of(action), resolution, comment, assignee);
+	/** A revocation cannot be undone and reads the secret from the provider: an admin's decision only. */
+	private static TriageOrder order(String action, String resolution, String comment, String assignee,
+			Authentication caller) {
+		TriageOrder order = new TriageOrder(action == null ? null : TriageAction.of(action), resolution, comment,
+				assignee);
+		if (order.action() == TriageAction.REVOKE && !Callers.has(caller, Role.ADMIN)) {
+			throw ApiProblemException.forbidden("revoke needs the admin role: a revoked token cannot be restored");
+		}
+		return order;
 	}
 
 	private static List<Long> ids(List<Long> ids) {

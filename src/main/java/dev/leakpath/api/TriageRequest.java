@@ -8,7 +8,8 @@ import org.springframework.lang.Nullable;
  * {@code POST /api/v1/alerts/triage}: what to do, and to which alerts: {@code alertIds}, or a {@code filter} with
  * the alert list's conditions.
  *
- * @param action {@code assign}, {@code resolve}, {@code dismiss} or {@code reopen}
+ * @param action {@code assign}, {@code resolve}, {@code dismiss}, {@code reopen} or {@code revoke} (admins; GitHub
+ * personal access tokens only: revoked at GitHub, then resolved as {@code revoked})
  * @param resolution for resolve {@code revoked} or {@code fixed}; for dismiss {@code false_positive},
  * {@code used_in_tests}, {@code wont_fix} or {@code accepted_risk}
  * @param comment on a resolve, dismiss or reopen, at most 280 characters

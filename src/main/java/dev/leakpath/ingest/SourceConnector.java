@@ -90,4 +90,9 @@ public interface SourceConnector {
 		return Optional.empty();
 	}
 
+	/** How this provider revokes leaked secrets; empty when it cannot. */
+	default Optional<SecretRevocation> revocation() {
+		return Optional.empty();
+	}
+
 }

@@ -18,7 +18,13 @@ public enum TriageAction {
 
 	DISMISS(AlertChange.Kind.CLOSE, Set.of("false_positive", "used_in_tests", "wont_fix", "accepted_risk")),
 
-	REOPEN(AlertChange.Kind.REOPEN, Set.of());
+	REOPEN(AlertChange.Kind.REOPEN, Set.of()),
+
+	/**
+	 * Revoke the leaked token at the provider that issued it, then resolve the alert as {@code revoked}: GitHub
+	 * personal access tokens, by an admin only.
+	 */
+	REVOKE(AlertChange.Kind.CLOSE, Set.of("revoked"));
 
 	private final AlertChange.Kind kind;
 
@@ -40,7 +46,7 @@ public enum TriageAction {
 				return action;
 			}
 		}
-		throw new InvalidTriageException("action must be one of assign, resolve, dismiss, reopen");
+		throw new InvalidTriageException("action must be one of assign, resolve, dismiss, reopen, revoke");
 	}
 
 	AlertChange.Kind kind() {

@@ -102,12 +102,32 @@ public class TriageCommands {
 	}
 
 	private Mono<Long> store(TriageOrder order, Mono<List<TriageTarget>> found, AuditOrigin origin, String source) {
-		Mono<Long> stored = found.flatMap(alerts -> insertCommand(order, origin, source, alerts.size())
+		Mono<Long> stored = found.map(alerts -> revocable(order, alerts)).flatMap(alerts -> insertCommand(order, origin, source, alerts.size())
 			.flatMap(command -> insertItems(command, order, alerts)
 				.then(keepAssignees(command, order, alerts, origin))
 				.then(audit.recordChanges(origin, ACCEPTED, changes(command, order, alerts)))
 				.thenReturn(command)));
 		return transaction.transactional(stored).doOnSuccess(command -> worker.wakeUp());
+	}
+
+	/** A revocation is taken whole or not at all: every alert must hold a secret its provider can revoke. */
+	private List<TriageTarget> revocable(TriageOrder order, List<TriageTarget> alerts) {
+		if (order.action() != TriageAction.REVOKE) {
+			return alerts;
+		}
+		List<String> refused = alerts.stream()
+			.filter(alert -> !providers.revocation(alert.provider())
+				.map(revocation -> revocation.revocable(alert.providerSecretType()))
+				.orElse(false))
+			.map(alert -> alert.alertId() + " (" + alert.provider() + " " + alert.providerSecretType() + ")")
+			.toList();
+		if (!refused.isEmpty()) {
+			throw new InvalidTriageException("revoke takes only alerts of GitHub personal access tokens "
+					+ "(classic and fine-grained, type github_personal_access_token); not alert "
+					+ String.join(", ", refused.subList(0, Math.min(20, refused.size())))
+					+ (refused.size() > 20 ? ", …" : ""));
+		}
+		return alerts;
 	}
 
 	private Mono<Long> insertCommand(TriageOrder order, AuditOrigin origin, String source, int alerts) {

@@ -10,6 +10,7 @@ import dev.leakpath.ingest.AlertWriteBack;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.ProviderAlertState;
 import dev.leakpath.ingest.RetryableSourceException;
+import dev.leakpath.ingest.SecretRevocation;
 
 import org.springframework.stereotype.Component;
 
@@ -17,12 +18,16 @@ import org.springframework.stereotype.Component;
  * One attempt at a triage item: read the alert at its provider, then write only when the provider's alert is as
  * leakpath read it. Already as asked: applied, nothing written (also how a write whose answer was lost ends once
  * its next attempt reads it). Changed since: a conflict, nothing written. Refused: failed with the provider's reason.
- * Unreachable, 5xx or a long rate limit: tried again later, and failed after the last attempt.
+ * Unreachable, 5xx or a long rate limit: tried again later, and failed after the last attempt. A revocation reads
+ * the alert with its secret, sends the secret to the provider's revocation in its own slot, keeps that the provider
+ * accepted it, and then resolves the alert as {@code revoked}; the secret is dropped with the read.
  */
 @Component
 class TriageExecutor {
 
 	static final String ALREADY_SO = "already so at the provider: nothing written";
+
+	static final String REVOKED = "revoked at the provider (its revocation accepted the token), then resolved as revoked";
 
 	private final TriageProviders providers;
 
@@ -32,7 +37,11 @@ class TriageExecutor {
 
 	private final TriageProperties properties;
 
-	TriageExecutor(TriageProviders providers, ProviderStates states, WritePacing pacing, TriageProperties properties) {
+	private final TriageQueue queue;
+
+	TriageExecutor(TriageProviders providers, ProviderStates states, WritePacing pacing, TriageProperties properties,
+			TriageQueue queue) {
+		this.queue = queue;
 		this.providers = providers;
 		this.states = states;
 		this.pacing = pacing;
@@ -43,6 +52,9 @@ class TriageExecutor {
 		AlertWriteBack writeBack = providers.of(item.provider()).orElse(null);
 		if (writeBack == null) {
 			return Mono.just(TriageOutcome.failed("leakpath cannot write triage to " + item.provider()));
+		}
+		if (item.revoke() && !item.revoked()) {
+			return revokeThenResolve(writeBack, item);
 		}
 		// the read takes the write's slot, so that the provider's alert has the least time to change between them
 		return pacing.awaitTurn(item.provider())
@@ -61,7 +73,39 @@ class TriageExecutor {
 			return Mono.just(TriageOutcome.conflict(current, "changed at the provider since leakpath read it ("
 					+ String.join(", ", changes) + "): nothing written"));
 		}
-		return writeBack.write(item.alert(), item.change()).map(answer -> TriageOutcome.applied(answer, null));
+		return writeBack.write(item.alert(), item.change())
+			.map(answer -> TriageOutcome.applied(answer, item.revoke() ? REVOKED : null));
+	}
+
+	private Mono<TriageOutcome> revokeThenResolve(AlertWriteBack writeBack, ClaimedItem item) {
+		SecretRevocation revocation = providers.revocation(item.provider()).orElse(null);
+		if (revocation == null) {
+			return Mono.just(TriageOutcome.failed("leakpath cannot revoke secrets at " + item.provider()));
+		}
+		return pacing.awaitTurn(item.provider())
+			.then(Mono.defer(() -> revocation.read(item.alert())))
+			.flatMap(read -> {
+				ProviderAlertState current = read.state();
+				if (writeBack.reached(current, item.change())) {
+					return Mono.just(TriageOutcome.applied(current, ALREADY_SO));
+				}
+				List<String> changes = states.changes(item.read(), current, writeBack.keepsAssignees());
+				if (!changes.isEmpty()) {
+					return Mono.just(TriageOutcome.conflict(current, "changed at the provider since leakpath read it ("
+							+ String.join(", ", changes) + "): nothing revoked, nothing written"));
+				}
+				if (read.secret() == null) {
+					return Mono.just(TriageOutcome.failed(
+							"the provider showed no token its revocation takes: nothing revoked, nothing written"));
+				}
+				return pacing.awaitTurn(item.provider() + "-revocation", properties.writeInterval().githubRevocation())
+					.then(revocation.revoke(List.of(read.secret())))
+					.then(queue.revoked(List.of(item)))
+					.then(Mono.defer(() -> writeBack.write(item.alert(), item.change())))
+					.map(answer -> TriageOutcome.applied(answer, REVOKED));
+			})
+			.switchIfEmpty(Mono.fromSupplier(() -> TriageOutcome.failed("the provider no longer has this alert")))
+			.onErrorResume(ex -> Mono.just(failure(item, ex)));
 	}
 
 	private TriageOutcome failure(ClaimedItem item, Throwable ex) {

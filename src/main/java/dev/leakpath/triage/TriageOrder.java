@@ -27,6 +27,9 @@ public record TriageOrder(TriageAction action, String resolution, String comment
 		if (action == null) {
 			throw new InvalidTriageException("action is required: assign, resolve, dismiss or reopen");
 		}
+		if (action == TriageAction.REVOKE && resolution == null) {
+			resolution = "revoked";
+		}
 		boolean closes = !action.resolutions().isEmpty();
 		if (closes && (resolution == null || !action.resolutions().contains(resolution))) {
 			throw new InvalidTriageException(action.word() + " needs a resolution, one of "

@@ -51,8 +51,11 @@ public record TriageProperties(@Min(1) @Max(100_000) @DefaultValue("10000") int 
 	 * requests, or its secondary rate limit answers 403 (a PATCH costs 5 of the 900 points per minute per endpoint)
 	 * @param azureDevops between two PATCHes to Azure DevOps, whose requests the {@code azure-devops} rate
 	 * limiter and its throttle pace as well
+	 * @param githubRevocation between two {@code POST /credentials/revoke}: GitHub allows 60 an hour (per address
+	 * on github.com), each with up to 1000 tokens
 	 */
-	public record WriteInterval(@DefaultValue("PT1S") Duration github, @DefaultValue("PT0.1S") Duration azureDevops) {
+	public record WriteInterval(@DefaultValue("PT1S") Duration github, @DefaultValue("PT0.1S") Duration azureDevops,
+			@DefaultValue("PT1M") Duration githubRevocation) {
 
 		Duration of(String provider) {
 			return "github".equals(provider) ? github : azureDevops;

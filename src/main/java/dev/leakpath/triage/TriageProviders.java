@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.leakpath.ingest.AlertWriteBack;
+import dev.leakpath.ingest.SecretRevocation;
 import dev.leakpath.ingest.SourceConnector;
 
 import org.springframework.stereotype.Component;
@@ -16,7 +17,12 @@ class TriageProviders {
 
 	private final Map<String, AlertWriteBack> writeBacks;
 
+	private final Map<String, SecretRevocation> revocations;
+
 	TriageProviders(List<SourceConnector> connectors) {
+		this.revocations = connectors.stream()
+			.filter(connector -> connector.revocation().isPresent())
+			.collect(Collectors.toMap(SourceConnector::provider, connector -> connector.revocation().get()));
 		this.writeBacks = connectors.stream()
 			.filter(connector -> connector.writeBack().isPresent())
 			.collect(Collectors.toMap(SourceConnector::provider, connector -> connector.writeBack().get()));
@@ -24,6 +30,11 @@ class TriageProviders {
 
 	Optional<AlertWriteBack> of(String provider) {
 		return Optional.ofNullable(writeBacks.get(provider));
+	}
+
+	/** How this provider revokes secrets; empty when it cannot. */
+	Optional<SecretRevocation> revocation(String provider) {
+		return Optional.ofNullable(revocations.get(provider));
 	}
 
 	/** Whether leakpath keeps the assignee of this provider's alerts itself, the provider having none. */

@@ -38,15 +38,21 @@ class TriageQueue {
 			    update triage_item t
 			    set next_attempt_at = now() + :leaseMillis * interval '1 millisecond', attempts = t.attempts + 1
 			    from due where t.id = due.id
-			    returning t.id, t.command_id, t.alert_id, t.provider, t.attempts, cast(t.read_state as text) as read_state
+			    returning t.id, t.command_id, t.alert_id, t.provider, t.attempts, cast(t.read_state as text) as read_state,
+			        t.revoked_at
 			)
-			select c.id, c.attempts, c.provider, c.read_state, m.action, m.resolution, m.comment, m.assignee,
+			select c.id, c.attempts, c.provider, c.read_state, c.revoked_at is not null as revoked, m.action, m.resolution, m.comment, m.assignee,
 			       r.organization, r.project, r.full_name, r.provider_repo_id, a.provider_alert_id
 			from claimed c
 			join triage_command m on m.id = c.command_id
 			join alert a on a.id = c.alert_id
 			join repository r on r.id = a.repository_id
 			order by c.id
+			""";
+
+	/** Kept before the alert is resolved, so that a retry of the resolve never revokes again. */
+	private static final String REVOKED = """
+			update triage_item set revoked_at = now() where id = any(cast(:ids as bigint[])) and status = 'pending'
 			""";
 
 	private static final String RENEW = """
@@ -109,6 +115,11 @@ class TriageQueue {
 			.then();
 	}
 
+	/** Records that the provider accepted these items' revocation. */
+	Mono<Void> revoked(Collection<ClaimedItem> items) {
+		return db.sql(REVOKED).bind("ids", items.stream().map(ClaimedItem::id).toArray(Long[]::new)).then();
+	}
+
 	Mono<Void> record(ClaimedItem item, TriageOutcome outcome) {
 		String answer = outcome.answer() == null ? null : states.json(outcome.answer());
 		if (outcome.status() == TriageOutcome.Status.RETRY) {
@@ -146,10 +157,12 @@ class TriageQueue {
 				null, fullName, row.get("provider_repo_id", String.class), null, null, null, null, false);
 		AlertReference alert = new AlertReference(organization, fullName, row.get("provider_alert_id", String.class),
 				repository);
-		AlertChange change = new AlertChange(TriageAction.of(row.get("action", String.class)).kind(),
+		TriageAction action = TriageAction.of(row.get("action", String.class));
+		AlertChange change = new AlertChange(action.kind(),
 				row.get("resolution", String.class), row.get("comment", String.class), row.get("assignee", String.class));
 		return new ClaimedItem(row.get("id", Long.class), row.get("attempts", Integer.class), provider, alert, change,
-				states.read(row.get("read_state", String.class)));
+				states.read(row.get("read_state", String.class)), action == TriageAction.REVOKE,
+				Boolean.TRUE.equals(row.get("revoked", Boolean.class)));
 	}
 
 	private static Parameter nullable(String value) {

@@ -29,6 +29,7 @@ class TriageTargets {
 	private static final String SELECT = """
 			select a.id, a.provider, r.organization, a.state, a.resolution, a.provider_state, a.provider_resolution,
 			       a.details ->> 'assignedTo' as provider_assignee, k.assignee as kept_assignee, a.resolved_at,
+			       a.provider_secret_type,
 			       a.updated_at
 			from alert a
 			join repository r on r.id = a.repository_id
@@ -106,7 +107,7 @@ class TriageTargets {
 				row.get("resolved_at", Instant.class), row.get("updated_at", Instant.class));
 		return new TriageTarget(row.get("id", Long.class), provider, row.get("organization", String.class),
 				row.get("state", String.class), row.get("resolution", String.class),
-				row.get("kept_assignee", String.class), read);
+				row.get("kept_assignee", String.class), row.get("provider_secret_type", String.class), read);
 	}
 
 }

@@ -32,13 +32,17 @@ class WritePacing {
 
 	/** Completes when this write's slot has come. */
 	Mono<Void> awaitTurn(String provider) {
+		return awaitTurn(provider, properties.writeInterval().of(provider));
+	}
+
+	/** Completes when the next slot of this kind of request, {@code interval} after the last one, has come. */
+	Mono<Void> awaitTurn(String kind, Duration interval) {
 		return Mono.defer(() -> {
-			Duration interval = properties.writeInterval().of(provider);
 			if (interval.isZero() || interval.isNegative()) {
 				return Mono.empty();
 			}
 			Instant now = clock.instant();
-			Instant next = nextFree.computeIfAbsent(provider, key -> new AtomicReference<>(Instant.EPOCH))
+			Instant next = nextFree.computeIfAbsent(kind, key -> new AtomicReference<>(Instant.EPOCH))
 				.updateAndGet(free -> (free.isAfter(now) ? free : now).plus(interval));
 			Duration wait = Duration.between(now, next.minus(interval));
 			return wait.isZero() || wait.isNegative() ? Mono.empty() : Mono.delay(wait).then();

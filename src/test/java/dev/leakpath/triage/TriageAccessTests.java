@@ -113,7 +113,7 @@ class TriageAccessTests extends TriageIntegrationTest {
 		assertThat(badRequest("{\"action\": \"reopen\", \"filter\": {\"organization\": \"initech\"}}"))
 			.isEqualTo("the filter matches no alert");
 		assertThat(badRequest("{\"action\": \"close\", \"alertIds\": [1]}"))
-			.isEqualTo("action must be one of assign, resolve, dismiss, reopen");
+			.isEqualTo("action must be one of assign, resolve, dismiss, reopen, revoke");
 		assertThat(postgres.count("select count(*) from triage_command")).isZero();
 	}
 

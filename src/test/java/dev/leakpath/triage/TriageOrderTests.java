@@ -55,8 +55,8 @@ class TriageOrderTests {
 	}
 
 	@Test
-	void actionWhenNotOneOfTheFourThenRefused() {
-		assertThatThrownBy(() -> TriageAction.of("close")).hasMessage("action must be one of assign, resolve, dismiss, reopen");
+	void actionWhenNotOneOfTheFiveThenRefused() {
+		assertThatThrownBy(() -> TriageAction.of("close")).hasMessage("action must be one of assign, resolve, dismiss, reopen, revoke");
 		assertThatThrownBy(() -> new TriageOrder(null, null, null, null)).hasMessageStartingWith("action is required");
 	}
 

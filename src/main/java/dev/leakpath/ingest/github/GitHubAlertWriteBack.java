@@ -107,7 +107,7 @@ final class GitHubAlertWriteBack implements AlertWriteBack {
 		return resolution;
 	}
 
-	private String alertUrl(AlertReference alert) {
+	String alertUrl(AlertReference alert) {
 		return UriComponentsBuilder.fromUri(apiUrl)
 			.path("/repos/{fullName}/secret-scanning/alerts/{number}")
 			.buildAndExpand(alert.repository(), alert.alertId())
@@ -116,7 +116,7 @@ final class GitHubAlertWriteBack implements AlertWriteBack {
 	}
 
 	/** The answer holds the secret unless {@code hide_secret} was asked for: only the triage fields are kept. */
-	private ProviderAlertState state(JsonNode body) {
+	ProviderAlertState state(JsonNode body) {
 		AlertPayload alert;
 		try {
 			alert = mapper.treeToValue(body, AlertPayload.class);

@@ -61,7 +61,7 @@ final class GitHubClient {
 
 	/** GETs an absolute URL on the API host, conditionally when an ETag is given. */
 	Mono<GitHubResponse> get(String url, String etag) {
-		return exchange(HttpMethod.GET, url, etag, null);
+		return exchange(HttpMethod.GET, url, etag, null, Call.READ);
 	}
 
 	/**
@@ -69,7 +69,38 @@ final class GitHubClient {
 	 * or a lost connection the change may have been made (see {@link SourceResilience#decorateWrite}).
 	 */
 	Mono<GitHubResponse> patch(String url, JsonNode body) {
-		return exchange(HttpMethod.PATCH, url, null, body);
+		return exchange(HttpMethod.PATCH, url, null, body, Call.AUTHENTICATED_WRITE);
+	}
+
+	/**
+	 * POSTs secrets to revoke ({@code credentials/revoke}), without credentials where GitHub asks for none
+	 * (github.com answers an authenticated request 403). Tried again only after a rate limit, like a PATCH; an
+	 * error never quotes GitHub's answer, which could echo a secret sent.
+	 */
+	Mono<GitHubResponse> postRevocation(String url, JsonNode body, boolean authenticated) {
+		return exchange(HttpMethod.POST, url, null, body,
+				authenticated ? Call.AUTHENTICATED_REVOCATION : Call.UNAUTHENTICATED_REVOCATION);
+	}
+
+	/** How a request is sent: with credentials or not, retried as a read or as a write, its error body quoted. */
+	private enum Call {
+
+		READ(true, false), AUTHENTICATED_WRITE(true, true), AUTHENTICATED_REVOCATION(true, true),
+		UNAUTHENTICATED_REVOCATION(false, true);
+
+		private final boolean credentials;
+
+		private final boolean write;
+
+		Call(boolean credentials, boolean write) {
+			this.credentials = credentials;
+			this.write = write;
+		}
+
+		boolean revocation() {
+			return this == AUTHENTICATED_REVOCATION || this == UNAUTHENTICATED_REVOCATION;
+		}
+
 	}
 
 	/**
@@ -81,7 +112,7 @@ final class GitHubClient {
 	Mono<JsonNode> graphQl(String query, JsonNode variables) {
 		ObjectNode body = mapper.createObjectNode().put("query", query);
 		body.set("variables", variables);
-		return exchange(HttpMethod.POST, graphQlUrl(), null, body).flatMap(response -> {
+		return exchange(HttpMethod.POST, graphQlUrl(), null, body, Call.READ).flatMap(response -> {
 			if (!response.body().has("data") || response.body().get("data").isNull()) {
 				String message = response.body().path("errors").path(0).path("message").asText("");
 				return Mono.error(new PermanentSourceException(response.status(), "POST /graphql answered no data: "
@@ -98,13 +129,14 @@ final class GitHubClient {
 				: root + "/graphql";
 	}
 
-	private Mono<GitHubResponse> exchange(HttpMethod method, String url, String etag, JsonNode body) {
+	private Mono<GitHubResponse> exchange(HttpMethod method, String url, String etag, JsonNode body, Call kind) {
 		URI uri = URI.create(url);
 		if (!onApiHost(url)) {
 			return Mono.error(new IllegalStateException("Not following a link to " + uri.getHost()
 					+ ": credentials go to the configured API host " + apiUrl.getHost() + " only"));
 		}
-		Mono<GitHubResponse> call = authorization.get()
+		Mono<String> credentials = kind.credentials ? authorization.get() : Mono.just("");
+		Mono<GitHubResponse> call = credentials
 			.flatMap(auth -> {
 				WebClient.RequestBodySpec request = webClient.method(method).uri(uri).headers(headers -> {
 					if (!auth.isEmpty()) {
@@ -117,13 +149,13 @@ final class GitHubClient {
 				if (body != null) {
 					request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 				}
-				return request.exchangeToMono(response -> read(method, uri, response));
+				return request.exchangeToMono(response -> read(method, uri, response, kind));
 			})
 			.onErrorMap(WebClientRequestException.class, ex -> new RetryableSourceException(
 					"Could not reach GitHub at " + uri.getHost() + ": " + ex.getMostSpecificCause().getMessage(),
 					null, ex));
 		// a GraphQL query is a read sent as POST
-		return method == HttpMethod.PATCH ? resilience.decorateWrite(call) : resilience.decorate(call);
+		return kind.write ? resilience.decorateWrite(call) : resilience.decorate(call);
 	}
 
 	/** Credentials go to the configured API host only, whatever a link header or a stored cursor says. */
@@ -133,7 +165,7 @@ final class GitHubClient {
 				&& apiUrl.getPort() == target.getPort();
 	}
 
-	private Mono<GitHubResponse> read(HttpMethod method, URI uri, ClientResponse response) {
+	private Mono<GitHubResponse> read(HttpMethod method, URI uri, ClientResponse response, Call kind) {
 		int status = response.statusCode().value();
 		meters.counter("leakpath.github.requests", "status", String.valueOf(status)).increment();
 		HttpHeaders headers = response.headers().asHttpHeaders();
@@ -149,14 +181,14 @@ final class GitHubClient {
 						ex -> new RetryableSourceException(method + " " + uri.getPath() + " answered unreadable JSON", null, null))
 				.defaultIfEmpty(NullNode.getInstance())
 				// only a GraphQL answer reports its spent budget in a 200 body
-				.flatMap(body -> method == HttpMethod.POST && graphQlRateLimited(body)
+				.flatMap(body -> method == HttpMethod.POST && !kind.revocation() && graphQlRateLimited(body)
 					? Mono.error(graphQlRateLimit(rateLimit))
 					: Mono.just(new GitHubResponse(status, body, headers.getETag(),
 							LinkHeader.next(headers.getFirst("link")), rateLimit)));
 		}
 		return response.bodyToMono(String.class)
 			.defaultIfEmpty("")
-			.flatMap(body -> Mono.error(error(method + " " + uri.getPath(), status, headers, body)));
+			.flatMap(body -> Mono.error(error(method + " " + uri.getPath(), status, headers, body, kind.revocation())));
 	}
 
 	private static boolean graphQlRateLimited(JsonNode body) {
@@ -174,8 +206,8 @@ final class GitHubClient {
 		return new RetryableSourceException("GitHub GraphQL rate limit; retry in " + wait.toSeconds() + "s", wait, null);
 	}
 
-	private RuntimeException error(String what, int status, HttpHeaders headers, String body) {
-		if (body.contains("\"RATE_LIMITED\"")) {
+	private RuntimeException error(String what, int status, HttpHeaders headers, String body, boolean unquoted) {
+		if (!unquoted && body.contains("\"RATE_LIMITED\"")) {
 			return graphQlRateLimit(rateLimit(headers));
 		}
 		var wait = rateLimits.waitFor(status, headers::getFirst, body);
@@ -184,7 +216,7 @@ final class GitHubClient {
 					"GitHub rate limit (" + status + ") on " + what + "; retry in " + wait.get().toSeconds() + "s",
 					wait.get(), null);
 		}
-		String message = what + " answered " + status + ": " + ErrorBodies.message(mapper, body);
+		String message = what + " answered " + status + (unquoted ? "" : ": " + ErrorBodies.message(mapper, body));
 		if (status >= 500) {
 			return new RetryableSourceException(message, null, null);
 		}

@@ -21,6 +21,7 @@ import dev.leakpath.model.AlertReference;
 import dev.leakpath.model.NormalizedAlert;
 import dev.leakpath.model.NormalizedRepository;
 import dev.leakpath.ingest.AlertWriteBack;
+import dev.leakpath.ingest.SecretRevocation;
 import dev.leakpath.ingest.ContextFile;
 import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.ingest.SourceConnector;
@@ -67,6 +68,8 @@ final class GitHubConnector implements SourceConnector {
 
 	private final GitHubAlertWriteBack writeBack;
 
+	private final GitHubSecretRevocation revocation;
+
 	GitHubConnector(GitHubProperties properties, GitHubClient client, GitHubRepositoryClient repositories,
 			ObjectMapper mapper) {
 		this.properties = properties;
@@ -77,6 +80,7 @@ final class GitHubConnector implements SourceConnector {
 		this.files = new GitHubFileContext(properties.apiUrl(), client);
 		this.owners = new GitHubOwners(properties.apiUrl(), client);
 		this.writeBack = new GitHubAlertWriteBack(properties.apiUrl(), client, mapper);
+		this.revocation = new GitHubSecretRevocation(properties.apiUrl(), client, writeBack, mapper);
 	}
 
 	@Override
@@ -87,6 +91,11 @@ final class GitHubConnector implements SourceConnector {
 	@Override
 	public Optional<AlertWriteBack> writeBack() {
 		return Optional.of(writeBack);
+	}
+
+	@Override
+	public Optional<SecretRevocation> revocation() {
+		return Optional.of(revocation);
 	}
 
 	@Override

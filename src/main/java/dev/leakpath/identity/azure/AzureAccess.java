@@ -1,0 +1,19 @@
+package dev.leakpath.identity.azure;
+
+import java.util.List;
+
+/**
+ * What a principal may do to one asset, and through which assignments.
+ *
+ * @param resourceId the asset's ARM id
+ * @param controlRead the control plane read of its type ({@code <type>/read})
+ * @param controlWrite the control plane write of its type ({@code <type>/write})
+ * @param dataRead a data plane read of its service (blobs, secrets, ...); false for types with no data plane here
+ * @param dataWrite a data plane write of its service
+ * @param privileged an assignment over it can grant access (role assignment write) or change everything
+ * (Owner, Contributor, User Access Administrator and any role with their reach)
+ * @param roles the names of the roles whose assignments give any of the above
+ */
+public record AzureAccess(String resourceId, boolean controlRead, boolean controlWrite, boolean dataRead,
+		boolean dataWrite, boolean privileged, List<String> roles) {
+}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -69,12 +70,31 @@ class DatabaseOutageApiTests {
 			database.comeBack();
 		}
 		List<String> outage = output.getAll().substring(logged).lines().toList();
-		assertThat(outage.stream().filter(line -> line.contains("dev.leakpath.api") || line.startsWith("\tat ")))
-			.as("30 failed requests, one or two kinds of failure").hasSizeBetween(1, 3);
+		assertThat(apiLogLines(outage)).as("30 failed requests, one or two kinds of failure").hasSizeBetween(1, 3);
 
 		// the pool reconnects
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
 			.until(() -> CALLS.stream().allMatch(call -> get(call).returnResult(String.class).getStatus().value() == 200));
+	}
+
+	/**
+	 * The API's log lines with any stack trace under them. Other loggers' records are left out: the connection
+	 * pool's own "onErrorDropped" report of a failed validation, for one, comes when a background loop's
+	 * connection attempt races the outage, and is not the API's logging.
+	 */
+	private static List<String> apiLogLines(List<String> lines) {
+		List<String> api = new ArrayList<>();
+		boolean inApiRecord = false;
+		for (String line : lines) {
+			boolean record = line.matches("^\\d{4}-\\d{2}-\\d{2}T.*");
+			if (record) {
+				inApiRecord = line.contains("dev.leakpath.api");
+			}
+			if (inApiRecord && (record || line.startsWith("\tat "))) {
+				api.add(line);
+			}
+		}
+		return api;
 	}
 
 	private WebTestClient.ResponseSpec get(String uri) {

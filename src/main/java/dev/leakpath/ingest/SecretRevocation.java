@@ -20,9 +20,6 @@ public interface SecretRevocation {
 	 */
 	Mono<Read> read(AlertReference alert);
 
-	/** Most secrets one {@link #revoke} call takes. */
-	int maxPerRequest();
-
 	/** Asks the provider to revoke these secrets; completes once it has accepted them. */
 	Mono<Void> revoke(List<RevocableSecret> secrets);
 

@@ -6,24 +6,20 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import dev.leakpath.asset.JsonExchange;
+import dev.leakpath.asset.JsonExchange.AccessToken;
 import dev.leakpath.ingest.PermanentSourceException;
-import dev.leakpath.ingest.RetryableSourceException;
 import dev.leakpath.ingest.SourceResilience;
 
-import org.springframework.core.codec.DecodingException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -44,6 +40,8 @@ final class CloudAssetClient {
 
 	private final SourceResilience assets;
 
+	private final JsonExchange json;
+
 	private final Mono<String> token;
 
 	/**
@@ -55,11 +53,12 @@ final class CloudAssetClient {
 		this.web = web;
 		this.properties = properties;
 		this.assets = assets;
+		this.json = new JsonExchange(properties.timeout(), properties.retry().rateLimitWait(), CloudAssetErrors::of);
 		this.token = Mono.fromCallable(() -> ServiceAccountKey.read(properties.credentialsFile()))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(key -> tokens.decorate(requestToken(key, clock)))
 			.cache(issued -> issued.lifetime().minusMinutes(1), error -> Duration.ZERO, () -> Duration.ZERO)
-			.map(Token::value);
+			.map(AccessToken::value);
 	}
 
 	/**
@@ -98,66 +97,27 @@ final class CloudAssetClient {
 		values.put("readMask", readMask);
 		values.put("pageToken", pageToken);
 		URI address = uri.encode().buildAndExpand(values).toUri();
-		return token.flatMap(bearer -> assets.decorate(exchange("Cloud Asset API", web.get()
+		return token.flatMap(bearer -> assets.decorate(json.exchange("Cloud Asset API", web.get()
 			.uri(address)
 			.headers(headers -> headers.setBearerAuth(bearer))
-			.accept(MediaType.APPLICATION_JSON), CloudAssetPage::of)));
+			.accept(MediaType.APPLICATION_JSON), (body, headers) -> CloudAssetPage.of(body))));
 	}
 
-	private Mono<Token> requestToken(ServiceAccountKey key, Clock clock) {
+	private Mono<AccessToken> requestToken(ServiceAccountKey key, Clock clock) {
 		URI tokenUrl = properties.tokenUrl() != null ? properties.tokenUrl() : key.tokenUri();
 		return Mono.defer(() -> {
 			MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 			form.add("grant_type", JWT_BEARER);
 			// signed per attempt: a retry after a long wait must not send an expired assertion
 			form.add("assertion", JwtAssertion.sign(key, tokenUrl.toString(), clock.instant()));
-			return exchange("Google OAuth", web.post()
+			return json.exchange("Google OAuth", web.post()
 				.uri(tokenUrl)
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.body(BodyInserters.fromFormData(form)), body -> {
-					String value = body.path("access_token").asText(null);
-					if (value == null) {
-						throw new IllegalStateException("Google OAuth answered without an access_token");
-					}
-					return new Token(value, Duration.ofSeconds(Math.max(60, body.path("expires_in").asLong(3600))));
-				});
+				.body(BodyInserters.fromFormData(form)), (body, headers) -> JsonExchange.accessToken("Google OAuth", body));
 		})
 			.onErrorMap(PermanentSourceException.class, ex -> new PermanentSourceException(ex.status(),
 					"Google refused a token for " + key.clientEmail() + " (" + ex.getMessage() + "): check that the "
 							+ "key in leakpath.assets.gcp.credentials-file is enabled and its account exists"));
-	}
-
-	/** One attempt of a request: its JSON answer read by {@code read}, any other outcome as a sorted exception. */
-	private <T> Mono<T> exchange(String service, WebClient.RequestHeadersSpec<?> request, Function<JsonNode, T> read) {
-		return request.exchangeToMono(response -> {
-			HttpHeaders headers = response.headers().asHttpHeaders();
-			if (response.statusCode().is2xxSuccessful()) {
-				return response.bodyToMono(JsonNode.class)
-					// Jackson's message quotes the offending text, which may hold a token: name nothing of it
-					.onErrorMap(DecodingException.class,
-							ex -> new RetryableSourceException(service + " answered unreadable JSON", null, null))
-					// an empty page taken as the listing would delete the inventory
-					.switchIfEmpty(Mono.error(() -> new RetryableSourceException(service + " answered no body", null,
-							null)))
-					.map(read);
-			}
-			return response.bodyToMono(String.class).defaultIfEmpty("").flatMap(body -> Mono.error(CloudAssetErrors
-				.of(service, response.statusCode().value(), headers, body, properties.retry().rateLimitWait())));
-		})
-			.timeout(properties.timeout(), Mono.error(() -> new RetryableSourceException(
-					service + " did not answer within " + properties.timeout(), null, null)))
-			.onErrorMap(WebClientRequestException.class, ex -> new RetryableSourceException(
-					"Could not reach " + service + " at " + ex.getUri().getHost() + ": "
-							+ ex.getMostSpecificCause().getMessage(), null, ex));
-	}
-
-	private record Token(String value, Duration lifetime) {
-
-		@Override
-		public String toString() {
-			return "Token[redacted, " + lifetime + "]";
-		}
-
 	}
 
 }

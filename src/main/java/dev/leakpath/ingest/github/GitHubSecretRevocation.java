@@ -66,11 +66,6 @@ final class GitHubSecretRevocation implements SecretRevocation {
 	}
 
 	@Override
-	public int maxPerRequest() {
-		return MAX_PER_REQUEST;
-	}
-
-	@Override
 	public Mono<Void> revoke(List<RevocableSecret> secrets) {
 		if (secrets.isEmpty() || secrets.size() > MAX_PER_REQUEST) {
 			return Mono.error(new IllegalArgumentException("GitHub revokes 1 to " + MAX_PER_REQUEST

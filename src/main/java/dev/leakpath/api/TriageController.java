@@ -115,12 +115,14 @@ class TriageController {
 		String status = query.oneOf("status", Set.copyOf(TriageQueries.STATUSES));
 		int limit = query.limit();
 		String[] organizations = scope.organizationArray();
+		// items are read after the counts, never beside them: an item only ever leaves 'pending', so a command read
+		// as done never comes with an item read earlier, while it was still pending
 		return queries.command(id, organizations)
 			.switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("no triage command with id " + id)))
-			.zipWith(queries.items(id, status, query.cursor(), limit + 1, organizations), (command, rows) -> {
+			.flatMap(command -> queries.items(id, status, query.cursor(), limit + 1, organizations).map(rows -> {
 				Page<TriageItemView> page = Page.of(rows, limit, TriageItemView::id);
 				return new TriageCommandPage(command, page.items(), page.nextCursor());
-			});
+			}));
 	}
 
 	private Mono<ResponseEntity<TriageCommandView>> accepted(Mono<Long> stored, AccessScope scope) {

@@ -30,9 +30,19 @@ final class WireMockTree {
 		this.root = root;
 	}
 
-	/** Deletes every stub and body, so that nothing from an earlier run survives. */
+	/** Written by hand, not generated (see the tree's README): kept by {@link #clear}. */
+	private static final String HAND_WRITTEN = "aws";
+
+	/** Deletes every generated stub and body, so that nothing from an earlier run survives. */
 	void clear() throws IOException {
-		deleteRecursively(root.resolve("mappings"));
+		Path mappings = root.resolve("mappings");
+		if (Files.isDirectory(mappings)) {
+			try (Stream<Path> children = Files.list(mappings)) {
+				for (Path child : children.filter(child -> !child.getFileName().toString().equals(HAND_WRITTEN)).toList()) {
+					deleteRecursively(child);
+				}
+			}
+		}
 		deleteRecursively(root.resolve("__files"));
 	}
 

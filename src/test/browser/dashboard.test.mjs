@@ -1,6 +1,7 @@
 // Drives the dashboard in Debian's Chromium against a running leakpath demo: signs in with an API token,
 // loads every view, follows an attack path from the overview to its alert, runs an explorer template and
-// navigates by keyboard; pages through lists, checks the graph's direction, that a late answer is discarded
+// navigates by keyboard; triages alerts from an alert's page (dismiss, assign, revoke) and in bulk from a
+// repository's list, each to its applied state at the demo's fake GitHub; pages through lists, checks the graph's direction, that a late answer is discarded
 // and that every view fits a 400 px screen. Writes screenshots and each page's text to OUT_DIR; exits
 // non-zero on any failure, console error or CSP violation. Started by DashboardBrowserTests with BASE_URL,
 // API_TOKEN and OUT_DIR.
@@ -223,6 +224,58 @@ try {
   const means = await page.locator('main tbody tr td:nth-child(3)').allInnerTexts();
   check(means.every(text => /^[0-9.]+ [hd]$/.test(text)), `each group has a mean time to remediate: ${means.join(', ')}`);
   await capture('remediation');
+
+  // triage: from an alert's page and in bulk from the list, carried out at the demo's fake GitHub
+  const openGitHub = await page.evaluate(async token => {
+    const answer = await fetch('/api/v1/alerts?provider=github&state=open&limit=200',
+      { headers: { Authorization: `Bearer ${token}` } });
+    return (await answer.json()).items.map(alert => ({ id: alert.id, type: alert.secretType, repository: alert.repository.fullName }));
+  }, API_TOKEN);
+  const token = openGitHub.find(alert => alert.type === 'github_personal_access_token');
+  const others = openGitHub.filter(alert => alert !== token);
+  check(token && others.length >= 3, 'the demo has open GitHub alerts to triage, one of them a personal access token');
+  async function triageOnAlertPage(alertId, fill) {
+    await page.goto(`${BASE_URL}/#/alerts/${alertId}`);
+    await page.waitForSelector('#triage select[name="action"]');
+    await fill();
+    await page.click('#triage button[type="submit"]');
+    await page.waitForSelector('#main .triage-command[data-status="done"]', { timeout: 30000 });
+    return page.locator('#main .triage-items li').allInnerTexts();
+  }
+  let items = await triageOnAlertPage(others[0].id, async () => {
+    await page.selectOption('#triage select[name="action"]', 'dismiss');
+    await page.selectOption('#triage select[name="resolution"]', 'used_in_tests');
+    await page.fill('#triage input[name="comment"]', 'a fixture of the test suite');
+  });
+  check(items.length === 1 && items[0].startsWith('applied'), `a dismissal from the alert page is applied: ${items}`);
+  check(await page.locator('#triage select[name="action"] option[value="revoke"]').count() === 0,
+    'revocation is not offered for a secret GitHub cannot revoke');
+  await capture('alert-triaged');
+  items = await triageOnAlertPage(others[1].id, async () => {
+    await page.selectOption('#triage select[name="action"]', 'assign');
+    await page.fill('#triage input[name="assignee"]', 'octocat');
+  });
+  check(items.length === 1 && items[0].startsWith('applied'), `an assignment is applied: ${items}`);
+  page.once('dialog', dialog => dialog.accept());
+  items = await triageOnAlertPage(token.id, async () => {
+    await page.selectOption('#triage select[name="action"]', 'revoke');
+  });
+  check(items.length === 1 && items[0].startsWith('applied'), `a personal access token is revoked and resolved: ${items}`);
+  // bulk: two ticked alerts of one repository's list
+  await page.goto(`${BASE_URL}/#/alerts?repository=${encodeURIComponent(others[2].repository)}&state=open`);
+  await page.waitForSelector('#bulk-triage select[name="action"]');
+  check((await page.innerText('main .triage h2')).includes(others[2].repository), 'the bulk panel names the repository');
+  const ticks = page.locator('main input.triage-select');
+  const ticked = Math.min(2, await ticks.count());
+  for (let index = 0; index < ticked; index++) await ticks.nth(index).check();
+  await page.selectOption('#bulk-triage select[name="action"]', 'dismiss');
+  await page.selectOption('#bulk-triage select[name="resolution"]', 'false_positive');
+  await page.click('#bulk-triage button[type="submit"]');
+  await page.waitForSelector('#main .triage-command[data-status="done"]', { timeout: 30000 });
+  items = await page.locator('#main .triage-items li').allInnerTexts();
+  check(ticked >= 1 && items.length === ticked && items.every(text => text.startsWith('applied')),
+    `a bulk dismissal of the ticked alerts is applied: ${items}`);
+  await capture('alerts-bulk-triaged');
 
   // every view on a 400 px screen
   const pathId = publicPath;

@@ -3,10 +3,32 @@ import { h, badge, external, facts, filterForm, table, when } from '../dom.js';
 import { pageQuery, pager } from '../paging.js';
 import { SETUP, emptyText } from '../setup.js';
 import { factorList, riskCell } from '../risk.js';
+import { canTriage, triagePanel } from '../triage.js';
+
+/** The list's filter as the triage API takes it (the same names as GET /api/v1/alerts). */
+const TRIAGE_FILTER = ['provider', 'organization', 'repository', 'state', 'secretType', 'validity'];
+
+/** Bulk triage of the list: the ticked alerts, or, with none ticked, every alert the filter matches. */
+function bulkTriage(caller, params, items, selected) {
+  const filter = Object.fromEntries(TRIAGE_FILTER.filter(name => params[name]).map(name => [name, params[name]]));
+  const title = params.repository ? `Triage alerts of ${params.repository}` : 'Triage alerts';
+  return triagePanel(caller, () => {
+    const alertIds = [...selected];
+    if (alertIds.length > 0) return { alertIds };
+    if (Object.keys(filter).length === 0) throw new Error('Tick alerts, or filter the list first: a triage of every alert is refused.');
+    return { filter };
+  }, items, { id: 'bulk-triage', title });
+}
 
 /** Newest first unless the address asks for the riskiest first (?sort=risk). */
-export async function alertsView({ params, navigate }) {
+export async function alertsView({ params, navigate, caller }) {
   const page = await api(`/api/v1/alerts${pageQuery(params, 100)}`);
+  const triager = page.items.some(alert => canTriage(caller, alert.organization));
+  const selected = new Set();
+  const tick = alert => canTriage(caller, alert.organization) ? h('input', {
+    type: 'checkbox', class: 'triage-select', 'aria-label': `select #${alert.providerAlertId}`, value: alert.id,
+    onchange: event => (event.target.checked ? selected.add(alert.id) : selected.delete(alert.id)),
+  }) : null;
   return [
     h('h1', {}, 'Alerts'),
     filterForm([
@@ -17,7 +39,9 @@ export async function alertsView({ params, navigate }) {
       ['secretType', 'Secret type'],
       ['sort', 'Order', ['newest', 'risk']],
     ], params, chosen => navigate('/alerts', chosen)),
+    triager ? bulkTriage(caller, params, page.items, selected) : null,
     table([
+      ...(triager ? [['Select', tick]] : []),
       ['Alert', alert => h('a', { href: `#/alerts/${alert.id}`, class: 'alert-link' }, `${alert.repository.fullName} #${alert.providerAlertId}`)],
       ['Risk', alert => riskCell(alert.risk.level, alert.risk.score, alert.risk.factors)],
       ['Secret type', alert => alert.secretTypeDisplayName ?? alert.secretType],
@@ -30,7 +54,7 @@ export async function alertsView({ params, navigate }) {
   ];
 }
 
-export async function alertView({ match }) {
+export async function alertView({ match, caller }) {
   const alert = await api(`/api/v1/alerts/${match[1]}`);
   const target = alert.target;
   return [
@@ -66,6 +90,7 @@ export async function alertView({ match }) {
         h('p', {}, riskCell(alert.risk.level, alert.risk.score, alert.risk.factors)), factorList(alert.risk.factors)),
       h('section', { class: 'card' }, h('h2', {}, 'Remediation'),
         h('ol', {}, (alert.remediation ?? []).map(step => h('li', {}, step))))),
+    canTriage(caller, alert.organization) ? triagePanel(caller, { alertId: alert.id }, [alert]) : null,
     h('h2', {}, 'Attack paths'),
     table([
       ['Risk', path => riskCell(path.riskLevel, path.riskScore, path.riskFactors)],

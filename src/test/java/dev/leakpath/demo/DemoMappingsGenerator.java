@@ -59,6 +59,7 @@ public final class DemoMappingsGenerator {
 			alerts.stream().filter(alert -> !alert.locations().isEmpty()).forEach(this::writeLocationsStub);
 		}
 		writeOwnersQueryStub();
+		new GitHubTriageDemoMappings(tree).write(alertsByOrg.values().stream().flatMap(List::stream).toList());
 		// Its own Random: drawing the Azure DevOps content must not shift the GitHub one.
 		new AdoDemoMappings(tree, new Random(SEED)).write(new AdoDemoAlerts(new Random(SEED)).generate());
 		new GcpDemoMappings(tree).write();

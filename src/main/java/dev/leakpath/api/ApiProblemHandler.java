@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import dev.leakpath.asset.InvalidAssetsException;
 import dev.leakpath.explorer.InvalidExplorerQueryException;
 import dev.leakpath.triage.InvalidTriageException;
+import dev.leakpath.ticket.TicketRequestException;
 import dev.leakpath.triage.TriageScopeException;
 import dev.leakpath.triage.UnknownAlertsException;
 
@@ -59,6 +60,17 @@ class ApiProblemHandler {
 	@ExceptionHandler(TriageScopeException.class)
 	ResponseEntity<ProblemDetail> triageScope(TriageScopeException ex) {
 		return response(ProblemType.FORBIDDEN, ex.getMessage());
+	}
+
+	@ExceptionHandler(TicketRequestException.class)
+	ResponseEntity<ProblemDetail> ticketRequest(TicketRequestException ex) {
+		ProblemType type = switch (ex.kind()) {
+			case INVALID -> ProblemType.BAD_REQUEST;
+			case FORBIDDEN -> ProblemType.FORBIDDEN;
+			case NOT_FOUND -> ProblemType.NOT_FOUND;
+			case CONFLICT -> ProblemType.CONFLICT;
+		};
+		return response(type, ex.getMessage());
 	}
 
 	/**

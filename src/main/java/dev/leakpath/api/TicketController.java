@@ -1,5 +1,7 @@
 package dev.leakpath.api;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,14 +12,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import dev.leakpath.security.AccessScope;
+import dev.leakpath.security.TriageScope;
 import dev.leakpath.ticket.TicketQueries;
+import dev.leakpath.ticket.TicketRequests;
 import dev.leakpath.ticket.TicketView;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,8 +37,38 @@ class TicketController {
 
 	private final TicketQueries tickets;
 
-	TicketController(TicketQueries tickets) {
+	private final TicketRequests requests;
+
+	TicketController(TicketQueries tickets, TicketRequests requests) {
 		this.tickets = tickets;
+		this.requests = requests;
+	}
+
+	@Operation(operationId = "listTicketRules", summary = "The ticket rules of config: a ticket can be asked for by any of them")
+	@GetMapping("/api/v1/tickets/rules")
+	List<TicketRequests.RuleView> rules() {
+		return requests.rules();
+	}
+
+	@Operation(operationId = "openTicket",
+			summary = "Opens the ticket of a rule for an open alert (triager of its organisation, or admin), whether or "
+					+ "not the alert meets the rule's conditions: 202 with the ticket's id, synced in the background; "
+					+ "asked again, the same ticket")
+	@PostMapping("/api/v1/alerts/{id}/tickets")
+	Mono<ResponseEntity<OpenedTicket>> open(@Parameter(description = "the alert's id") @PathVariable long id,
+			@RequestBody TicketRequest request, AccessScope scope, Authentication caller) {
+		return requests.open(id, request.rule(), scope.organizationArray(), TriageScope.of(caller))
+			.map(ticket -> ResponseEntity.accepted()
+				.location(URI.create("/api/v1/tickets?alert=" + id))
+				.body(new OpenedTicket(ticket)));
+	}
+
+	/** @param rule the name of the ticket rule whose channel and fields the ticket takes */
+	record TicketRequest(@Nullable String rule) {
+	}
+
+	/** @param ticketId the ticket's id in {@code GET /api/v1/tickets} */
+	record OpenedTicket(long ticketId) {
 	}
 
 	@Operation(operationId = "listTickets",

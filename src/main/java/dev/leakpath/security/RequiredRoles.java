@@ -20,8 +20,9 @@ final class RequiredRoles {
 	/** Reads sent as POST. */
 	private static final List<PathPattern> POST_READS = patterns("/api/v1/explorer/query");
 
-	/** Triage: a triager's change, sent as POST. */
-	private static final List<PathPattern> TRIAGE = patterns("/api/v1/alerts/triage", "/api/v1/alerts/{id}/triage");
+	/** Triage: a triager's change, sent as POST; asking for a ticket is one. */
+	private static final List<PathPattern> TRIAGE = patterns("/api/v1/alerts/triage", "/api/v1/alerts/{id}/triage",
+			"/api/v1/alerts/{id}/tickets");
 
 	private RequiredRoles() {
 	}

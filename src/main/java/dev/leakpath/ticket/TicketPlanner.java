@@ -98,26 +98,39 @@ class TicketPlanner {
 		List<Wanted> wanted = new ArrayList<>();
 		for (ChangedAlert alert : changed) {
 			if (alert.open()) {
-				rules.matching(alert).forEach(rule -> wanted.add(new Wanted(rule.name(), rule.channel(),
-						TicketKeys.key(rule, alert), TicketKeys.scope(rule, alert), alert.repositoryId(), alert.alertId())));
+				rules.matching(alert).forEach(rule -> wanted.add(Wanted.of(rule, alert)));
 			}
 		}
-		wanted.sort(Comparator.comparing(Wanted::rule).thenComparing(Wanted::key));
 		Long[] alertIds = changed.stream().map(ChangedAlert::alertId).toArray(Long[]::new);
-		Mono<Void> upsert = wanted.isEmpty() ? Mono.empty()
-				: db.sql(UPSERT)
-					.bind("rules", wanted.stream().map(Wanted::rule).toArray(String[]::new))
-					.bind("channels", wanted.stream().map(Wanted::channel).toArray(String[]::new))
-					.bind("keys", wanted.stream().map(Wanted::key).toArray(String[]::new))
-					.bind("scopes", wanted.stream().map(Wanted::scope).toArray(String[]::new))
-					.bind("repositories", wanted.stream().map(Wanted::repositoryId).toArray(Long[]::new))
-					.bind("alerts", wanted.stream().map(Wanted::alertId).toArray(Long[]::new))
-					.then();
-		return upsert.then(db.sql(BUMP).bind("alerts", alertIds).then())
+		return upsert(wanted).then(db.sql(BUMP).bind("alerts", alertIds).then())
 			.then(db.sql("delete from ticket_alert_change where alert_id = any(:alerts)").bind("alerts", alertIds).then());
 	}
 
-	private record Wanted(String rule, String channel, String key, String scope, long repositoryId, long alertId) {
+	/** Writes these tickets and their links, or makes the existing ones of their keys due again. */
+	Mono<Void> upsert(List<Wanted> tickets) {
+		if (tickets.isEmpty()) {
+			return Mono.empty();
+		}
+		List<Wanted> wanted = new ArrayList<>(tickets);
+		wanted.sort(Comparator.comparing(Wanted::rule).thenComparing(Wanted::key));
+		return db.sql(UPSERT)
+			.bind("rules", wanted.stream().map(Wanted::rule).toArray(String[]::new))
+			.bind("channels", wanted.stream().map(Wanted::channel).toArray(String[]::new))
+			.bind("keys", wanted.stream().map(Wanted::key).toArray(String[]::new))
+			.bind("scopes", wanted.stream().map(Wanted::scope).toArray(String[]::new))
+			.bind("repositories", wanted.stream().map(Wanted::repositoryId).toArray(Long[]::new))
+			.bind("alerts", wanted.stream().map(Wanted::alertId).toArray(Long[]::new))
+			.then();
+	}
+
+	/** The ticket of a rule for an alert, by its key. */
+	record Wanted(String rule, String channel, String key, String scope, long repositoryId, long alertId) {
+
+		static Wanted of(TicketRule rule, ChangedAlert alert) {
+			return new Wanted(rule.name(), rule.channel(), TicketKeys.key(rule, alert), TicketKeys.scope(rule, alert),
+					alert.repositoryId(), alert.alertId());
+		}
+
 	}
 
 }

@@ -122,9 +122,12 @@ class GeneratedClientTests {
 		sync.run("test").block();
 		// the inventory is read on start, perhaps after the poll stored the secrets: paths open once both are in
 		await().atMost(Duration.ofSeconds(30))
-			// the demo's fake AWS account and GCP project are read on start too, on their own time
+			// the demo's fake AWS account and GCP project are read on start too, on their own time; the AWS users'
+			// access, written with the account, changes the risk of the paths through them: read after it
 			.until(() -> postgres.count(
 					"select count(*) from asset where source not like 'aws:%' and source not like 'gcp:%'") == 6
+					&& postgres.count("select count(*) from identity where source like 'aws:%'") > 0
+					&& postgres.count("select count(*) from asset where source like 'gcp:%'") > 0
 					&& postgres.count("select count(*) from graph_recompute where requested > completed") == 0
 					&& postgres.count("select count(*) from attack_path where status = 'open' and target_key <> ''") > 0);
 		document = strict.readTree(OpenApiContractTests.SNAPSHOT.toFile());
@@ -200,6 +203,7 @@ class GeneratedClientTests {
 		}
 		read("getRemediationWeeks", "/api/v1/remediation/weeks", () -> remediation.getRemediationWeeks(null));
 		read("listTickets", "/api/v1/tickets", () -> new TicketsApi(client).listTickets(null, null, null, null, null));
+		read("listTicketRules", "/api/v1/tickets/rules", new TicketsApi(client)::listTicketRules);
 
 		read("getSyncStatus", "/api/v1/sync", new SyncApi(client)::getSyncStatus);
 		read("listWebhookDeliveries", "/api/v1/webhooks/deliveries",

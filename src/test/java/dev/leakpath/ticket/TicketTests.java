@@ -31,9 +31,11 @@ import dev.leakpath.testsupport.TestOrganization;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Alerts open, resolve and reopen through a real sync; tickets follow in a Jira Cloud ({@link FakeJira}) and in
@@ -325,6 +327,56 @@ class TicketTests extends IntegrationTest {
 		finally {
 			worker.start();
 		}
+	}
+
+	@Test
+	void aTicketAskedForByHandGoesToTheRulesChannelOnceAndIsRefusedWhereItCannotBe() {
+		String secret = org.secretFor("github_personal_access_token");
+		poll(org.alert("infra", 41, "github_personal_access_token", "open", NOW, secret),
+				org.alert("infra", 42, "github_personal_access_token", "resolved", NOW, org.secretFor("github_personal_access_token")));
+		long open = alertId("41");
+
+		// the infra alert meets only infra-issues' conditions; api-to-jira is asked for by name
+		JsonNode first = askTicket(API_TOKEN, open, "api-to-jira").expectStatus().isAccepted()
+			.expectHeader().valueEquals("Location", "/api/v1/tickets?alert=" + open)
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		awaitTicket("api-to-jira", "synced SEC-1 open");
+		JsonNode again = askTicket(ACME_TRIAGER_TOKEN, open, "api-to-jira").expectStatus().isAccepted()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(again.get("ticketId")).isEqualTo(first.get("ticketId"));
+		awaitTicket("api-to-jira", "synced SEC-1 open");
+		assertThat(jira.requests("POST", "/rest/api/3/issue")).isEqualTo(1);
+		assertThat(jira.issues().get("SEC-1").get("fields").get("summary").asText()).contains("acme/infra");
+		assertThat(getJson("/api/v1/tickets?alert=" + open).get("items")).extracting(item -> item.get("rule").asText())
+			.contains("api-to-jira");
+
+		assertThat(problem(askTicket(API_TOKEN, open, "no-such-rule"), 400)).contains("no ticket rule named 'no-such-rule'",
+				"api-to-jira", "infra-issues");
+		assertThat(problem(askTicket(API_TOKEN, alertId("42"), "api-to-jira"), 409)).contains("is resolved");
+		assertThat(problem(askTicket(API_TOKEN, 987_654_321L, "api-to-jira"), 404)).contains("no alert with id 987654321");
+		askTicket(VIEWER_TOKEN, open, "api-to-jira").expectStatus().isForbidden();
+		assertThat(getJson("/api/v1/tickets/rules")).extracting(rule -> rule.get("name").asText())
+			.containsExactly("api-to-jira", "infra-issues", "web-per-secret", "web-wrong-field");
+	}
+
+	private long alertId(String number) {
+		return postgres.count("select id from alert where provider_alert_id = '" + number + "'");
+	}
+
+	private WebTestClient.ResponseSpec askTicket(String token, long alertId,
+			String rule) {
+		return web.post()
+			.uri("/api/v1/alerts/" + alertId + "/tickets")
+			.headers(headers -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"rule\": \"" + rule + "\"}")
+			.exchange();
+	}
+
+	private static String problem(WebTestClient.ResponseSpec response,
+			int status) {
+		return response.expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody()
+			.get("detail").asText();
 	}
 
 	private void poll(ObjectNode... alerts) {

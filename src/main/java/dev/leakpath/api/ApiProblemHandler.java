@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import dev.leakpath.asset.InvalidAssetsException;
 import dev.leakpath.explorer.InvalidExplorerQueryException;
 import dev.leakpath.triage.InvalidTriageException;
+import dev.leakpath.suppression.InvalidSuppressionRuleException;
 import dev.leakpath.ticket.TicketRequestException;
 import dev.leakpath.triage.TriageScopeException;
 import dev.leakpath.triage.UnknownAlertsException;
@@ -60,6 +61,11 @@ class ApiProblemHandler {
 	@ExceptionHandler(TriageScopeException.class)
 	ResponseEntity<ProblemDetail> triageScope(TriageScopeException ex) {
 		return response(ProblemType.FORBIDDEN, ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidSuppressionRuleException.class)
+	ResponseEntity<ProblemDetail> invalidSuppressionRule(InvalidSuppressionRuleException ex) {
+		return response(ProblemType.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler(TicketRequestException.class)

@@ -61,7 +61,8 @@ class ApiSecurityConfiguration {
 	/** Paths a viewer scoped to organisations cannot read: they span every organisation. */
 	private static final String[] UNSCOPED_ONLY = { "/api/v1/assets/**", "/api/v1/explorer/**", "/api/v1/sync/**",
 			"/api/v1/webhooks/**", "/api/v1/audit/**", "/api/v1/assets", "/api/v1/sync", "/api/v1/audit",
-			"/api/v1/notifications/**", "/api/v1/notifications", "/api/v1/tickets/**", "/api/v1/tickets" };
+			"/api/v1/notifications/**", "/api/v1/notifications", "/api/v1/tickets/**", "/api/v1/tickets",
+			"/api/v1/suppression/**" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "

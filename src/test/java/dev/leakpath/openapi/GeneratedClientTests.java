@@ -43,6 +43,7 @@ import dev.leakpath.client.api.RepositoriesApi;
 import dev.leakpath.client.api.SecretTypesApi;
 import dev.leakpath.client.api.SecretsApi;
 import dev.leakpath.client.api.SessionApi;
+import dev.leakpath.client.api.SuppressionApi;
 import dev.leakpath.client.api.SyncApi;
 import dev.leakpath.client.api.TicketsApi;
 import dev.leakpath.client.api.TriageApi;
@@ -204,6 +205,7 @@ class GeneratedClientTests {
 		read("getRemediationWeeks", "/api/v1/remediation/weeks", () -> remediation.getRemediationWeeks(null));
 		read("listTickets", "/api/v1/tickets", () -> new TicketsApi(client).listTickets(null, null, null, null, null));
 		read("listTicketRules", "/api/v1/tickets/rules", new TicketsApi(client)::listTicketRules);
+		read("listSuppressionRules", "/api/v1/suppression/rules", new SuppressionApi(client)::listSuppressionRules);
 
 		read("getSyncStatus", "/api/v1/sync", new SyncApi(client)::getSyncStatus);
 		read("listWebhookDeliveries", "/api/v1/webhooks/deliveries",

@@ -37,8 +37,14 @@ public final class TestOrganization {
 	/** An alert showing the given secret value, for the same credential in several places. */
 	public ObjectNode alert(String repository, int number, String secretType, String state, Instant updatedAt,
 			String secret) {
+		return alertAt(repository, number, "config/app-" + number + ".yml", secretType, state, updatedAt, secret);
+	}
+
+	/** An alert found in the file at {@code path}. */
+	public ObjectNode alertAt(String repository, int number, String path, String secretType, String state,
+			Instant updatedAt, String secret) {
 		boolean resolved = "resolved".equals(state);
-		ObjectNode location = GitHubPayloads.commitLocation(ORG, repository, "config/app-" + number + ".yml", number,
+		ObjectNode location = GitHubPayloads.commitLocation(ORG, repository, path, number,
 				number, 5, 45, secrets.sha(), secrets.sha());
 		return GitHubPayloads.alert(new AlertSpec(ORG, ORG_ID, repository, REPOSITORY_IDS.get(repository),
 				!"public".equals(VISIBILITIES.get(repository)), number, secretType, secretType.replace('_', ' '), secret,

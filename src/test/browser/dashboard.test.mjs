@@ -1,8 +1,8 @@
 // Drives the dashboard in Debian's Chromium against a running leakpath demo: signs in with an API token,
 // loads every view, follows an attack path from the overview to its alert, runs an explorer template and
-// navigates by keyboard; triages alerts from an alert's page (dismiss, assign, revoke) and in bulk from a
-// repository's list, each to its applied state at the demo's fake GitHub; pages through lists, checks the graph's direction, that a late answer is discarded
-// and that every view fits a 400 px screen. Writes screenshots and each page's text to OUT_DIR; exits
+// navigates by keyboard; triages alerts from an alert's page (dismiss, assign, revoke, a suppression rule's
+// dry run) and in bulk from a repository's list, each to its applied state at the demo's fake GitHub; pages
+// through lists, checks the graph's direction, that a late answer is discarded and that every view fits a 400 px screen. Writes screenshots and each page's text to OUT_DIR; exits
 // non-zero on any failure, console error or CSP violation. Started by DashboardBrowserTests with BASE_URL,
 // API_TOKEN and OUT_DIR.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -251,6 +251,14 @@ try {
   check(await page.locator('#triage select[name="action"] option[value="revoke"]').count() === 0,
     'revocation is not offered for a secret GitHub cannot revoke');
   await capture('alert-triaged');
+  // suppressing alerts like it: the dry run of a rule built from the alert, and the lines for config
+  await page.click('#suppress button[type="submit"]');
+  await page.waitForSelector('#main .suppress-count');
+  const wouldDismiss = Number((await page.innerText('#main .suppress-count')).match(/would dismiss (\d+)/)?.[1]);
+  check(wouldDismiss >= 1, `a rule like the alert would dismiss it at least: ${wouldDismiss}`);
+  check((await page.innerText('#main .suppress-result pre')).includes(`repositories: ["${others[0].repository}"]`),
+    'the dry run shows the rule to add to config');
+  await capture('alert-suppress-dry-run');
   items = await triageOnAlertPage(others[1].id, async () => {
     await page.selectOption('#triage select[name="action"]', 'assign');
     await page.fill('#triage input[name="assignee"]', 'octocat');

@@ -2,7 +2,7 @@
 // out at GitHub or Azure DevOps, and the panel polls the command until no alert of it is pending, showing each
 // alert's state (applied, failed with the provider's reason, or in conflict with what changed there).
 import { api } from './api.js';
-import { h, badge } from './dom.js';
+import { h, badge, external } from './dom.js';
 
 const RESOLUTIONS = {
   resolve: ['revoked', 'fixed'],
@@ -105,4 +105,73 @@ function commandSummary(page) {
       badge(item.status, `triage-${item.status}`), ` ${item.repository} #${item.providerAlertId}`,
       item.lastError ? ` — ${item.lastError}` : null, item.note ? ` — ${item.note}` : null,
       item.status === 'applied' && item.confirmed === false ? ' (the provider\'s next listing confirms it)' : null))));
+}
+
+/**
+ * Suppressing alerts like this one: rules live in config, reviewed like code, so the panel tries a rule built
+ * from the alert (its repository, a glob of its file's folder, its type) with the API's dry run and shows what it
+ * would dismiss and the lines to add to leakpath.suppression.rules.
+ */
+export function suppressPanel(alert) {
+  const path = alert.locations.find(location => location.path)?.path;
+  const folder = path && path.includes('/') ? `${path.slice(0, path.lastIndexOf('/'))}/**` : path;
+  const repositories = h('input', { name: 'repositories', value: alert.repository.fullName });
+  const paths = h('input', { name: 'paths', value: folder ?? '' });
+  const resolution = h('select', { name: 'resolution' },
+    RESOLUTIONS.dismiss.map(value => h('option', { value, selected: value === 'used_in_tests' }, value)));
+  const result = h('div', { class: 'suppress-result', 'aria-live': 'polite' });
+  const form = h('form', { class: 'filters triage-form', id: 'suppress' },
+    h('label', {}, 'Repositories (globs, comma-separated)', repositories),
+    h('label', {}, 'Paths (globs, comma-separated)', paths),
+    h('label', {}, 'Reason', resolution),
+    h('button', { type: 'submit' }, 'Try the rule'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const list = input => input.value.split(',').map(value => value.trim()).filter(Boolean);
+    const rule = { name: 'dashboard-try', repositories: list(repositories), paths: list(paths), resolution: resolution.value };
+    try {
+      const answer = await api('/api/v1/suppression/dry-run', { method: 'POST', body: rule });
+      const yaml = ['- name: <a name>', `  repositories: ${JSON.stringify(rule.repositories)}`,
+        `  paths: ${JSON.stringify(rule.paths)}`, `  resolution: ${rule.resolution}`, '  comment: <why>'].join('\n');
+      result.replaceChildren(
+        h('p', { class: 'suppress-count' }, `It would dismiss ${answer.matches}${answer.more ? '+' : ''} open alert`
+          + `${answer.matches === 1 ? '' : 's'} now, and those a rescan brings back.`),
+        h('ul', {}, answer.alerts.slice(0, 10).map(match => h('li', {},
+          h('a', { href: `#/alerts/${match.alertId}` }, `${match.repository} #${match.providerAlertId}`),
+          match.path ? ` ${match.path}` : null))),
+        h('p', { class: 'muted' }, 'To keep it, add it under leakpath.suppression.rules:'),
+        h('pre', { class: 'mono' }, yaml));
+    } catch (error) {
+      result.replaceChildren(h('p', { class: 'error', role: 'alert' }, error.message));
+    }
+  });
+  return h('section', { class: 'card triage' }, h('h2', {}, 'Suppress alerts like this'), form, result);
+}
+
+/** Opening a ticket by hand in one of the ticket rules' channels; shown only when there are rules. */
+export async function ticketPanel(alert) {
+  const rules = await api('/api/v1/tickets/rules').catch(() => []);
+  if (rules.length === 0) return null;
+  const rule = h('select', { name: 'rule' }, rules.map(item => h('option', { value: item.name }, `${item.name} (${item.channel})`)));
+  const status = h('div', { class: 'ticket-status', 'aria-live': 'polite' });
+  const form = h('form', { class: 'filters triage-form', id: 'ticket' }, h('label', {}, 'Rule', rule),
+    h('button', { type: 'submit' }, 'Open ticket'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      const opened = await api(`/api/v1/alerts/${alert.id}/tickets`, { method: 'POST', body: { rule: rule.value } });
+      for (;;) {
+        const page = await api(`/api/v1/tickets?alert=${alert.id}`);
+        const ticket = page.items.find(item => item.id === opened.ticketId);
+        status.replaceChildren(h('p', {}, badge(ticket?.status ?? 'pending', `triage-${ticket?.status ?? 'pending'}`),
+          ticket?.externalUrl ? [' ', external(ticket.externalUrl, ticket.externalId ?? 'issue')] : null,
+          ticket?.lastError ? ` — ${ticket.lastError}` : null));
+        if (!status.isConnected || (ticket && ticket.status !== 'pending')) return;
+        await new Promise(resolve => setTimeout(resolve, POLL_MS));
+      }
+    } catch (error) {
+      status.replaceChildren(h('p', { class: 'error', role: 'alert' }, error.message));
+    }
+  });
+  return h('section', { class: 'card triage' }, h('h2', {}, 'Ticket'), form, status);
 }

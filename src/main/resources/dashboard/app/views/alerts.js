@@ -3,7 +3,7 @@ import { h, badge, external, facts, filterForm, table, when } from '../dom.js';
 import { pageQuery, pager } from '../paging.js';
 import { SETUP, emptyText } from '../setup.js';
 import { factorList, riskCell } from '../risk.js';
-import { canTriage, triagePanel } from '../triage.js';
+import { canTriage, suppressPanel, ticketPanel, triagePanel } from '../triage.js';
 
 /** The list's filter as the triage API takes it (the same names as GET /api/v1/alerts). */
 const TRIAGE_FILTER = ['provider', 'organization', 'repository', 'state', 'secretType', 'validity'];
@@ -56,6 +56,8 @@ export async function alertsView({ params, navigate, caller }) {
 
 export async function alertView({ match, caller }) {
   const alert = await api(`/api/v1/alerts/${match[1]}`);
+  const triager = canTriage(caller, alert.organization);
+  const tickets = triager ? await ticketPanel(alert) : null;
   const target = alert.target;
   return [
     h('h1', {}, `${alert.secretTypeDisplayName ?? alert.secretType} in ${alert.repository.fullName}`),
@@ -90,7 +92,8 @@ export async function alertView({ match, caller }) {
         h('p', {}, riskCell(alert.risk.level, alert.risk.score, alert.risk.factors)), factorList(alert.risk.factors)),
       h('section', { class: 'card' }, h('h2', {}, 'Remediation'),
         h('ol', {}, (alert.remediation ?? []).map(step => h('li', {}, step))))),
-    canTriage(caller, alert.organization) ? triagePanel(caller, { alertId: alert.id }, [alert]) : null,
+    triager ? h('div', { class: 'grid' }, triagePanel(caller, { alertId: alert.id }, [alert]), tickets) : null,
+    (caller?.roles ?? []).includes('admin') ? suppressPanel(alert) : null,
     h('h2', {}, 'Attack paths'),
     table([
       ['Risk', path => riskCell(path.riskLevel, path.riskScore, path.riskFactors)],

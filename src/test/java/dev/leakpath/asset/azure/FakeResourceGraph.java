@@ -175,7 +175,7 @@ final class FakeResourceGraph {
 
 	/**
 	 * The built-in Contributor as Microsoft publishes it (learn.microsoft.com/azure/role-based-access-control/
-	 * built-in-roles/privileged#contributor): every action but managing access and a few blueprint, gallery
+	 * built-in-roles/general#contributor): every action but managing access and a few blueprint, gallery
 	 * share and subscription ones; no data actions.
 	 */
 	static ObjectNode contributor() {
@@ -189,9 +189,7 @@ final class FakeResourceGraph {
 		List.of("Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write",
 				"Microsoft.Authorization/elevateAccess/Action", "Microsoft.Blueprint/blueprintAssignments/write",
 				"Microsoft.Blueprint/blueprintAssignments/delete", "Microsoft.Compute/galleries/share/action",
-				"Microsoft.Purview/consents/write", "Microsoft.Purview/consents/delete",
-				"Microsoft.Resources/deploymentStacks/manageDenySetting/action", "Microsoft.Subscription/cancel/action",
-				"Microsoft.Subscription/enable/action").forEach(notActions::add);
+				"Microsoft.Purview/consents/write", "Microsoft.Purview/consents/delete").forEach(notActions::add);
 		permission.set("notActions", notActions);
 		permission.set("dataActions", JSON.arrayNode());
 		permission.set("notDataActions", JSON.arrayNode());

@@ -1,11 +1,7 @@
 package dev.leakpath.asset.azure;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +25,7 @@ import dev.leakpath.identity.azure.AzureAccessEvaluation;
 import dev.leakpath.identity.azure.AzureRoleAssignment;
 import dev.leakpath.identity.azure.AzureRoleDefinition;
 import dev.leakpath.ingest.PermanentSourceException;
+import dev.leakpath.target.EntraClientIds;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -336,19 +333,9 @@ class ResourceGraphIdentities {
 		return id.substring(id.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
 	}
 
-	/**
-	 * {@code sha256:} and the lower-case hex SHA-256 of the lower-cased client id, as the identity layer keys an
-	 * Entra application's credentials (V202612130000) and {@code dev.leakpath.target} computes it for a secret.
-	 */
+	/** The client id's credential fingerprint, as the target resolvers compute it for a secret. */
 	static String fingerprint(String clientId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(clientId.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-			return "sha256:" + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return EntraClientIds.fingerprint(clientId);
 	}
 
 	private Mono<Set<Long>> affected(String source) {

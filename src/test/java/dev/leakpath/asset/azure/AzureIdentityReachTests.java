@@ -66,6 +66,20 @@ class AzureIdentityReachTests extends IntegrationTest {
 	}
 
 	@Test
+	void refreshWhenTheAssignmentIsRemovedThenTheIdentityGoesAndTheSecretReachesNothing() {
+		resourceGraphApi.servicePrincipal(OBJECT_ID, APP_ID, "deploy-bot");
+		resourceGraph.refresh().block();
+		// the newest stub of the same priority answers: the tenant now has the definition and no assignment
+		resourceGraphApi.rbac(List.of(), List.of(contributor()));
+
+		resourceGraph.refresh().block();
+
+		assertThat(postgres.rows("select count(*) from identity")).containsExactly("0");
+		assertThat(postgres.rows("select count(*) from azure_role_assignment")).containsExactly("0");
+		assertThat(reach()).isEmpty();
+	}
+
+	@Test
 	void refreshWhenGraphRefusesThenAssignmentsStayAndNoSecretJoinsTheUnnamedPrincipal() {
 		resourceGraphApi.graphRefuses();
 

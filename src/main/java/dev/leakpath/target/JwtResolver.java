@@ -42,7 +42,10 @@ final class JwtResolver implements TargetResolver {
 					|| issuer.contains("sts.windows.net")));
 			if (entra) {
 				return Optional.of(new SecretTarget(TargetKind.CLOUD_IDENTITY, "azure", "Microsoft.Entra/applications",
-						application, host(audience), null, tenant, null, null, "access token claims tid/appid/aud",
+						application, host(audience), null, tenant, null,
+						// the token acts as its application: its reach is the application's (identity_credential)
+						application == null ? null : EntraClientIds.fingerprint(application),
+						"access token claims tid/appid/aud",
 						SecretTarget.HIGH));
 			}
 			return Optional.of(new SecretTarget(TargetKind.UNRESOLVED, null, null, application, host(audience), null,

@@ -210,6 +210,8 @@ class TargetResolutionTests {
 		assertThat(target.tenantId()).isEqualTo("72f988bf-86f1-41af-91ab-2d7cd011db47");
 		assertThat(target.name()).isEqualTo("1950a258-227b-4e31-a9cf-717495945fc2");
 		assertThat(target.host()).isEqualTo("management.azure.com");
+		// the application's credential fingerprint (sha256 of the client id), which identity_credential matches
+		assertThat(target.keyFingerprint()).isEqualTo("sha256:ff6726cab9b13f8afc66f668b13b17f9c3c8d0aa23aaebf2d4b3a81c1a7fbab1");
 	}
 
 	@Test

@@ -57,6 +57,7 @@ public abstract class IntegrationTest {
 		registry.add("leakpath.github.api-url", github::baseUrl);
 		registry.add("leakpath.assets.resource-graph.management-url", github::baseUrl);
 		registry.add("leakpath.assets.resource-graph.token-url", () -> github.baseUrl() + "/{tenant}/oauth2/v2.0/token");
+		registry.add("leakpath.assets.resource-graph.graph-url", github::baseUrl);
 		registry.add("leakpath.assets.aws.endpoint-url", github::baseUrl);
 		registry.add("leakpath.assets.gcp.asset-url", github::baseUrl);
 		registry.add("leakpath.assets.gcp.token-url", () -> github.baseUrl() + "/gcp/token");

@@ -33,7 +33,8 @@ class ResourceGraphConfiguration {
 		WebClient web = webClients.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
 		return new ResourceGraphClient(web, properties,
 				resilience(properties.tenantTokenUrl().getHost(), properties, retries, breakers, limiters),
-				resilience(properties.managementUrl().getHost(), properties, retries, breakers, limiters));
+				resilience(properties.managementUrl().getHost(), properties, retries, breakers, limiters),
+				resilience(properties.graphUrl().getHost() + ":graph", properties, retries, breakers, limiters));
 	}
 
 	private static SourceResilience resilience(String host, ResourceGraphProperties properties, RetryRegistry retries,

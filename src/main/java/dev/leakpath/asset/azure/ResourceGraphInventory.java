@@ -1,6 +1,9 @@
 package dev.leakpath.asset.azure;
 
 import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +37,16 @@ class ResourceGraphInventory {
 
 	private final AssetInventory inventory;
 
+	private final ResourceGraphIdentities identities;
+
 	private volatile Disposable schedule;
 
-	ResourceGraphInventory(ResourceGraphProperties properties, ResourceGraphClient client, AssetInventory inventory) {
+	ResourceGraphInventory(ResourceGraphProperties properties, ResourceGraphClient client, AssetInventory inventory,
+			ResourceGraphIdentities identities) {
 		this.properties = properties;
 		this.client = client;
 		this.inventory = inventory;
+		this.identities = identities;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -61,20 +68,34 @@ class ResourceGraphInventory {
 		}
 	}
 
-	/** Reads every page, then replaces the source's assets in one transaction; emits how many were read. */
+	/**
+	 * Reads every page, then replaces the source's assets in one transaction, then the tenant's role assignments
+	 * and what its service principals may access ({@link ResourceGraphIdentities}); emits how many assets were
+	 * read. A failed RBAC read keeps the stored identities and does not undo the assets.
+	 */
 	Mono<Integer> refresh() {
-		return client.page(ResourceGraphAssets.QUERY, null)
-			.map(first -> new NumberedPage(1, first))
-			.expand(this::next)
-			.flatMapIterable(numbered -> numbered.page().rows())
-			.collectList()
+		return rows(ResourceGraphAssets.QUERY)
 			.map(ResourceGraphAssets::assets)
 			.flatMap(assets -> inventory.replaceSource(assets, SOURCE).thenReturn(assets.size()))
-			.doOnNext(count -> log.info("Resource Graph: {} Azure resources in the inventory", count));
+			.doOnNext(count -> log.info("Resource Graph: {} Azure resources in the inventory", count))
+			.flatMap(count -> identities.refresh(rows(ResourceGraphIdentities.QUERY))
+				.doOnError(ex -> log.warn("Resource Graph: the Azure role assignments were not read, the stored "
+						+ "ones stay: {}", ex.toString()))
+				.onErrorResume(ex -> Mono.empty())
+				.thenReturn(count));
+	}
+
+	/** Every row of the query, page by page; an error when the listing cannot be had whole. */
+	private Mono<List<JsonNode>> rows(String query) {
+		return client.page(query, null)
+			.map(first -> new NumberedPage(1, first))
+			.expand(current -> next(query, current))
+			.flatMapIterable(numbered -> numbered.page().rows())
+			.collectList();
 	}
 
 	/** The page after {@code current}; an error when the listing cannot be had whole. */
-	private Mono<NumberedPage> next(NumberedPage current) {
+	private Mono<NumberedPage> next(String query, NumberedPage current) {
 		ResourceGraphPage page = current.page();
 		if (page.subscriptionLimitHit()) {
 			return incomplete("the principal sees more than 10,000 subscriptions and Resource Graph read only the "
@@ -88,7 +109,7 @@ class ResourceGraphInventory {
 			return incomplete("Resource Graph lists more than " + properties.maxPages() + " pages of "
 					+ properties.pageSize() + " rows; raise leakpath.assets.resource-graph.max-pages");
 		}
-		return client.page(ResourceGraphAssets.QUERY, page.skipToken())
+		return client.page(query, page.skipToken())
 			.map(next -> new NumberedPage(current.number() + 1, next));
 	}
 

@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * inventory (a partial listing would delete every resource past the last page read)
  * @param timeout longest wait for one request (a token or a page), answer included; then it is retried
  * @param retry attempts and waits for 429, 5xx, connection errors and timeouts
+ * @param graphUrl Microsoft Graph root, where the service principals that role assignments name are read
+ * ({@code Application.Read.All}); a refusal keeps the assignments, their reach marked assumed
  */
 @Validated
 @ConfigurationProperties("leakpath.assets.resource-graph")
@@ -35,7 +37,8 @@ record ResourceGraphProperties(@DefaultValue("https://management.azure.com") URI
 		@DefaultValue("https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token") String tokenUrl, String tenantId,
 		String clientId, String clientSecret, List<String> subscriptions, @DefaultValue("PT1H") Duration interval,
 		@Min(1) @Max(1000) @DefaultValue("1000") int pageSize, @Min(1) @DefaultValue("1000") int maxPages,
-		@DefaultValue("PT60S") Duration timeout, @Valid @DefaultValue RetrySettings retry) {
+		@DefaultValue("PT60S") Duration timeout, @Valid @DefaultValue RetrySettings retry,
+		@DefaultValue("https://graph.microsoft.com") URI graphUrl) {
 
 	ResourceGraphProperties {
 		subscriptions = subscriptions == null ? List.of()
@@ -56,7 +59,7 @@ record ResourceGraphProperties(@DefaultValue("https://management.azure.com") URI
 		return "ResourceGraphProperties[managementUrl=" + managementUrl + ", tenantId=" + tenantId + ", clientId="
 				+ clientId + ", clientSecret=" + (clientSecret == null ? "unset" : "***") + ", subscriptions="
 				+ subscriptions + ", interval=" + interval + ", pageSize=" + pageSize + ", maxPages=" + maxPages
-				+ ", timeout=" + timeout + ", retry=" + retry + "]";
+				+ ", timeout=" + timeout + ", retry=" + retry + ", graphUrl=" + graphUrl + "]";
 	}
 
 }

@@ -68,8 +68,11 @@ final class FakeResourceGraph {
 
 	/** The request for the page at {@code index} (0-based). */
 	MappingBuilder pageRequest(int index) {
+		// the RBAC query (authorizationresources) has its own stubs
 		return index == 0 ? post(urlPathEqualTo(RESOURCES)).withRequestBody(notContaining("$skipToken"))
-				: post(urlPathEqualTo(RESOURCES)).withRequestBody(containing('"' + skipToken(index) + '"'));
+			.withRequestBody(notContaining("authorizationresources"))
+				: post(urlPathEqualTo(RESOURCES)).withRequestBody(containing('"' + skipToken(index) + '"'))
+					.withRequestBody(notContaining("authorizationresources"));
 	}
 
 	/** A page of rows as Resource Graph answers it, with no {@code $skipToken}. */
@@ -88,7 +91,8 @@ final class FakeResourceGraph {
 	}
 
 	int pageRequests() {
-		return server.findAll(postRequestedFor(urlPathEqualTo(RESOURCES))).size();
+		return server.findAll(postRequestedFor(urlPathEqualTo(RESOURCES))
+			.withRequestBody(notContaining("authorizationresources"))).size();
 	}
 
 	int tokenRequests() {
@@ -131,6 +135,103 @@ final class FakeResourceGraph {
 		row.set("tags", JSON.objectNode().put("env", "prod"));
 		row.set("properties", JSON.objectNode());
 		return row;
+	}
+
+	/**
+	 * The RBAC query's answer: two pages of {@code authorizationresources} rows linked by {@code $skipToken}, shaped on
+	 * learn.microsoft.com/rest/api/azureresourcegraph/resourcegraph/resources/resources (same envelope as the
+	 * inventory's) and on the ARM role assignment and definition resources
+	 * (learn.microsoft.com/rest/api/authorization/role-assignments/get, .../role-definitions/get).
+	 */
+	void rbac(List<ObjectNode> first, List<ObjectNode> second) {
+		int total = first.size() + second.size();
+		ObjectNode page = page(total, first).put("$skipToken", "rbac-page-2");
+		server.stubFor(post(urlPathEqualTo(RESOURCES)).atPriority(1)
+			.withRequestBody(containing("authorizationresources"))
+			.withRequestBody(notContaining("rbac-page-2"))
+			.willReturn(FakeGitHub.json(200, page)));
+		server.stubFor(post(urlPathEqualTo(RESOURCES)).atPriority(1)
+			.withRequestBody(containing("authorizationresources"))
+			.withRequestBody(containing("rbac-page-2"))
+			.willReturn(FakeGitHub.json(200, page(total, second))));
+	}
+
+	/** {@code microsoft.authorization/roleassignments}: the principal holds the role over the scope. */
+	static ObjectNode roleAssignment(String guid, String principalId, String roleGuid, String scope) {
+		ObjectNode row = JSON.objectNode()
+			.put("id", scope + "/providers/Microsoft.Authorization/roleAssignments/" + guid)
+			.put("type", "microsoft.authorization/roleassignments")
+			.put("tenantId", "test-tenant");
+		row.set("properties", JSON.objectNode()
+			.put("principalId", principalId)
+			.put("principalType", "ServicePrincipal")
+			// assignments name the definition under their subscription's path
+			.put("roleDefinitionId", "/subscriptions/" + SUBSCRIPTION
+					+ "/providers/Microsoft.Authorization/roleDefinitions/" + roleGuid)
+			.put("scope", scope)
+			.put("createdOn", "2026-11-02T09:12:44.0000000Z"));
+		return row;
+	}
+
+	/**
+	 * The built-in Contributor as Microsoft publishes it (learn.microsoft.com/azure/role-based-access-control/
+	 * built-in-roles/general#contributor): every action but managing access and a few blueprint, gallery
+	 * share and subscription ones; no data actions.
+	 */
+	static ObjectNode contributor() {
+		ObjectNode row = JSON.objectNode()
+			.put("id", "/providers/Microsoft.Authorization/roleDefinitions/" + CONTRIBUTOR)
+			.put("type", "microsoft.authorization/roledefinitions")
+			.put("tenantId", "test-tenant");
+		ObjectNode permission = JSON.objectNode();
+		permission.set("actions", JSON.arrayNode().add("*"));
+		ArrayNode notActions = JSON.arrayNode();
+		List.of("Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write",
+				"Microsoft.Authorization/elevateAccess/Action", "Microsoft.Blueprint/blueprintAssignments/write",
+				"Microsoft.Blueprint/blueprintAssignments/delete", "Microsoft.Compute/galleries/share/action",
+				"Microsoft.Purview/consents/write", "Microsoft.Purview/consents/delete").forEach(notActions::add);
+		permission.set("notActions", notActions);
+		permission.set("dataActions", JSON.arrayNode());
+		permission.set("notDataActions", JSON.arrayNode());
+		ObjectNode properties = JSON.objectNode().put("roleName", "Contributor").put("type", "BuiltInRole")
+			.put("description", "Grants full access to manage all resources, but does not allow you to assign roles "
+					+ "in Azure RBAC, manage assignments in Azure Blueprints, or share image galleries.");
+		properties.set("permissions", JSON.arrayNode().add(permission));
+		properties.set("assignableScopes", JSON.arrayNode().add("/"));
+		row.set("properties", properties);
+		return row;
+	}
+
+	static final String CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
+
+	static final String GET_BY_IDS = "/v1.0/directoryObjects/getByIds";
+
+	/**
+	 * Microsoft Graph lists the service principal (learn.microsoft.com/graph/api/directoryobject-getbyids):
+	 * {@code {"@odata.context", "value": [{"@odata.type": "#microsoft.graph.servicePrincipal", ...}]}}.
+	 */
+	void servicePrincipal(String objectId, String appId, String displayName) {
+		ObjectNode principal = JSON.objectNode().put("@odata.type", "#microsoft.graph.servicePrincipal")
+			.put("id", objectId)
+			.put("appId", appId)
+			.put("displayName", displayName)
+			.put("appOwnerOrganizationId", "7c1e8f0a-0000-4000-8000-0000000000aa")
+			.put("servicePrincipalType", "Application")
+			.put("accountEnabled", true);
+		ObjectNode answer = JSON.objectNode()
+			.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#directoryObjects");
+		answer.set("value", JSON.arrayNode().add(principal));
+		server.stubFor(post(urlPathEqualTo(GET_BY_IDS)).atPriority(1)
+			.withRequestBody(containing(objectId))
+			.willReturn(FakeGitHub.json(200, answer)));
+	}
+
+	/** Graph refuses: the principal lacks Application.Read.All (learn.microsoft.com/graph/errors). */
+	void graphRefuses() {
+		ObjectNode error = JSON.objectNode();
+		error.set("error", JSON.objectNode().put("code", "Authorization_RequestDenied")
+			.put("message", "Insufficient privileges to complete the operation."));
+		server.stubFor(post(urlPathEqualTo(GET_BY_IDS)).atPriority(1).willReturn(FakeGitHub.json(403, error)));
 	}
 
 	private static String skipToken(int page) {

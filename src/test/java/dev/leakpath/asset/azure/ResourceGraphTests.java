@@ -2,6 +2,7 @@ package dev.leakpath.asset.azure;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.leakpath.asset.azure.FakeResourceGraph.RESOURCES;
@@ -49,7 +50,8 @@ class ResourceGraphTests extends IntegrationTest {
 					"orders-sql|orders-sql.database.windows.net|f|" + SUBSCRIPTION + "|resource-graph",
 					"prod-kv|prod-kv.vault.azure.net|t|" + SUBSCRIPTION + "|resource-graph");
 		assertThat(github.server().findAll(postRequestedFor(urlPathEqualTo(RESOURCES))
-			.withHeader("Authorization", equalTo("Bearer rg-access-token")))).hasSize(2);
+			.withHeader("Authorization", equalTo("Bearer rg-access-token"))
+			.withRequestBody(notContaining("authorizationresources")))).hasSize(2);
 		assertThat(github.server().findAll(postRequestedFor(urlPathEqualTo(RESOURCES))
 			.withRequestBody(containing("microsoft.storage/storageaccounts")))).hasSize(2);
 	}

@@ -28,6 +28,9 @@ public class AttackPathEvaluator {
 	private static final String EVALUATE = """
 			with kinds as (
 			    select * from unnest(cast(:kindTypes as text[]), cast(:kindIds as text[])) as kind (resource_type, id)
+			), identity_rules as (
+			    select * from unnest(cast(:identityKinds as text[]), cast(:identityPrefixes as text[]),
+			                         cast(:identitySuffixes as text[])) as rule (kind, prefix, suffix)
 			), contained as materialized (
 			    select c.repository_id, c.secret_id, array_agg(c.alert_id order by c.alert_id) as alert_ids,
 			           coalesce(bool_or(c.validity = 'active'), false) as still_valid,
@@ -55,15 +58,16 @@ public class AttackPathEvaluator {
 			    where {targets} and t.secret_id in (select secret_id from contained)
 			), matched as (
 			    -- rule ids as AttackPathRules.ruleId, identityRuleId and plaintextRuleId write them
-			    select case when t.identity_id is not null and not t.assumed and t.kind = :identityKind
-			                then replace(c.provider, '_', '-') || '-aws-key-'
-			                     || case when t.access_level = 'read' then 'reads' else 'writes' end || '-' || t.kind
+			    select case when t.identity_id is not null and not t.assumed and ir.kind is not null
+			                then replace(c.provider, '_', '-') || '-' || ir.prefix
+			                     || case when t.access_level = 'read' then 'reads' else 'writes' end || ir.suffix
 			                else case when c.public_entry and t.kind = :publicKind then 'public-' else '' end
 			                     || replace(c.provider, '_', '-') || '-secret-to-' || t.kind end as rule_id,
 			           c.*, t.target_key, t.asset_id, t.resource_type as target_type, t.name as target_name,
 			           t.in_inventory, t.internet_exposed, t.sensitive_data
 			    from contained c
 			    join targets t on t.secret_id = c.secret_id
+			    left join identity_rules ir on ir.kind = t.kind
 			    union all
 			    select 'public-' || replace(c.provider, '_', '-') || '-plaintext-secret', c.*, '', null, null, null,
 			           false, false, false
@@ -163,7 +167,11 @@ public class AttackPathEvaluator {
 			.bind("kindTypes", KIND_TYPES.keySet().toArray(String[]::new))
 			.bind("kindIds", KIND_TYPES.values().toArray(String[]::new))
 			.bind("publicKind", AttackPathRules.PUBLIC_KIND)
-			.bind("identityKind", AttackPathRules.IDENTITY_KIND);
+			.bind("identityKinds", AttackPathRules.IDENTITY_RULES.stream().map(AttackPathRules.IdentityRule::kind).toArray(String[]::new))
+			.bind("identityPrefixes",
+					AttackPathRules.IDENTITY_RULES.stream().map(AttackPathRules.IdentityRule::prefix).toArray(String[]::new))
+			.bind("identitySuffixes",
+					AttackPathRules.IDENTITY_RULES.stream().map(AttackPathRules.IdentityRule::suffix).toArray(String[]::new));
 		return (ids == null ? statement : statement.bind("ids", ids)).map(row -> new Evaluation(row.get("opened", Long.class), row.get("updated", Long.class),
 					row.get("resolved", Long.class)))
 			.one();

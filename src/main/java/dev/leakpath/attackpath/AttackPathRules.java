@@ -20,8 +20,23 @@ public final class AttackPathRules {
 	/** The one kind whose paths from public repositories have a rule, and a name, of their own (the seed's). */
 	static final String PUBLIC_KIND = "storage";
 
-	/** The kind whose paths through an evaluated identity have rules of their own. */
-	static final String IDENTITY_KIND = "s3-bucket";
+	/**
+	 * The kinds whose paths through an evaluated identity have rules of their own, by the cloud of their
+	 * credential: {@code github-aws-key-reads-s3-bucket}, {@code github-gcp-key-writes-storage-bucket}.
+	 */
+	static final List<IdentityRule> IDENTITY_RULES = List.of(
+			new IdentityRule("s3-bucket", "aws-key-", "-s3-bucket", "AWS access key", "IAM user"),
+			new IdentityRule("cloud-storage-bucket", "gcp-key-", "-storage-bucket", "GCP service-account key",
+					"service account"));
+
+	/**
+	 * @param kind the target kind ({@link TargetKinds})
+	 * @param prefix and suffix: the rule id is the provider, {@code -}, prefix, {@code reads} or {@code writes},
+	 * suffix
+	 * @param credential and identity name the path's hops
+	 */
+	record IdentityRule(String kind, String prefix, String suffix, String credential, String identity) {
+	}
 
 	private static final String PRIVATE = "Make the repository private, or purge the secret from its history "
 			+ "(git filter-repo) and assume it was copied.";
@@ -56,14 +71,17 @@ public final class AttackPathRules {
 							+ storage.noun(),
 					provider, true, storage, List.of("public " + name + " repository", "exposed secret", storage.step()),
 					List.copyOf(remediation)));
-			for (boolean write : List.of(false, true)) {
-				TargetKind bucket = TargetKinds.byId(IDENTITY_KIND);
-				rules.add(new AttackPathRule(identityRuleId(provider, write),
-						name + " repository contains an exposed AWS access key whose IAM user can "
-								+ (write ? "write to " : "read ") + bucket.noun(),
-						provider, false, bucket,
-						List.of(name + " repository", "exposed AWS access key", "IAM user", bucket.step()),
-						bucket.remediation()));
+			for (IdentityRule identity : IDENTITY_RULES) {
+				for (boolean write : List.of(false, true)) {
+					TargetKind bucket = TargetKinds.byId(identity.kind());
+					rules.add(new AttackPathRule(identityRuleId(provider, identity, write),
+							name + " repository contains an exposed " + identity.credential() + " whose "
+									+ identity.identity() + " can " + (write ? "write to " : "read ") + bucket.noun(),
+							provider, false, bucket,
+							List.of(name + " repository", "exposed " + identity.credential(), identity.identity(),
+									bucket.step()),
+							bucket.remediation()));
+				}
 			}
 			rules.add(new AttackPathRule(plaintextRuleId(provider),
 					"Internet exposed " + name + " repository with plaintext secret is publicly accessible", provider, true,
@@ -79,11 +97,11 @@ public final class AttackPathRules {
 	}
 
 	/**
-	 * {@code github-aws-key-reads-s3-bucket}: a path through the key's IAM user, whose policies leakpath evaluated
-	 * (an assumed reach keeps the plain rule).
+	 * {@code github-aws-key-reads-s3-bucket}: a path through the key's identity (IAM user, service account), whose
+	 * policies leakpath evaluated (an assumed reach keeps the plain rule).
 	 */
-	static String identityRuleId(String provider, boolean write) {
-		return slug(provider) + "-aws-key-" + (write ? "writes" : "reads") + "-" + IDENTITY_KIND;
+	static String identityRuleId(String provider, IdentityRule identity, boolean write) {
+		return slug(provider) + "-" + identity.prefix() + (write ? "writes" : "reads") + identity.suffix();
 	}
 
 	static String plaintextRuleId(String provider) {

@@ -1,9 +1,5 @@
 package dev.leakpath.target;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -49,13 +45,7 @@ final class AwsKeys {
 	 * holds for the key (V202612130000), so that a secret finds its IAM user without the id being stored.
 	 */
 	static String fingerprint(String keyId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyId.getBytes(StandardCharsets.UTF_8));
-			return "sha256:" + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return CredentialFingerprint.of(keyId);
 	}
 
 	/** The kind of credential the prefix names. */

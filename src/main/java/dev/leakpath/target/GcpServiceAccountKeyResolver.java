@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * GCP service-account key files (IAM documentation, "Create and delete service account keys": JSON with
  * {@code private_key_id} and {@code client_email}): the key's id and the project of its account, which the
- * GCP inventory's {@code gcp_service_account_key} table joins to the account. The private key is not kept.
+ * GCP inventory's {@code gcp_service_account_key} table joins to the account. The key id is kept only as its
+ * {@link CredentialFingerprint}, by which the identity layer finds the key's service account (as for AWS keys); the
+ * private key is not kept.
  */
 final class GcpServiceAccountKeyResolver implements TargetResolver {
 
@@ -31,7 +33,7 @@ final class GcpServiceAccountKeyResolver implements TargetResolver {
 		Matcher email = CLIENT_EMAIL.matcher(text);
 		String project = email.find() ? email.group(1) : null;
 		return Optional.of(new SecretTarget(TargetKind.CLOUD_IDENTITY, "gcp", "iam.googleapis.com/ServiceAccountKey",
-				keyId.group(1), null, project, null, null, null,
+				keyId.group(1), null, project, null, null, CredentialFingerprint.of(keyId.group(1)),
 				"service-account key file private_key_id" + (project == null ? "" : " and client_email's project"),
 				SecretTarget.HIGH));
 	}

@@ -23,6 +23,8 @@ class GcpServiceAccountKeyResolverTests {
 			}
 			""";
 
+	private static final String FINGERPRINT = "16d0aba55045fbc8bd75d77c0699d8441df15996f56aba473221c9453dcdd907";
+
 	private final TargetResolution resolution = new TargetResolution();
 
 	@Test
@@ -35,6 +37,9 @@ class GcpServiceAccountKeyResolverTests {
 		assertThat(target.resourceType()).isEqualTo("iam.googleapis.com/ServiceAccountKey");
 		assertThat(target.name()).isEqualTo("8f2b6c1d9e0a4b3c7d5e6f708192a3b4c5d6e7f8");
 		assertThat(target.accountId()).isEqualTo("acme-analytics");
+		// the contract's fingerprint (V202612130000), by which identity_credential finds the service account:
+		// printf %s 8f2b6c1d9e0a4b3c7d5e6f708192a3b4c5d6e7f8 | sha256sum
+		assertThat(target.keyFingerprint()).isEqualTo("sha256:" + FINGERPRINT);
 		assertThat(target.toString()).doesNotContain("FAKEDEMOKEY");
 	}
 

@@ -1,6 +1,7 @@
 package dev.leakpath.asset.gcp;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import dev.leakpath.asset.AssetInventory;
+import dev.leakpath.ingest.PermanentSourceException;
 import dev.leakpath.periodic.PeriodicLoop;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the GCP inventory of the scope every interval from Cloud Asset Inventory: its IAM policies, then its
  * resources, each page by page ({@code pageToken}), and makes them the truth for the source {@code gcp:<scope>}
- * and the scope's rows of the GCP identity tables. A read that fails, or whose listing is not whole (more than
+ * and the scope's rows of the GCP identity tables, then evaluates what each service account may access
+ * ({@link GcpAccessEvaluation}). A read that fails, or whose listing is not whole (more than
  * {@code max-pages} pages), changes nothing: a partial listing would delete what it left out.
  */
 @Component
@@ -36,14 +39,17 @@ class GcpInventory {
 
 	private final GcpIdentityStore identities;
 
+	private final GcpAccessEvaluation access;
+
 	private volatile Disposable schedule;
 
 	GcpInventory(GcpInventoryProperties properties, CloudAssetClient client, AssetInventory inventory,
-			GcpIdentityStore identities) {
+			GcpIdentityStore identities, GcpAccessEvaluation access) {
 		this.properties = properties;
 		this.client = client;
 		this.inventory = inventory;
 		this.identities = identities;
+		this.access = access;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -72,15 +78,28 @@ class GcpInventory {
 	/** Reads the whole scope, then replaces what was stored of it; emits what was read. */
 	Mono<GcpRead> refresh() {
 		String scope = properties.scope();
-		Mono<List<JsonNode>> policies = all("searchAllIamPolicies",
-				token -> client.iamPolicies(CloudAssetMapping.POLICY_TYPES, token));
+		// a refused policy search (PERMISSION_DENIED: no cloudasset.assets.searchAllIamPolicies) still lets the
+		// resources be read; every service account's reach is then assumed, as for an AWS user whose policies
+		// cannot be read. Any other failure fails the read.
+		Mono<Optional<List<JsonNode>>> policies = all("searchAllIamPolicies",
+				token -> client.iamPolicies(CloudAssetMapping.POLICY_TYPES, token))
+			.map(Optional::of)
+			.onErrorResume(GcpInventory::policiesRefused, refused -> {
+				log.warn("The IAM policies of {} cannot be read ({}): every service account's reach is assumed", scope,
+						refused.getMessage());
+				return Mono.just(Optional.empty());
+			});
 		Mono<List<JsonNode>> resources = all("searchAllResources",
 				token -> client.resources(CloudAssetMapping.RESOURCE_TYPES, CloudAssetMapping.READ_MASK, token));
-		return policies.map(CloudAssetMapping::bindings)
-			.flatMap(bindings -> resources.map(results -> CloudAssetMapping.read(results, bindings)))
-			.flatMap(read -> inventory.replaceSource(read.assets(), "gcp:" + scope)
-				.then(identities.replaceScope(scope, read))
-				.thenReturn(read))
+		return policies.flatMap(read -> {
+			boolean policiesRead = read.isPresent();
+			List<GcpRead.Binding> bindings = CloudAssetMapping.bindings(read.orElse(List.of()));
+			return resources.map(results -> CloudAssetMapping.read(results, bindings))
+				.flatMap(gcp -> inventory.replaceSource(gcp.assets(), "gcp:" + scope)
+					.then(identities.replaceScope(scope, gcp))
+					.then(access.evaluateScope(scope, policiesRead))
+					.thenReturn(gcp));
+		})
 			.doOnNext(read -> log.info("Cloud Asset Inventory: {} GCP assets, {} service accounts and {} IAM bindings "
 					+ "of {} in the inventory", read.assets().size(), read.serviceAccounts().size(),
 					read.bindings().size(), scope));
@@ -104,6 +123,10 @@ class GcpInventory {
 			})
 			.flatMapIterable(numbered -> numbered.page().results())
 			.collectList();
+	}
+
+	private static boolean policiesRefused(Throwable error) {
+		return error instanceof PermanentSourceException refused && refused.status() == 403;
 	}
 
 	private record NumberedPage(int number, CloudAssetPage page) {

@@ -45,6 +45,10 @@ public final class GcpIamEvaluation {
 			SQL_INSTANCE, Map.of("roles/cloudsql.client", Grant.READ, "roles/cloudsql.instanceUser", Grant.READ,
 					"roles/cloudsql.editor", Grant.READ_WRITE, "roles/cloudsql.admin", Grant.READ_WRITE));
 
+	private static final Set<String> PRIVILEGED = Set.of("roles/owner", "roles/editor", "roles/iam.securityAdmin",
+			"roles/resourcemanager.projectIamAdmin", "roles/resourcemanager.folderIamAdmin",
+			"roles/resourcemanager.organizationAdmin");
+
 	private static final Set<String> EVERYONE = Set.of("allUsers", "allAuthenticatedUsers");
 
 	private GcpIamEvaluation() {
@@ -81,12 +85,15 @@ public final class GcpIamEvaluation {
 	}
 
 	/**
-	 * Whether the account holds {@code roles/owner} unconditionally on a project, folder or organization: it
-	 * may then grant itself anything there.
+	 * Whether the account holds, unconditionally on a project, folder or organization, {@code roles/owner} or
+	 * {@code roles/editor} (which change nearly every resource there), or a role that sets the container's IAM
+	 * policy ({@code roles/iam.securityAdmin}, {@code roles/resourcemanager.projectIamAdmin},
+	 * {@code roles/resourcemanager.folderIamAdmin}, {@code roles/resourcemanager.organizationAdmin}), by which it
+	 * may grant itself anything there ("IAM basic and predefined roles reference").
 	 */
 	public static boolean privileged(String serviceAccountEmail, List<GcpBinding> bindings) {
 		return bindings.stream()
-			.anyMatch(binding -> binding.role().equals("roles/owner") && !binding.conditional()
+			.anyMatch(binding -> PRIVILEGED.contains(binding.role()) && !binding.conditional()
 					&& binding.member().equals("serviceAccount:" + serviceAccountEmail)
 					&& (binding.resource().startsWith("projects/") || binding.resource().startsWith("folders/")
 							|| binding.resource().startsWith("organizations/")));

@@ -101,13 +101,17 @@ class GcpIamEvaluationTests {
 	}
 
 	@Test
-	void privilegedWhenOwnerOnAProjectUnconditionallyThenTrue() {
+	void privilegedWhenOwnerEditorOrIamAdminOnAProjectUnconditionallyThenTrue() {
 		assertThat(GcpIamEvaluation.privileged(ACCOUNT,
 				List.of(new GcpBinding("projects/123456789012", "roles/owner", MEMBER, false)))).isTrue();
 		assertThat(GcpIamEvaluation.privileged(ACCOUNT,
 				List.of(new GcpBinding("projects/123456789012", "roles/owner", MEMBER, true)))).isFalse();
 		assertThat(GcpIamEvaluation.privileged(ACCOUNT,
-				List.of(new GcpBinding("projects/123456789012", "roles/editor", MEMBER, false)))).isFalse();
+				List.of(new GcpBinding("projects/123456789012", "roles/editor", MEMBER, false)))).isTrue();
+		assertThat(GcpIamEvaluation.privileged(ACCOUNT,
+				List.of(new GcpBinding("projects/123456789012", "roles/iam.securityAdmin", MEMBER, false)))).isTrue();
+		assertThat(GcpIamEvaluation.privileged(ACCOUNT,
+				List.of(new GcpBinding("projects/123456789012", "roles/viewer", MEMBER, false)))).isFalse();
 		assertThat(GcpIamEvaluation.privileged(ACCOUNT,
 				List.of(new GcpBinding("projects/123456789012", "roles/owner", "user:mike@example.com", false))))
 			.isFalse();

@@ -49,7 +49,8 @@ public class AttackPathQueries {
 			""";
 
 	private static final String IDENTITY = """
-			select i.id, i.kind, i.name, i.provider_id, i.privileged, a.access_level, a.assumed
+			select i.id, i.kind, i.name, i.provider_id, i.privileged, a.access_level, a.assumed,
+			       coalesce(a.reason, '') as reason
 			from secret_identity si
 			join identity i on i.id = si.identity_id
 			join identity_access a on a.identity_id = i.id
@@ -146,7 +147,8 @@ public class AttackPathQueries {
 					Map.of("providerId", row.get("provider_id", String.class), "privileged",
 							Boolean.TRUE.equals(row.get("privileged", Boolean.class)), "accessLevel",
 							row.get("access_level", String.class), "assumed",
-							Boolean.TRUE.equals(row.get("assumed", Boolean.class)))))
+							Boolean.TRUE.equals(row.get("assumed", Boolean.class)), "reason",
+							row.get("reason", String.class))))
 			.first();
 	}
 

@@ -21,21 +21,39 @@ public final class AttackPathRules {
 	static final String PUBLIC_KIND = "storage";
 
 	/**
+	 * An Entra path's storage account or server key is not what leaked: the application's credential is (declared
+	 * before {@link #IDENTITY_RULES}, which reads it).
+	 */
+	private static final List<String> ENTRA_REMEDIATION = List.of(
+			"Delete the client secret from the application registration (Certificates & secrets, or az ad app "
+					+ "credential delete) and review the service principal's role assignments and sign-in logs.",
+			TargetKinds.VAULT, TargetKinds.RESOLVE);
+
+	/**
 	 * The kinds whose paths through an evaluated identity have rules of their own, by the cloud of their
-	 * credential: {@code github-aws-key-reads-s3-bucket}, {@code github-gcp-key-writes-storage-bucket}.
+	 * credential: {@code github-aws-key-reads-s3-bucket}, {@code github-gcp-key-writes-storage-bucket},
+	 * {@code github-entra-app-writes-storage}. Every kind here is of one cloud, so the kind names the credential.
 	 */
 	static final List<IdentityRule> IDENTITY_RULES = List.of(
-			new IdentityRule("s3-bucket", "aws-key-", "-s3-bucket", "AWS access key", "IAM user"),
+			new IdentityRule("s3-bucket", "aws-key-", "-s3-bucket", "AWS access key", "IAM user", null),
 			new IdentityRule("cloud-storage-bucket", "gcp-key-", "-storage-bucket", "GCP service-account key",
-					"service account"));
+					"service account", null),
+			entra("storage"), entra("sql"), entra("key-vault"));
 
 	/**
 	 * @param kind the target kind ({@link TargetKinds})
 	 * @param prefix and suffix: the rule id is the provider, {@code -}, prefix, {@code reads} or {@code writes},
 	 * suffix
 	 * @param credential and identity name the path's hops
+	 * @param remediation what to do, or null for the kind's own
 	 */
-	record IdentityRule(String kind, String prefix, String suffix, String credential, String identity) {
+	record IdentityRule(String kind, String prefix, String suffix, String credential, String identity,
+			List<String> remediation) {
+	}
+
+	private static IdentityRule entra(String kind) {
+		return new IdentityRule(kind, "entra-app-", "-" + kind, "Entra application credential", "service principal",
+				ENTRA_REMEDIATION);
 	}
 
 	private static final String PRIVATE = "Make the repository private, or purge the secret from its history "
@@ -80,7 +98,7 @@ public final class AttackPathRules {
 							provider, false, bucket,
 							List.of(name + " repository", "exposed " + identity.credential(), identity.identity(),
 									bucket.step()),
-							bucket.remediation()));
+							identity.remediation() == null ? bucket.remediation() : identity.remediation()));
 				}
 			}
 			rules.add(new AttackPathRule(plaintextRuleId(provider),

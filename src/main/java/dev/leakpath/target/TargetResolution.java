@@ -17,7 +17,8 @@ public class TargetResolution {
 
 	/** Most specific first: a SAS URL also holds a storage host, which the host scan would find less precisely. */
 	private final List<TargetResolver> resolvers = List.of(new SignedUrlResolver(), new ConnectionStringResolver(),
-			new PrivateKeyResolver(), new JwtResolver(), new AwsKeyResolver(), new GcpServiceAccountKeyResolver(), new GcpApiKeyResolver(), new SaasResolver(), new HostScanResolver());
+			new PrivateKeyResolver(), new JwtResolver(), new EntraClientSecretResolver(), new AwsKeyResolver(),
+			new GcpServiceAccountKeyResolver(), new GcpApiKeyResolver(), new SaasResolver(), new HostScanResolver());
 
 	public SecretTarget resolve(SecretText secret) {
 		List<TargetResolver> ordered = new ArrayList<>();

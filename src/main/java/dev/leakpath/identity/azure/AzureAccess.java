@@ -12,7 +12,7 @@ import java.util.List;
  * @param dataWrite a data plane write of its service
  * @param privileged an assignment over it can grant access (role assignment write) or change everything
  * (Owner, Contributor, User Access Administrator and any role with their reach)
- * @param roles the names of the roles whose assignments give any of the above
+ * @param roles the assignments that give any of the above, as {@code <role name> on <scope>}
  */
 public record AzureAccess(String resourceId, boolean controlRead, boolean controlWrite, boolean dataRead,
 		boolean dataWrite, boolean privileged, List<String> roles) {

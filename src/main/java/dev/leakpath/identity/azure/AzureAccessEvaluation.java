@@ -76,7 +76,7 @@ public final class AzureAccessEvaluation {
 				boolean writeData = !data.isEmpty() && role.allowsDataAction(data.get(1));
 				boolean admin = role.allowsAction(ROLE_ASSIGNMENT_WRITE) || role.allowsAction(ANY_WRITE);
 				if (read || write || readData || writeData || admin) {
-					roles.add(role.roleName());
+					roles.add(role.roleName() + " on " + assignment.scope());
 				}
 				controlRead |= read;
 				controlWrite |= write;

@@ -6,15 +6,25 @@ import static dev.leakpath.asset.azure.FakeResourceGraph.contributor;
 import static dev.leakpath.asset.azure.FakeResourceGraph.roleAssignment;
 import static dev.leakpath.asset.azure.FakeResourceGraph.storage;
 import static dev.leakpath.asset.azure.FakeResourceGraph.vault;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static dev.leakpath.testsupport.TestOrganization.ORG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.leakpath.ingest.SyncService;
+import dev.leakpath.testsupport.FakeGitHub;
+import dev.leakpath.testsupport.GitHubPayloads;
 import dev.leakpath.testsupport.IntegrationTest;
+import dev.leakpath.testsupport.TestOrganization;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,8 +43,14 @@ class AzureIdentityReachTests extends IntegrationTest {
 
 	private final FakeResourceGraph resourceGraphApi = new FakeResourceGraph(github.server());
 
+	/** Made up, of the identifiable client secret's shape ({@code [\w~.]{3}\dQ~[\w~.-]{31,34}}). */
+	private static final String CLIENT_SECRET = "Xy38Q~notARealSecretJustTheShape.0123456";
+
 	@Autowired
 	private ResourceGraphInventory resourceGraph;
+
+	@Autowired
+	private SyncService sync;
 
 	@BeforeEach
 	void inventory() {
@@ -92,6 +108,43 @@ class AzureIdentityReachTests extends IntegrationTest {
 			.containsExactly("acmeprodstore|admin|true", "prod-kv|admin|true");
 		assertThat(postgres.rows("select count(*) from azure_role_assignment")).containsExactly("1");
 		assertThat(reach()).isEmpty();
+	}
+
+	@Test
+	void leakedClientSecretBesideItsClientIdThenPathsThroughTheServicePrincipalToWhatItsRoleReaches() {
+		resourceGraphApi.servicePrincipal(OBJECT_ID, APP_ID, "deploy-bot");
+		// GitHub's alert holds the secret alone; the file it is in (read as the blob) names the application
+		ObjectNode alert = new TestOrganization().alert("api", 1, "azure_active_directory_application_secret", "open",
+				Instant.parse("2026-12-01T09:00:00Z"), CLIENT_SECRET);
+		github.alertPages(ORG, List.of(List.of(alert)), null);
+		String file = "AZURE_TENANT_ID=test-tenant.onmicrosoft.com\nAZURE_CLIENT_ID=" + APP_ID
+				+ "\nAZURE_CLIENT_SECRET=" + CLIENT_SECRET + "\n";
+		github.server().stubFor(get(urlPathMatching("/repos/" + ORG + "/api/git/blobs/[0-9a-f]{40}"))
+			.willReturn(FakeGitHub.json(200, GitHubPayloads.blob(file))));
+		sync.run("test").block();
+
+		resourceGraph.refresh().block();
+		awaitGraphRecomputed();
+
+		assertThat(postgres.rows("select p.rule_id, p.target_name from attack_path p join secret s on s.id = p.secret_id "
+				+ "where p.status = 'open' and s.secret_type = 'azure_active_directory_application_secret' "
+				+ "order by p.target_name"))
+			.containsExactly("github-entra-app-writes-storage|acmeprodstore", "github-entra-app-writes-key-vault|prod-kv");
+		long id = Long.parseLong(postgres.rows("select id from attack_path where status = 'open' "
+				+ "and rule_id = 'github-entra-app-writes-storage'").get(0));
+		JsonNode path = getJson("/api/v1/attack-paths/" + id);
+		assertThat(path.get("path").get("rule").get("name").asText()).isEqualTo("GitHub repository contains an exposed "
+				+ "Entra application credential whose service principal can write to a Storage Account");
+		assertThat(path.get("path").get("riskFactors").toString()).contains("privileged");
+		JsonNode identity = path.get("nodes").findParents("family").stream()
+			.filter(node -> node.get("family").asText().equals("identity")).findFirst().orElseThrow();
+		assertThat(identity.get("label").asText()).isEqualTo("deploy-bot");
+		assertThat(identity.get("properties").get("reason").asText())
+			.isEqualTo("role assignment: Contributor on " + PROD);
+		List<String> edges = new ArrayList<>();
+		path.get("edges").forEach(edge -> edges.add(edge.get("kind").asText() + " " + edge.get("target").asText()));
+		assertThat(edges).contains("authenticatesAs " + identity.get("id").asText());
+		assertThat(postgres.dumpAllTables()).doesNotContain(CLIENT_SECRET).doesNotContain("AZURE_CLIENT_SECRET");
 	}
 
 	private List<String> reach() {

@@ -44,7 +44,7 @@ class AzureAccessEvaluationTests {
 			assertThat(each.controlWrite()).isTrue();
 			assertThat(each.privileged()).isTrue();
 			assertThat(each.dataRead()).isFalse();
-			assertThat(each.roles()).containsExactly("Contributor");
+			assertThat(each.roles()).containsExactly("Contributor on " + SUBSCRIPTION);
 		});
 	}
 

@@ -35,6 +35,14 @@ public class ExplorerTemplates {
 			  {"edge": "canAuthenticateTo", "direction": "incoming", "target": {"family": "secret"}}]}}
 			""";
 
+	private static final String PRIVILEGED_IDENTITIES = """
+			{"source": {"family": "repository", "connections": [
+			  {"edge": "contains", "target": {"family": "secret", "connections": [
+			    {"edge": "authenticatesAs", "target": {"family": "identity", "conditions": [
+			      {"property": "privileged", "operator": "equals", "value": true}], "connections": [
+			      {"edge": "canAccess", "target": {"family": "cloudResource"}}]}}]}}]}}
+			""";
+
 	private final List<ExplorerTemplate> templates;
 
 	private final Map<String, ExplorerTemplate> byId;
@@ -58,7 +66,13 @@ public class ExplorerTemplates {
 				template(mapper, "internet-exposed-resources-reachable-with-exposed-secrets",
 						"Internet-exposed cloud resources can be reached with an exposed secret",
 						"Resources open to the internet that a secret with an open finding can authenticate to.",
-						EXPOSED_RESOURCES));
+						EXPOSED_RESOURCES),
+				template(mapper, "repositories-with-credentials-of-privileged-identities",
+						"Code repositories contain credentials of privileged cloud identities",
+						"Repositories with an open finding whose secret authenticates as an IAM user, service principal "
+								+ "or service account that can change everything it reaches (AdministratorAccess, Owner, "
+								+ "Contributor, roles/owner, roles/editor), and what it reaches.",
+						PRIVILEGED_IDENTITIES));
 		this.byId = templates.stream().collect(Collectors.toMap(ExplorerTemplate::id, Function.identity()));
 	}
 

@@ -27,6 +27,7 @@ import dev.leakpath.testsupport.IntegrationTest;
 import dev.leakpath.testsupport.TestOrganization;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 /**
  * An Entra application secret (its context names the client id) whose service principal holds Contributor on one
@@ -144,6 +145,14 @@ class AzureIdentityReachTests extends IntegrationTest {
 		List<String> edges = new ArrayList<>();
 		path.get("edges").forEach(edge -> edges.add(edge.get("kind").asText() + " " + edge.get("target").asText()));
 		assertThat(edges).contains("authenticatesAs " + identity.get("id").asText());
+		JsonNode template = getJson("/api/v1/explorer/templates").get("items").findParents("id").stream()
+			.filter(each -> each.get("id").asText().equals("repositories-with-credentials-of-privileged-identities"))
+			.findFirst().orElseThrow();
+		JsonNode privileged = web.post().uri("/api/v1/explorer/query").headers(headers -> headers.setBearerAuth(API_TOKEN))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(template.get("query").toString()).exchange()
+			.expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(privileged.get("items").findValuesAsText("label")).containsExactly(ORG + "/api");
+		assertThat(privileged.findValuesAsText("label")).contains("deploy-bot", "acmeprodstore", "prod-kv");
 		assertThat(postgres.dumpAllTables()).doesNotContain(CLIENT_SECRET).doesNotContain("AZURE_CLIENT_SECRET");
 	}
 

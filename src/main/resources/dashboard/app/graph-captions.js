@@ -67,7 +67,7 @@ export function caption(node, names = new Map()) {
     title = node.label;
     subtitle = [IDENTITY_KINDS[node.type] ?? humanize(node.type), properties.privileged ? 'privileged' : null,
       properties.accessLevel ? `can ${properties.accessLevel}` : null].filter(Boolean).join(' · ');
-    details = `${subtitle}: ${properties.providerId ?? node.label}`;
+    details = `${subtitle}: ${properties.providerId ?? node.label}${properties.reason ? ` (${properties.reason})` : ''}`;
   } else {
     title = node.label;
     subtitle = `${shortType(node.type)}${properties.inInventory === false ? ' · not in inventory' : ''}`;

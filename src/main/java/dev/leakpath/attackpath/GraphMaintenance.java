@@ -41,6 +41,16 @@ public class GraphMaintenance {
 		return matching.match(secretIds).then(attackPaths.refreshSecrets(secretIds)).then(risk.refreshSecrets(secretIds));
 	}
 
+	/**
+	 * Called first in the transaction of a writer that changes what many secrets reach without changing assets
+	 * (an identity layer's read), before it calls {@link #secretsChanged}: a recompute that started before the
+	 * transaction would otherwise overwrite its update with paths read before it. It waits for a running
+	 * recompute (seconds on a large graph) and holds the next one off until the transaction ends.
+	 */
+	public Mono<Void> holdOffRecompute() {
+		return recompute.holdOff();
+	}
+
 	/** These alerts, whose secret leakpath did not get, were stored or changed: they are re-scored. */
 	public Mono<Void> secretlessAlertsChanged(Collection<Long> alertIds) {
 		return risk.refreshSecretless(alertIds);

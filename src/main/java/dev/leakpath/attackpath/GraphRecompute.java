@@ -106,6 +106,27 @@ class GraphRecompute {
 			.then();
 	}
 
+	/**
+	 * In the caller's transaction (it fails outside one): waits for a running recompute to end and keeps one from
+	 * starting until the transaction ends, by taking the recompute's lock. A recompute reads the graph as it was
+	 * when it started: one running beside an incremental update of the same secrets would write back their old
+	 * paths (reopening one the update resolved) and leave the update's new ones open beside them. A recompute
+	 * refused the lock meanwhile is looked for again once the transaction commits.
+	 */
+	Mono<Void> holdOff() {
+		return db.sql("select pg_advisory_xact_lock(:space, 0)").bind("space", LOCK_SPACE).fetch().rowsUpdated()
+			.then(TransactionSynchronizationManager.forCurrentTransaction())
+			.doOnNext(current -> current.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public Mono<Void> afterCommit() {
+					return Mono.fromRunnable(GraphRecompute.this::wakeUp);
+				}
+
+			}))
+			.then();
+	}
+
 	/** Runs due recomputes until none is due or another instance runs one; emits how many ran here. */
 	Mono<Long> drain() {
 		return recomputeIfDue().expand(ran -> ran ? recomputeIfDue() : Mono.empty()).filter(ran -> ran).count();

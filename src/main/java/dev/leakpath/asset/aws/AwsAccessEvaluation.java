@@ -128,7 +128,8 @@ class AwsAccessEvaluation {
 					row.get("policy", String.class), Boolean.TRUE.equals(row.get("readable", Boolean.class))))
 			.all()
 			.collectList();
-		Mono<Integer> write = Mono.zip(users, keys, buckets)
+		// a recompute started by the S3 read's asset change must not write back paths read before this update
+		Mono<Integer> write = graph.holdOffRecompute().then(Mono.zip(users, keys, buckets))
 			.flatMap(read -> Mono.fromCallable(() -> AwsAccessRules.evaluate(accountId, read.getT1(), read.getT3()))
 				.subscribeOn(Schedulers.parallel())
 				.flatMap(evaluated -> affected(accountId, source)

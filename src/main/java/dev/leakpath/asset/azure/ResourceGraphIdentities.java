@@ -156,14 +156,20 @@ class ResourceGraphIdentities {
 	record Principal(String id, String appId, String displayName, String appOwnerOrganizationId) {
 	}
 
-	/** Reads the RBAC rows, the principals they name, and stores both; emits how many identities were written. */
-	Mono<Integer> refresh(Mono<List<JsonNode>> authorization) {
+	/**
+	 * Reads the RBAC rows, the management groups above the subscriptions and the principals the assignments name,
+	 * and stores them; emits how many identities were written.
+	 */
+	Mono<Integer> refresh(Mono<List<JsonNode>> authorization, Mono<List<JsonNode>> subscriptions) {
 		String tenant = String.valueOf(properties.tenantId());
 		return authorization.map(AzureRbacRows::read)
-			.flatMap(rbac -> principals(rbac.assignments()).flatMap(known -> {
-				Mono<Integer> write = store(tenant, rbac, known)
+			.zipWith(subscriptions.map(ManagementGroupChains::read))
+			.flatMap(read -> principals(read.getT1().assignments()).flatMap(known -> {
+				AzureRbacRows.Rbac rbac = read.getT1();
+				// a recompute started by the asset read's change must not write back paths read before this update
+				Mono<Integer> write = graph.holdOffRecompute().then(store(tenant, rbac, known))
 					.then(assets())
-					.flatMap(assets -> Mono.fromCallable(() -> evaluate(rbac, known, assets))
+					.flatMap(assets -> Mono.fromCallable(() -> evaluate(rbac, read.getT2(), known, assets))
 						.subscribeOn(Schedulers.parallel()))
 					.flatMap(identities -> {
 						String source = "azure:" + tenant + ":rbac";
@@ -287,13 +293,14 @@ class ResourceGraphIdentities {
 	record Access(long assetId, String level, String reason) {
 	}
 
-	static List<Evaluated> evaluate(AzureRbacRows.Rbac rbac, Optional<List<Principal>> known, List<Object[]> rows) {
+	static List<Evaluated> evaluate(AzureRbacRows.Rbac rbac, ManagementGroupChains managementGroups,
+			Optional<List<Principal>> known, List<Object[]> rows) {
 		Map<String, Long> assetIds = new LinkedHashMap<>();
 		List<AzureAccessEvaluation.Asset> assets = new ArrayList<>();
 		for (Object[] row : rows) {
 			assetIds.put(((String) row[1]).toLowerCase(Locale.ROOT), (Long) row[0]);
-			// management groups are not read: an assignment at a management group reaches nothing here
-			assets.add(new AzureAccessEvaluation.Asset((String) row[1], (String) row[2], List.of()));
+			assets.add(new AzureAccessEvaluation.Asset((String) row[1], (String) row[2],
+					managementGroups.above((String) row[1])));
 		}
 		Map<String, String> roleNames = new LinkedHashMap<>();
 		rbac.definitions().forEach(definition -> roleNames.put(definition.guid().toLowerCase(Locale.ROOT),

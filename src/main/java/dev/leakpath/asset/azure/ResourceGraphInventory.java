@@ -78,7 +78,7 @@ class ResourceGraphInventory {
 			.map(ResourceGraphAssets::assets)
 			.flatMap(assets -> inventory.replaceSource(assets, SOURCE).thenReturn(assets.size()))
 			.doOnNext(count -> log.info("Resource Graph: {} Azure resources in the inventory", count))
-			.flatMap(count -> identities.refresh(rows(ResourceGraphIdentities.QUERY))
+			.flatMap(count -> identities.refresh(rows(ResourceGraphIdentities.QUERY), rows(ManagementGroupChains.QUERY))
 				.doOnError(ex -> log.warn("Resource Graph: the Azure role assignments were not read, the stored "
 						+ "ones stay: {}", ex.toString()))
 				.onErrorResume(ex -> Mono.empty())

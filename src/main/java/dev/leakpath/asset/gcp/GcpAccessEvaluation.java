@@ -139,7 +139,8 @@ class GcpAccessEvaluation {
 					row.get("member", String.class), Boolean.TRUE.equals(row.get("conditional", Boolean.class))))
 			.all()
 			.collectList();
-		Mono<Integer> write = Mono.zip(accounts, keys, resources, bindings)
+		// a recompute started by the read's asset change must not write back paths read before this update
+		Mono<Integer> write = graph.holdOffRecompute().then(Mono.zip(accounts, keys, resources, bindings))
 			.flatMap(read -> Mono.fromCallable(() -> GcpAccessRules.evaluate(scope, read.getT1(), read.getT3(),
 					policiesRead ? read.getT4() : null))
 				.subscribeOn(Schedulers.parallel())

@@ -97,6 +97,24 @@ class AzureIdentityReachTests extends IntegrationTest {
 	}
 
 	@Test
+	void assignmentAtAManagementGroupAboveTheSubscriptionThenEveryResourceBelowIt() {
+		String platform = "/providers/Microsoft.Management/managementGroups/platform";
+		resourceGraphApi.rbac(List.of(roleAssignment("0a1b2c3d-0000-4000-8000-0000000000d4", OBJECT_ID, CONTRIBUTOR,
+				platform)), List.of(contributor()));
+		resourceGraphApi.servicePrincipal(OBJECT_ID, APP_ID, "deploy-bot");
+
+		resourceGraphApi.subscriptionUnder("landing-zones", "test-tenant");
+		resourceGraph.refresh().block();
+		assertThat(reach()).as("platform is not above the subscription").isEmpty();
+
+		resourceGraphApi.subscriptionUnder("landing-zones", "platform", "test-tenant");
+		resourceGraph.refresh().block();
+		assertThat(reach()).containsExactly("acmeprodstore|admin|false", "dev-kv|admin|false", "prod-kv|admin|false");
+		assertThat(postgres.rows("select distinct a.reason from identity_access a"))
+			.containsExactly("role assignment: Contributor on " + platform);
+	}
+
+	@Test
 	void refreshWhenGraphRefusesThenAssignmentsStayAndNoSecretJoinsTheUnnamedPrincipal() {
 		resourceGraphApi.graphRefuses();
 

@@ -68,11 +68,12 @@ final class FakeResourceGraph {
 
 	/** The request for the page at {@code index} (0-based). */
 	MappingBuilder pageRequest(int index) {
-		// the RBAC query (authorizationresources) has its own stubs
+		// the RBAC queries (authorizationresources, resourcecontainers) have their own stubs
 		return index == 0 ? post(urlPathEqualTo(RESOURCES)).withRequestBody(notContaining("$skipToken"))
-			.withRequestBody(notContaining("authorizationresources"))
+			.withRequestBody(notContaining("authorizationresources")).withRequestBody(notContaining("resourcecontainers"))
 				: post(urlPathEqualTo(RESOURCES)).withRequestBody(containing('"' + skipToken(index) + '"'))
-					.withRequestBody(notContaining("authorizationresources"));
+					.withRequestBody(notContaining("authorizationresources"))
+					.withRequestBody(notContaining("resourcecontainers"));
 	}
 
 	/** A page of rows as Resource Graph answers it, with no {@code $skipToken}. */
@@ -92,7 +93,8 @@ final class FakeResourceGraph {
 
 	int pageRequests() {
 		return server.findAll(postRequestedFor(urlPathEqualTo(RESOURCES))
-			.withRequestBody(notContaining("authorizationresources"))).size();
+			.withRequestBody(notContaining("authorizationresources"))
+			.withRequestBody(notContaining("resourcecontainers"))).size();
 	}
 
 	int tokenRequests() {
@@ -154,6 +156,30 @@ final class FakeResourceGraph {
 			.withRequestBody(containing("authorizationresources"))
 			.withRequestBody(containing("rbac-page-2"))
 			.willReturn(FakeGitHub.json(200, page(total, second))));
+		subscriptionUnder("test-tenant");
+	}
+
+	/**
+	 * The test subscription as {@code resourcecontainers} lists it, under the given management groups (nearest
+	 * first, the tenant root group last): a row of {@code microsoft.resources/subscriptions} whose
+	 * {@code properties.managementGroupAncestorsChain} names them (learn.microsoft.com/azure/governance/
+	 * management-groups/resource-graph-samples; the subscription resource: learn.microsoft.com/rest/api/resources/
+	 * subscriptions/get). The newest stub answers.
+	 */
+	void subscriptionUnder(String... managementGroups) {
+		ArrayNode chain = JSON.arrayNode();
+		for (String group : managementGroups) {
+			chain.addObject().put("displayName", group.equals("test-tenant") ? "Tenant Root Group" : group)
+				.put("name", group);
+		}
+		ObjectNode properties = JSON.objectNode().put("state", "Enabled");
+		properties.set("managementGroupAncestorsChain", chain);
+		ObjectNode row = JSON.objectNode().put("id", "/subscriptions/" + SUBSCRIPTION)
+			.put("subscriptionId", SUBSCRIPTION);
+		row.set("properties", properties);
+		server.stubFor(post(urlPathEqualTo(RESOURCES)).atPriority(1)
+			.withRequestBody(containing("resourcecontainers"))
+			.willReturn(FakeGitHub.json(200, page(1, List.of(row)))));
 	}
 
 	/** {@code microsoft.authorization/roleassignments}: the principal holds the role over the scope. */

@@ -51,7 +51,8 @@ class ResourceGraphTests extends IntegrationTest {
 					"prod-kv|prod-kv.vault.azure.net|t|" + SUBSCRIPTION + "|resource-graph");
 		assertThat(github.server().findAll(postRequestedFor(urlPathEqualTo(RESOURCES))
 			.withHeader("Authorization", equalTo("Bearer rg-access-token"))
-			.withRequestBody(notContaining("authorizationresources")))).hasSize(2);
+			.withRequestBody(notContaining("authorizationresources"))
+			.withRequestBody(notContaining("resourcecontainers")))).hasSize(2);
 		assertThat(github.server().findAll(postRequestedFor(urlPathEqualTo(RESOURCES))
 			.withRequestBody(containing("microsoft.storage/storageaccounts")))).hasSize(2);
 	}

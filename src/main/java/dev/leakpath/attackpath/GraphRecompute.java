@@ -93,17 +93,7 @@ class GraphRecompute {
 	 * transaction commits.
 	 */
 	Mono<Void> request() {
-		return db.sql(REQUEST).fetch().rowsUpdated()
-			.then(TransactionSynchronizationManager.forCurrentTransaction())
-			.doOnNext(current -> current.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public Mono<Void> afterCommit() {
-					return Mono.fromRunnable(GraphRecompute.this::wakeUp);
-				}
-
-			}))
-			.then();
+		return db.sql(REQUEST).fetch().rowsUpdated().then(wakeUpAfterCommit());
 	}
 
 	/**
@@ -115,7 +105,12 @@ class GraphRecompute {
 	 */
 	Mono<Void> holdOff() {
 		return db.sql("select pg_advisory_xact_lock(:space, 0)").bind("space", LOCK_SPACE).fetch().rowsUpdated()
-			.then(TransactionSynchronizationManager.forCurrentTransaction())
+			.then(wakeUpAfterCommit());
+	}
+
+	/** Looks for a due recompute once the caller's transaction commits. */
+	private Mono<Void> wakeUpAfterCommit() {
+		return TransactionSynchronizationManager.forCurrentTransaction()
 			.doOnNext(current -> current.registerSynchronization(new TransactionSynchronization() {
 
 				@Override

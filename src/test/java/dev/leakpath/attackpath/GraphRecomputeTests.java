@@ -13,6 +13,8 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,7 @@ import dev.leakpath.testsupport.TestPostgres.TableLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The recompute an inventory change calls for runs after the write, one at a time, coalesced. A share lock on
@@ -51,6 +54,12 @@ class GraphRecomputeTests extends IntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private GraphMaintenance graph;
+
+	@Autowired
+	private TransactionalOperator transaction;
 
 	private final TestOrganization org = new TestOrganization();
 
@@ -116,6 +125,31 @@ class GraphRecomputeTests extends IntegrationTest {
 
 		assertThat(recompute.drain().block()).isEqualTo(1);
 		assertThat(postgres.rows("select requested, completed from graph_recompute")).containsExactly("1|1");
+		assertThat(exists()).isEqualTo("true");
+	}
+
+	@Test
+	void putWhileAnIdentityWriterHoldsTheRecomputeOffThenItRunsOnceThatTransactionCommits() {
+		Sinks.Empty<Void> commit = Sinks.empty();
+		// an identity writer's transaction, open until the test lets it commit
+		Disposable writer = transaction.transactional(graph.holdOffRecompute().then(commit.asMono())).subscribe();
+		try {
+			await().atMost(Duration.ofSeconds(20)).until(() -> postgres.count("select count(*) from pg_locks "
+					+ "where locktype = 'advisory' and granted and classid = " + GraphRecompute.LOCK_SPACE) == 1);
+
+			put("[" + DATABASE + "]").expectStatus().isOk();
+
+			// the put's own wake-up found the lock taken: the recompute stays due
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+				.until(() -> postgres.rows("select requested, completed from graph_recompute").equals(List.of("1|0")));
+			assertThat(exists()).isEqualTo("unknown");
+			commit.tryEmitEmpty();
+			awaitGraphRecomputed();
+		}
+		finally {
+			writer.dispose();
+		}
+
 		assertThat(exists()).isEqualTo("true");
 	}
 

@@ -46,6 +46,7 @@ final class DemoAlerts {
 	private static final Instant WINDOW_START = WINDOW_END.minus(Duration.ofDays(60));
 	private static final Duration LONGEST_TRIAGE = Duration.ofDays(21);
 	private static final String CUSTOM_PATTERN = "acme_internal_service_token";
+	private static final long SEED_OF_GCP_KEY = 20261119L;
 	private static final List<SecretKind> KINDS = List.of(
 			new SecretKind("azure_storage_account_key", "Azure Storage Account Access Key", 14, true),
 			new SecretKind("azure_sas_token", "Azure SAS Token", 8, false),
@@ -61,6 +62,9 @@ final class DemoAlerts {
 			new SecretKind("mongodb_connection_string", "MongoDB Connection String", 5, false),
 			new SecretKind("rsa_private_key", "RSA Private Key", 5, false),
 			new SecretKind(CUSTOM_PATTERN, "Acme internal service token", 4, false));
+	/** Not among {@link #KINDS}: only the one planned alert that is not drawn carries it. */
+	private static final SecretKind GCP_KEY_FILE = new SecretKind("google_cloud_service_account_credentials",
+			"Google Cloud Service Account Credentials", 0, true);
 	private static final List<String> NON_COMMIT_TYPES =
 			List.of("issue_comment", "pull_request_body", "wiki_commit", "discussion_comment", "issue_title");
 	private static final List<String> WIKI_PAGES = List.of("Home", "Deployment", "Runbook-Database", "Onboarding");
@@ -85,6 +89,9 @@ final class DemoAlerts {
 			for (Spread spread : shuffledSpreads(org.alertCount() - planned.size())) {
 				drafts.add(draft(randomLeak(org), spread));
 			}
+			if (org == DemoOrg.ACME_CORP) {
+				drafts.add(gcpKeyFileDraft());
+			}
 			alerts.put(org, numberedNewestFirst(drafts));
 		}
 		return alerts;
@@ -106,6 +113,24 @@ final class DemoAlerts {
 		leaks.get(acme).add(new Leak(acme.repo("legacy-billing"), kind(CUSTOM_PATTERN), secrets.next(CUSTOM_PATTERN),
 				false, false, Outcome.PATTERN_EDITED));
 		return leaks;
+	}
+
+	/**
+	 * The key file of the demo GCP project's service account etl-runner, committed to data-pipeline a day and a
+	 * bit before the demo's today, so that the fake GCP project shows an identity path. On top of the org's
+	 * {@code alertCount} and drawn from none of the seeded values, so that every other alert stays as it was; the
+	 * newest of its repository, so that it takes the next number there and renumbers none.
+	 */
+	private static Draft gcpKeyFileDraft() {
+		DemoRepo repo = DemoOrg.ACME_CORP.repo("data-pipeline");
+		String keyFile = DemoGcpKeyFile.text(SEED_OF_GCP_KEY);
+		String[] lines = keyFile.split("\n");
+		Instant createdAt = WINDOW_END.minus(Duration.ofHours(30));
+		ObjectNode location = commitLocation(repo.org(), repo.name(), DemoGcpKeyFile.PATH, 1, lines.length, 1,
+				lines[lines.length - 1].length() + 1, "5be1c4a07f2d9e83b61a0c4d7e95f2a3b8c61d04",
+				"e07c2b9d41a86f5c3d2e19b7a04f68c5d1b3e927");
+		return new Draft(new Leak(repo, GCP_KEY_FILE, keyFile, false, false, Outcome.OPEN), createdAt, createdAt, null,
+				null, "active", location, List.of());
 	}
 
 	private void sharedSecret(Map<DemoOrg, List<Leak>> leaks, DemoOrg firstOrg, String firstRepo, DemoOrg secondOrg,

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.leakpath.asset.gcp.GcpInventoryRead;
 import dev.leakpath.ingest.SourceConnector;
 import dev.leakpath.ingest.SyncService;
 import dev.leakpath.testsupport.DemoSecrets;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,7 +61,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 		"leakpath.api.tokens=" + DemoTests.TOKEN,
 		// this cached context's triage worker would take the triage tests' items, which share its database
 		"leakpath.triage.worker.enabled=false",
-		// the fake GCP project is GcpDemoProjectTests' subject: its read would race the asset counts here
+		// the fake GCP project's read would race the asset counts here: the test of its identity path reads it
 		"leakpath.assets.gcp.initial-delay=PT1H" })
 class DemoTests {
 
@@ -85,6 +87,9 @@ class DemoTests {
 	@Autowired
 	private List<SourceConnector> connectors;
 
+	@Autowired
+	private ApplicationContext application;
+
 	@LocalServerPort
 	private int port;
 
@@ -105,20 +110,20 @@ class DemoTests {
 
 		pollOnce();
 
-		assertThat(postgres.count("select count(*) from alert where provider = 'github'")).isEqualTo(250);
+		assertThat(postgres.count("select count(*) from alert where provider = 'github'")).isEqualTo(251);
 		assertThat(postgres.count("select count(*) from alert where provider = 'azure_devops'")).isEqualTo(120);
 		assertThat(postgres.rows("select provider, count(*) from repository group by provider order by 1"))
 			.containsExactly("azure_devops|5", "github|10");
 		assertThat(postgres.count("select count(*) from repository where visibility is null")).isZero();
-		// GitHub's 250 alerts hold 247 values; Azure DevOps withholds its values, so each of its alerts whose file at
+		// GitHub's 251 alerts hold 248 values; Azure DevOps withholds its values, so each of its alerts whose file at
 		// the commit names a target has a secret of its own
 		assertThat(postgres.count("select count(*) from alert where provider = 'azure_devops' and secret_id is not null"))
 			.isEqualTo(88);
-		assertThat(postgres.count("select count(*) from secret")).isEqualTo(247 + 88);
+		assertThat(postgres.count("select count(*) from secret")).isEqualTo(248 + 88);
 		assertThat(postgres.count("select count(distinct type) from alert_location")).isGreaterThanOrEqualTo(6);
 		// GitHub lists generic types (private keys, connection strings) only on the listing that names them
 		assertThat(postgres.rows("select scope, listing, last_outcome, pages, alerts_seen from sync_source order by scope, listing"))
-			.containsExactly("acme-corp|default|completed|2|167", "acme-corp|generic|completed|1|43",
+			.containsExactly("acme-corp|default|completed|2|168", "acme-corp|generic|completed|1|43",
 					"contoso|default|completed|7|120", "globex|default|completed|1|32", "globex|generic|completed|1|8");
 
 		sync.run("test").block();
@@ -126,7 +131,7 @@ class DemoTests {
 		assertThat(postgres.rows("select scope, listing, last_outcome, pages from sync_source order by scope, listing"))
 			.containsExactly("acme-corp|default|completed|1", "acme-corp|generic|completed|1", "contoso|default|completed|5",
 					"globex|default|not_modified|0", "globex|generic|not_modified|0");
-		assertThat(postgres.count("select count(*) from alert")).isEqualTo(370);
+		assertThat(postgres.count("select count(*) from alert")).isEqualTo(371);
 
 		// the demo inventory is read on start: two storage accounts and a SQL server exist, the other targets do not
 		await().atMost(Duration.ofSeconds(20)).until(() -> postgres.rows(
@@ -135,11 +140,13 @@ class DemoTests {
 				rows -> rows.equals(List.of("acmeprodstore|true", "contoso-payments-sql|true", "contoso-tools-sql|false",
 						"contosopaystore|false", "contosotoolsstore|true", "db-acme-prod|false", "opentools-cosmos|false",
 						"payments-cosmos|false")));
-		assertThat(postgres.count("select count(*) from asset where source not like 'aws:%'")).isEqualTo(6);
+		// the fake AWS account is read on start too, and the fake GCP project when a test reads it
+		assertThat(postgres.count("select count(*) from asset where source not like 'aws:%' and source not like 'gcp:%'"))
+			.isEqualTo(6);
 
 		String database = postgres.dumpAllTables();
-		// one per GitHub alert, one per location of an Azure DevOps alert
-		assertThat(DemoSecrets.all()).hasSize(250 + 166).allSatisfy(secret -> {
+		// one per GitHub alert, one per location of an Azure DevOps alert, and the GCP key file's private key twice
+		assertThat(DemoSecrets.all()).hasSize(251 + 166 + 2).allSatisfy(secret -> {
 			assertThat(database).doesNotContain(secret);
 			assertThat(output.getAll()).doesNotContain(secret);
 		});
@@ -342,8 +349,24 @@ class DemoTests {
 				+ "and p.rule_id = 'github-aws-key-reads-s3-bucket' and r.full_name = 'acme-corp/infra-terraform'"),
 				names -> names.equals(List.of("acme-terraform-state")));
 		assertThat(postgres.rows("select i.name, a.access_level from identity i join identity_access a "
-				+ "on a.identity_id = i.id join asset t on t.id = a.asset_id order by t.name"))
+				+ "on a.identity_id = i.id join asset t on t.id = a.asset_id where i.source like 'aws:%' order by t.name"))
 			.containsExactly("terraform-ci|read");
+	}
+
+	@Test
+	void demoWhenPolledAndTheGcpProjectReadThenTheKeyFileOfDataPipelineReachesTheBucketEtlRunnerMayWrite() {
+		pollOnce();
+
+		// the fake GCP project of wiremock-mappings/mappings/gcp-*.json, read now rather than an hour after start-up
+		GcpInventoryRead.now(application);
+		await().atMost(Duration.ofSeconds(30)).until(() -> postgres.rows("select p.target_name from attack_path p "
+				+ "join repository r on r.id = p.repository_id where p.status = 'open' "
+				+ "and p.rule_id = 'github-gcp-key-writes-storage-bucket' and r.full_name = 'acme-corp/data-pipeline'"),
+				names -> names.equals(List.of("acme-analytics-exports")));
+		assertThat(postgres.rows("select i.name, t.name, a.access_level from identity i join identity_access a "
+				+ "on a.identity_id = i.id join asset t on t.id = a.asset_id where i.source like 'gcp:%' order by t.name"))
+			.containsExactly("etl-runner@acme-analytics.iam.gserviceaccount.com|acme-analytics-exports|write",
+					"etl-runner@acme-analytics.iam.gserviceaccount.com|analytics-pg|read");
 	}
 
 	private void pollOnce() {

@@ -26,7 +26,7 @@ final class GcpDemoMappings {
 
 	static final String KEY_ID = "8f2b6c1d9e0a4b3c7d5e6f708192a3b4c5d6e7f8";
 
-	private static final String UNIQUE_ID = "104928375610293847561";
+	static final String UNIQUE_ID = "104928375610293847561";
 
 	private static final String BUCKET = "acme-analytics-exports";
 

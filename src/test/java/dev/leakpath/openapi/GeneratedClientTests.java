@@ -143,7 +143,7 @@ class GeneratedClientTests {
 		AlertsApi alerts = new AlertsApi(client);
 		List<AlertView> newest = read("listAlerts", "/api/v1/alerts?limit=500",
 				() -> alerts.listAlerts(null, null, null, null, null, null, null, null, 500, null)).getItems();
-		assertThat(newest).hasSize(370);
+		assertThat(newest).hasSize(371);
 		read("listAlerts", "/api/v1/alerts?sort=risk&limit=50&provider=azure_devops",
 				() -> alerts.listAlerts("azure_devops", null, null, null, null, null, null, "risk", 50, null));
 		for (AlertView alert : List.of(newest.get(0), newest.get(newest.size() - 1), withTarget(newest))) {

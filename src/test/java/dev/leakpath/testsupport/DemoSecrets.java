@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The raw secrets the demo's fake providers serve: none may ever show up anywhere leakpath writes. GitHub's are
  * the alerts' {@code secret}; Azure DevOps never sends one, so its are read as a scanner would, from the region
- * of each alert location in the file the fake serves at that commit.
+ * of each alert location in the file the fake serves at that commit. A GCP service-account key file's private key
+ * is listed too, as the file writes it and as a JSON reader gets it: no part of the file may show up alone either.
  */
 public final class DemoSecrets {
 
@@ -33,7 +34,10 @@ public final class DemoSecrets {
 				.sorted()
 				.toList()) {
 				JsonNode body = mapper.readTree(file.toFile());
-				body.findValues("secret").forEach(secret -> secrets.add(secret.asText()));
+				for (JsonNode secret : body.findValues("secret")) {
+					secrets.add(secret.asText());
+					secrets.addAll(privateKeyOfKeyFile(mapper, secret.asText()));
+				}
 				if (file.getFileName().toString().startsWith("alerts-page-")) {
 					for (JsonNode alert : body.path("value")) {
 						secrets.addAll(azureDevOpsSecrets(mapper, alert));
@@ -42,6 +46,14 @@ public final class DemoSecrets {
 			}
 		}
 		return secrets;
+	}
+
+	private static List<String> privateKeyOfKeyFile(ObjectMapper mapper, String secret) throws IOException {
+		if (!secret.startsWith("{") || !secret.contains("\"service_account\"")) {
+			return List.of();
+		}
+		String privateKey = mapper.readTree(secret).path("private_key").asText();
+		return List.of(privateKey, privateKey.replace("\n", "\\n"));
 	}
 
 	private static List<String> azureDevOpsSecrets(ObjectMapper mapper, JsonNode alert) throws IOException {

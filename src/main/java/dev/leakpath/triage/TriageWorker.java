@@ -1,7 +1,10 @@
 package dev.leakpath.triage;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -99,18 +102,37 @@ class TriageWorker {
 		});
 	}
 
+	/** Revocations of the batch go together per provider, in one request; the other items a few at once. */
 	private Mono<Void> carryOut(List<ClaimedItem> batch, Set<ClaimedItem> working) {
-		return Flux.fromIterable(batch)
-			.flatMap(item -> executor.carryOut(item)
-				.flatMap(outcome -> queue.record(item, outcome).doOnSuccess(done -> logged(item, outcome)))
-				// the others go on: this one stays claimed until its lease ends, and its next attempt reads the alert
-				.onErrorResume(ex -> {
-					log.warn("Could not record the outcome of triage item {} on {}: {}", item.id(), item.describe(),
-							ex.getMessage());
-					return Mono.empty();
-				})
-				.doFinally(signal -> working.remove(item)), properties.worker().concurrency())
+		Map<String, List<ClaimedItem>> revocations = new LinkedHashMap<>();
+		List<ClaimedItem> others = new ArrayList<>();
+		for (ClaimedItem item : batch) {
+			if (item.revoke() && !item.revoked()) {
+				revocations.computeIfAbsent(item.provider(), provider -> new ArrayList<>()).add(item);
+			}
+			else {
+				others.add(item);
+			}
+		}
+		Flux<TriageExecutor.CarriedOut> single = Flux.fromIterable(others)
+			.flatMap(item -> executor.carryOut(item).map(outcome -> new TriageExecutor.CarriedOut(item, outcome)),
+					properties.worker().concurrency());
+		Flux<TriageExecutor.CarriedOut> revoked = Flux.fromIterable(revocations.values())
+			.concatMap(executor::carryOutRevocations);
+		return Flux.merge(single, revoked)
+			.concatMap(done -> record(done.item(), done.outcome()).doFinally(signal -> working.remove(done.item())))
 			.then();
+	}
+
+	private Mono<Void> record(ClaimedItem item, TriageOutcome outcome) {
+		return queue.record(item, outcome)
+			.doOnSuccess(done -> logged(item, outcome))
+			// the others go on: this one stays claimed until its lease ends, and its next attempt reads the alert
+			.onErrorResume(ex -> {
+				log.warn("Could not record the outcome of triage item {} on {}: {}", item.id(), item.describe(),
+						ex.getMessage());
+				return Mono.empty();
+			});
 	}
 
 	private void logged(ClaimedItem item, TriageOutcome outcome) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,6 +78,39 @@ class GitHubRevocationTests extends TriageIntegrationTest {
 		assertThat(postgres.rows("select revoked_at is not null from triage_item")).containsExactly("t");
 		assertThat(postgres.dumpAllTables()).contains("triage_item").doesNotContain(token);
 		assertThat(output.getAll()).doesNotContain(token);
+	}
+
+	@Test
+	void revokeManyThenTheirTokensGoInOneRequestAndEachAlertIsResolved() {
+		List<ObjectNode> alerts = List.of(org.openAlert("api", 31, NOW), org.openAlert("api", 32, NOW.minusSeconds(1)),
+				org.openAlert("web", 33, NOW.minusSeconds(2)));
+		synced(alerts, List.of());
+		List<String> tokens = new ArrayList<>();
+		for (ObjectNode alert : alerts) {
+			tokens.add(alert.get("secret").asText());
+			github.server().stubFor(readWithSecret(alert).willReturn(FakeGitHub.json(200, withSecret(alert))));
+			github.server().stubFor(gitHubAlerts.read(alert).willReturn(FakeGitHub.json(200,
+					GitHubAlertUpdates.asRead(alert))));
+			github.server().stubFor(gitHubAlerts.update(alert).willReturn(FakeGitHub.json(200,
+					GitHubAlertUpdates.resolved(alert, "revoked", null, NOW.plusSeconds(60)))));
+		}
+		github.server().stubFor(accepted());
+
+		JsonNode command = triage("/api/v1/alerts/triage", """
+				{"action": "revoke", "alertIds": [%d, %d, %d]}""".formatted(alertId("github", "31"),
+				alertId("github", "32"), alertId("github", "33")));
+
+		JsonNode done = awaitDone(command.get("id").asLong());
+		assertThat(done.get("items").findValuesAsText("status")).containsExactly("applied", "applied", "applied");
+		List<LoggedRequest> revocations = github.server().findAll(postRequestedFor(urlPathEqualTo(REVOKE)));
+		assertThat(revocations).as("GitHub allows 60 revocation requests an hour: one carries the three").hasSize(1);
+		List<String> sent = new ArrayList<>();
+		GitHubAlertUpdates.body(revocations.get(0)).get("credentials").forEach(token -> sent.add(token.asText()));
+		assertThat(sent).containsExactlyInAnyOrderElementsOf(tokens);
+		for (ObjectNode alert : alerts) {
+			assertThat(gitHubAlerts.updates(alert)).hasSize(1);
+		}
+		assertThat(postgres.dumpAllTables()).doesNotContain(tokens.get(0)).doesNotContain(tokens.get(2));
 	}
 
 	@Test

@@ -43,6 +43,12 @@ class SettingFailureTests {
 	}
 
 	@Test
+	void startWhenTheIdleTransactionTimeoutIsZeroThenOneLineNamesTheSetting(CapturedOutput output) {
+		assertStartFailsWith(output, "leakpath.database.idle-in-transaction-timeout must be positive, not PT0S",
+				"--leakpath.database.idle-in-transaction-timeout=0s");
+	}
+
+	@Test
 	void startWhenGitHubUrlIsNotHttpThenOneLineNamesTheSetting(CapturedOutput output) {
 		assertStartFailsWith(output, "leakpath.github.api-url must be an absolute http(s) URL with a host",
 				"--leakpath.github.api-url=api.github.com");

@@ -18,7 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=false", "leakpath.sync.schedule=false",
+		"leakpath.database.embedded.enabled=false", "leakpath.demo.enabled=false",
+		// a transaction some cached context left open ends soon, not with that context (TestPostgres.truncateAll)
+		"leakpath.database.idle-in-transaction-timeout=PT20S", "leakpath.sync.schedule=false",
 		"leakpath.api.tokens=" + IntegrationTest.API_TOKEN,
 		"leakpath.api.viewer-tokens=" + IntegrationTest.VIEWER_TOKEN,
 		"leakpath.api.scoped-tokens[0].name=acme-team", "leakpath.api.scoped-tokens[0].token=" + IntegrationTest.ACME_TOKEN,

@@ -181,22 +181,46 @@ public final class TestPostgres {
 		if (tables.isEmpty()) {
 			return;
 		}
-		// a transaction left open by the application would block this forever: fail loudly instead
-		String truncate = "set lock_timeout = '10s'; truncate table " + String.join(", ", tables) + " restart identity cascade";
+		// a transaction left open by the application would block this forever: fail loudly instead, once the
+		// applications' idle-in-transaction timeout (ApplicationTest, 20 s) has had the time to end it
+		String truncate = " truncate table " + String.join(", ", tables) + " restart identity cascade";
+		String lockTimeout = "set lock_timeout = '10s';";
 		for (int attempt = 1;; attempt++) {
 			try {
-				execute(truncate);
+				execute(lockTimeout + truncate);
 				return;
 			}
 			catch (IllegalStateException ex) {
+				String state = ex.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
 				// the background loops of other cached application contexts share this database: truncating many
 				// tables at once can deadlock with one of their statements, which PostgreSQL then cancels
-				boolean deadlock = ex.getCause() instanceof SQLException sql && "40P01".equals(sql.getSQLState());
-				if (!deadlock || attempt == 3) {
+				boolean deadlock = "40P01".equals(state);
+				boolean lockTimedOut = "55P03".equals(state);
+				if (!(deadlock || lockTimedOut) || attempt == 3) {
 					throw ex;
+				}
+				if (lockTimedOut) {
+					System.err.println("truncate waited 10 s for these open transactions, waiting longer:\n"
+							+ openTransactions());
+					lockTimeout = "set lock_timeout = '60s';";
 				}
 			}
 		}
+	}
+
+	/** The sessions with a transaction open but this one: what a truncate waits for. */
+	private String openTransactions() {
+		StringBuilder open = new StringBuilder();
+		query("select pid, state, now() - xact_start, wait_event_type, left(query, 300) from pg_stat_activity "
+				+ "where datname = current_database() and xact_start is not null and pid <> pg_backend_pid() "
+				+ "order by xact_start", rows -> {
+					while (rows.next()) {
+						open.append("  pid ").append(rows.getInt(1)).append(' ').append(rows.getString(2)).append(" for ")
+							.append(rows.getString(3)).append(", waiting on ").append(rows.getString(4)).append(": ")
+							.append(rows.getString(5)).append('\n');
+					}
+				});
+		return open.toString();
 	}
 
 	/** Every row of every table as JSON, one row a line: what an attacker with the database would see. */

@@ -365,8 +365,8 @@ class DemoTests {
 				names -> names.equals(List.of("acme-analytics-exports")));
 		assertThat(postgres.rows("select i.name, t.name, a.access_level from identity i join identity_access a "
 				+ "on a.identity_id = i.id join asset t on t.id = a.asset_id where i.source like 'gcp:%' order by t.name"))
-			.containsExactly("etl-runner@acme-analytics.iam.gserviceaccount.com|acme-analytics-exports|write",
-					"etl-runner@acme-analytics.iam.gserviceaccount.com|analytics-pg|read");
+			.containsExactly("etl-runner@acme-analytics.iam.gserviceaccount.com|acme-analytics-exports|admin",
+					"etl-runner@acme-analytics.iam.gserviceaccount.com|analytics-pg|admin");
 	}
 
 	private void pollOnce() {

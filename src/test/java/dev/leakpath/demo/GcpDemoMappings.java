@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>It holds a public bucket ({@code allUsers} may view its objects), a Cloud SQL instance with a public address,
  * and the service account {@code etl-runner} with one user-managed key, {@link #KEY_ID}, which may write the
- * bucket ({@code roles/storage.objectAdmin}) and connect to the instance ({@code roles/cloudsql.client}).
+ * bucket ({@code roles/storage.objectAdmin}) and holds {@code roles/editor} on the project, the basic role pipelines
+ * are too often given: a privileged identity, so the demo's "credentials of privileged cloud identities" explorer
+ * template finds it.
  */
 final class GcpDemoMappings {
 
@@ -52,7 +54,7 @@ final class GcpDemoMappings {
 				binding("roles/storage.objectAdmin", "serviceAccount:" + SERVICE_ACCOUNT)));
 		policyResults.add(policy("//cloudresourcemanager.googleapis.com/projects/" + PROJECT_ID,
 				"cloudresourcemanager.googleapis.com/Project", binding("roles/owner", "user:admin@acme.example"),
-				binding("roles/cloudsql.client", "serviceAccount:" + SERVICE_ACCOUNT)));
+				binding("roles/editor", "serviceAccount:" + SERVICE_ACCOUNT)));
 		tree.writeBody("gcp/iam-policies.json", policies);
 		tree.writeMapping("gcp-iam-policies.json", 5, search("searchAllIamPolicies"), ok("gcp/iam-policies.json"));
 

@@ -9,6 +9,7 @@ import dev.leakpath.identity.gcp.GcpAccess;
 import dev.leakpath.identity.gcp.GcpBinding;
 import dev.leakpath.identity.gcp.GcpDecision;
 import dev.leakpath.identity.gcp.GcpIamEvaluation;
+import dev.leakpath.identity.gcp.GcpMemberBindings;
 import dev.leakpath.identity.gcp.GcpResource;
 
 /**
@@ -49,8 +50,11 @@ final class GcpAccessRules {
 		boolean policiesKnown = bindings != null;
 		List<Identity> identities = new ArrayList<>();
 		List<Access> access = new ArrayList<>();
+		// each account against the bindings that may name it: accounts times bindings was the scope's cost
+		GcpMemberBindings byMember = policiesKnown ? new GcpMemberBindings(bindings) : null;
 		for (Account account : accounts) {
-			boolean privileged = policiesKnown && GcpIamEvaluation.privileged(account.email(), bindings);
+			List<GcpBinding> own = policiesKnown ? byMember.of(account.email()) : List.of();
+			boolean privileged = policiesKnown && GcpIamEvaluation.privileged(account.email(), own);
 			identities.add(new Identity(account.email(), projectId(account, scope), privileged, policiesKnown));
 			for (Resource resource : resources) {
 				if (!policiesKnown) {
@@ -58,7 +62,7 @@ final class GcpAccessRules {
 							"assumed: the IAM policies of " + scope + " could not be read"));
 					continue;
 				}
-				GcpAccess granted = GcpIamEvaluation.access(account.email(), resource.resource(), bindings);
+				GcpAccess granted = GcpIamEvaluation.access(account.email(), resource.resource(), own);
 				if (granted.reaches()) {
 					String level = privileged ? "admin" : granted.write().mayAllow() ? "write" : "read";
 					access.add(new Access(account.email(), resource.assetId(), level, false, reason(granted)));

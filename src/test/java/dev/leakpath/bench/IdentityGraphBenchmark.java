@@ -1,8 +1,5 @@
 package dev.leakpath.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,6 +56,7 @@ public final class IdentityGraphBenchmark {
 	}
 
 	private static void run(ConfigurableApplicationContext app, TestPostgres postgres) {
+		HeapWatch heap = HeapWatch.start();
 		long generating = System.nanoTime();
 		IdentityBenchData.generate(postgres);
 		System.out.printf("Generated the identity graph's inventory in %.1f s%n", seconds(generating));
@@ -69,8 +67,7 @@ public final class IdentityGraphBenchmark {
 		postgres.execute("vacuum analyze");
 		awsPolicyChanges(app, postgres);
 		gcpBindingChanges(app, postgres);
-		System.out.printf("Peak heap (sum of the heap pools' peaks): %d MB of %d MB max%n", peakHeapMegabytes(),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		System.out.println("Heap: " + heap.describe());
 		System.out.println(MISSES.isEmpty() ? "Full recompute and every update within its goal"
 				: "Missing their goal: " + String.join("; ", MISSES));
 	}
@@ -183,15 +180,6 @@ public final class IdentityGraphBenchmark {
 
 	private static long openPaths(TestPostgres postgres, long secretId) {
 		return postgres.count("select count(*) from attack_path where status = 'open' and secret_id = " + secretId);
-	}
-
-	private static long peakHeapMegabytes() {
-		return ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(pool -> pool.getType() == MemoryType.HEAP)
-			.map(MemoryPoolMXBean::getPeakUsage)
-			.mapToLong(usage -> usage.getUsed())
-			.sum() / (1024 * 1024);
 	}
 
 	private static double seconds(long startedNanos) {

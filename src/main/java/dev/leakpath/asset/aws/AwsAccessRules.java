@@ -22,7 +22,8 @@ import dev.leakpath.identity.aws.S3BucketCandidates;
  * bucket; so is every user for a bucket whose policy could not be read: the evaluation fails towards reach.
  * A user is privileged with {@code AdministratorAccess} attached, or an unconditional Allow of {@code *} on
  * {@code *}; its access is {@code admin}. Each user is evaluated only against the buckets it may reach at all
- * ({@link S3BucketCandidates}): users times buckets was 40 million evaluations for 20,000 users.
+ * ({@link S3BucketCandidates}): users times buckets, with each bucket policy parsed again for each user, took
+ * 556 s for the 40 accounts of 400 users and 2,000 buckets of {@code IdentityGraphBenchmark}.
  */
 final class AwsAccessRules {
 

@@ -11,6 +11,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.function.Tuples;
 
 import dev.leakpath.attackpath.GraphMaintenance;
+import dev.leakpath.identity.IdentityChanges;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * {@code identity_credential}, {@code identity_access}, V202612130000), from the users, keys and bucket policies
  * the inventory stored ({@link AwsAccessRules} decides each user and bucket). Identities are upserted by ARN, so
  * their graph node ids stay across reads; a user gone from the account goes with its keys and access. Only what
- * changed since the last evaluation is written ({@link AwsAccessChanges}), and the paths of the keys of the users
+ * changed since the last evaluation is written ({@link IdentityChanges}), and the paths of the keys of the users
  * with a change, before and after, are then brought up to date in the same transaction: an incremental update,
  * not a recompute of the graph, and one user's policy change costs that user's rows, not the account's.
  */
@@ -140,8 +141,8 @@ class AwsAccessEvaluation {
 					row.get("policies", String.class)))
 			.all()
 			.collectList();
-		Mono<List<AwsAccessChanges.Credential>> keys = db.sql(KEYS).bind("accountId", accountId)
-			.map(row -> new AwsAccessChanges.Credential(row.get("key_fingerprint", String.class),
+		Mono<List<IdentityChanges.Credential>> keys = db.sql(KEYS).bind("accountId", accountId)
+			.map(row -> new IdentityChanges.Credential(row.get("key_fingerprint", String.class),
 					row.get("user_arn", String.class), row.get("status", String.class)))
 			.all()
 			.collectList();
@@ -153,7 +154,8 @@ class AwsAccessEvaluation {
 		Mono<Integer> write = Mono.zip(users, keys, buckets, stored(source))
 			.flatMap(read -> Mono.fromCallable(() -> {
 				AwsAccessRules.Evaluated evaluated = AwsAccessRules.evaluate(accountId, read.getT1(), read.getT3());
-				return Tuples.of(evaluated, AwsAccessChanges.between(read.getT4(), evaluated, read.getT2()));
+				return Tuples.of(evaluated, IdentityChanges.between(read.getT4(), evaluated.identities(),
+						evaluated.access(), read.getT2()));
 			})
 				.subscribeOn(Schedulers.parallel())
 				.flatMap(evaluated -> store(accountId, source, evaluated.getT1(), evaluated.getT2())
@@ -163,15 +165,15 @@ class AwsAccessEvaluation {
 		return transaction.transactional(write);
 	}
 
-	private Mono<AwsAccessChanges.Stored> stored(String source) {
+	private Mono<IdentityChanges.Stored<AwsAccessRules.Identity, AwsAccessRules.Access>> stored(String source) {
 		Mono<List<AwsAccessRules.Identity>> identities = db.sql(STORED_IDENTITIES).bind("source", source)
 			.map(row -> new AwsAccessRules.Identity(row.get("provider_id", String.class), row.get("name", String.class),
 					Boolean.TRUE.equals(row.get("privileged", Boolean.class)),
 					Boolean.TRUE.equals(row.get("policy_known", Boolean.class))))
 			.all()
 			.collectList();
-		Mono<List<AwsAccessChanges.Credential>> credentials = db.sql(STORED_CREDENTIALS).bind("source", source)
-			.map(row -> new AwsAccessChanges.Credential(row.get("credential_fingerprint", String.class),
+		Mono<List<IdentityChanges.Credential>> credentials = db.sql(STORED_CREDENTIALS).bind("source", source)
+			.map(row -> new IdentityChanges.Credential(row.get("credential_fingerprint", String.class),
 					row.get("provider_id", String.class), row.get("status", String.class)))
 			.all()
 			.collectList();
@@ -182,10 +184,10 @@ class AwsAccessEvaluation {
 			.all()
 			.collectList();
 		return Mono.zip(identities, credentials, access)
-			.map(read -> new AwsAccessChanges.Stored(read.getT1(), read.getT2(), read.getT3()));
+			.map(read -> new IdentityChanges.Stored<>(read.getT1(), read.getT2(), read.getT3()));
 	}
 
-	private Mono<Set<Long>> affected(AwsAccessChanges changes) {
+	private Mono<Set<Long>> affected(IdentityChanges<AwsAccessRules.Identity, AwsAccessRules.Access> changes) {
 		if (changes.fingerprints().isEmpty()) {
 			return Mono.just(Set.of());
 		}
@@ -196,7 +198,7 @@ class AwsAccessEvaluation {
 	}
 
 	private Mono<Void> store(String accountId, String source, AwsAccessRules.Evaluated evaluated,
-			AwsAccessChanges changes) {
+			IdentityChanges<AwsAccessRules.Identity, AwsAccessRules.Access> changes) {
 		String[] arns = evaluated.identities().stream().map(AwsAccessRules.Identity::arn).toArray(String[]::new);
 		Mono<Long> gone = db.sql(DELETE_GONE).bind("source", source).bind("arn", arns).fetch().rowsUpdated();
 		List<AwsAccessRules.Identity> identities = changes.identities();
@@ -213,11 +215,11 @@ class AwsAccessEvaluation {
 			.bind("fingerprint", changes.credentialsGone().toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
-		List<AwsAccessChanges.Credential> keys = changes.credentials();
+		List<IdentityChanges.Credential> keys = changes.credentials();
 		Mono<Long> credentials = keys.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_CREDENTIALS)
-			.bind("fingerprint", keys.stream().map(AwsAccessChanges.Credential::fingerprint).toArray(String[]::new))
-			.bind("userArn", keys.stream().map(AwsAccessChanges.Credential::userArn).toArray(String[]::new))
-			.bind("status", keys.stream().map(AwsAccessChanges.Credential::status).toArray(String[]::new))
+			.bind("fingerprint", keys.stream().map(IdentityChanges.Credential::fingerprint).toArray(String[]::new))
+			.bind("userArn", keys.stream().map(IdentityChanges.Credential::providerId).toArray(String[]::new))
+			.bind("status", keys.stream().map(IdentityChanges.Credential::status).toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
 		List<AwsAccessRules.Access> removed = changes.accessGone();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.leakpath.identity.IdentityChanges;
 import dev.leakpath.identity.aws.IamCaller;
 import dev.leakpath.identity.aws.IamDecision;
 import dev.leakpath.identity.aws.IamEvaluation;
@@ -42,10 +43,24 @@ final class AwsAccessRules {
 	record Bucket(long assetId, String name, String policy, boolean policyReadable) {
 	}
 
-	record Identity(String arn, String name, boolean privileged, boolean policyKnown) {
+	record Identity(String arn, String name, boolean privileged, boolean policyKnown)
+			implements IdentityChanges.Identity {
+
+		@Override
+		public String providerId() {
+			return arn;
+		}
+
 	}
 
-	record Access(String userArn, long assetId, String level, boolean assumed, String reason) {
+	record Access(String userArn, long assetId, String level, boolean assumed, String reason)
+			implements IdentityChanges.Access {
+
+		@Override
+		public String providerId() {
+			return userArn;
+		}
+
 	}
 
 	record Evaluated(List<Identity> identities, List<Access> access) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.leakpath.identity.IdentityChanges;
 import dev.leakpath.identity.gcp.GcpAccess;
 import dev.leakpath.identity.gcp.GcpBinding;
 import dev.leakpath.identity.gcp.GcpDecision;
@@ -34,10 +35,24 @@ final class GcpAccessRules {
 	}
 
 	/** @param projectId the project id of its email, else the {@code projects/NUMBER} it lives in */
-	record Identity(String email, String projectId, boolean privileged, boolean policyKnown) {
+	record Identity(String email, String projectId, boolean privileged, boolean policyKnown)
+			implements IdentityChanges.Identity {
+
+		@Override
+		public String providerId() {
+			return email;
+		}
+
 	}
 
-	record Access(String email, long assetId, String level, boolean assumed, String reason) {
+	record Access(String email, long assetId, String level, boolean assumed, String reason)
+			implements IdentityChanges.Access {
+
+		@Override
+		public String providerId() {
+			return email;
+		}
+
 	}
 
 	record Evaluated(List<Identity> identities, List<Access> access) {

@@ -156,6 +156,9 @@ public final class S3BucketCandidates {
 	/** The pattern as IamEvaluation matches it: {@code ${aws:username}} filled in, other variables wildcards. */
 	private static String glob(String pattern, IamCaller caller) {
 		String filled = pattern.replace("${aws:username}", caller.userName() == null ? "*" : caller.userName());
+		if (!filled.contains("${")) {
+			return filled;
+		}
 		Matcher variables = VARIABLE.matcher(filled);
 		return variables.find() ? variables.replaceAll("*") : filled;
 	}

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuples;
 
 import dev.leakpath.attackpath.GraphMaintenance;
+import dev.leakpath.identity.IdentityChanges;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -19,9 +21,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * Writes what an account's IAM users may access into the identity layer ({@code identity},
  * {@code identity_credential}, {@code identity_access}, V202612130000), from the users, keys and bucket policies
  * the inventory stored ({@link AwsAccessRules} decides each user and bucket). Identities are upserted by ARN, so
- * their graph node ids stay across reads; a user gone from the account goes with its keys and access. The paths
- * of the AWS keys of the account, before and after, are then brought up to date in the same transaction: an
- * incremental update, not a recompute of the graph.
+ * their graph node ids stay across reads; a user gone from the account goes with its keys and access. Only what
+ * changed since the last evaluation is written ({@link IdentityChanges}), and the paths of the keys of the users
+ * with a change, before and after, are then brought up to date in the same transaction: an incremental update,
+ * not a recompute of the graph, and one user's policy change costs that user's rows, not the account's.
  */
 @Component
 class AwsAccessEvaluation {
@@ -44,19 +47,29 @@ class AwsAccessEvaluation {
 			order by a.id
 			""";
 
-	/** The account's AWS keys: by the account their id carries, or as credentials of its users. */
+	private static final String STORED_IDENTITIES = """
+			select provider_id, name, privileged, policy_known from identity where source = :source""";
+
+	private static final String STORED_CREDENTIALS = """
+			select c.credential_fingerprint, i.provider_id, c.status
+			from identity_credential c
+			join identity i on i.id = c.identity_id
+			where i.source = :source
+			""";
+
+	private static final String STORED_ACCESS = """
+			select i.provider_id, a.asset_id, a.access_level, a.assumed, a.reason
+			from identity_access a
+			join identity i on i.id = a.identity_id
+			where i.source = :source
+			""";
+
+	/** The keys whose paths may have changed; a key whose user is not known reaches its account (assumed). */
 	private static final String AFFECTED_SECRETS = """
 			select s.id
 			from secret s
-			where s.target_kind = 'cloud_identity' and s.target_resource_type = 'AWS::IAM::AccessKey'
-			  and s.target_account_id = :accountId
-			union
-			select s.id
-			from identity i
-			join identity_credential c on c.identity_id = i.id
-			join secret s on s.target_kind = 'cloud_identity' and s.target_cloud = c.cloud
-			             and s.target_key_fingerprint = c.credential_fingerprint
-			where i.source = :source
+			where s.target_kind = 'cloud_identity' and s.target_cloud = 'aws'
+			  and s.target_key_fingerprint = any(cast(:fingerprint as text[]))
 			""";
 
 	private static final String DELETE_GONE = """
@@ -73,10 +86,11 @@ class AwsAccessEvaluation {
 			""";
 
 	private static final String DELETE_CREDENTIALS = """
-			delete from identity_credential c using identity i where i.id = c.identity_id and i.source = :source""";
+			delete from identity_credential
+			where cloud = 'aws' and credential_fingerprint = any(cast(:fingerprint as text[]))""";
 
 	/** aws_access_key holds the fingerprint as the contract defines it, and as dev.leakpath.target.AwsKeys does. */
-	private static final String INSERT_CREDENTIALS = """
+	private static final String UPSERT_CREDENTIALS = """
 			insert into identity_credential (cloud, credential_fingerprint, identity_id, status)
 			select 'aws', input.fingerprint, i.id, input.status
 			from unnest(cast(:fingerprint as text[]), cast(:userArn as text[]), cast(:status as text[]))
@@ -87,15 +101,21 @@ class AwsAccessEvaluation {
 			""";
 
 	private static final String DELETE_ACCESS = """
-			delete from identity_access a using identity i where i.id = a.identity_id and i.source = :source""";
+			delete from identity_access a
+			using identity i, unnest(cast(:userArn as text[]), cast(:assetId as bigint[])) as gone (user_arn, asset_id)
+			where i.cloud = 'aws' and i.provider_id = gone.user_arn and a.identity_id = i.id
+			  and a.asset_id = gone.asset_id
+			""";
 
-	private static final String INSERT_ACCESS = """
+	private static final String UPSERT_ACCESS = """
 			insert into identity_access (identity_id, asset_id, access_level, assumed, reason)
 			select i.id, input.asset_id, input.access_level, input.assumed, input.reason
 			from unnest(cast(:userArn as text[]), cast(:assetId as bigint[]), cast(:level as text[]),
 			            cast(:assumed as boolean[]), cast(:reason as text[]))
 			     as input (user_arn, asset_id, access_level, assumed, reason)
 			join identity i on i.cloud = 'aws' and i.provider_id = input.user_arn
+			on conflict (identity_id, asset_id) do update set access_level = excluded.access_level
+			  , assumed = excluded.assumed, reason = excluded.reason
 			""";
 
 	private final DatabaseClient db;
@@ -110,7 +130,10 @@ class AwsAccessEvaluation {
 		this.graph = graph;
 	}
 
-	/** Evaluates the account's users against its buckets and stores the outcome; emits how many identities. */
+	/**
+	 * Evaluates the account's users against its buckets and stores what changed since the last evaluation; emits
+	 * how many identities.
+	 */
 	Mono<Integer> evaluateAccount(String accountId) {
 		String source = "aws:" + accountId + ":iam";
 		Mono<List<AwsAccessRules.User>> users = db.sql(USERS).bind("accountId", accountId)
@@ -118,9 +141,9 @@ class AwsAccessEvaluation {
 					row.get("policies", String.class)))
 			.all()
 			.collectList();
-		Mono<List<String[]>> keys = db.sql(KEYS).bind("accountId", accountId)
-			.map(row -> new String[] { row.get("key_fingerprint", String.class), row.get("user_arn", String.class),
-					row.get("status", String.class) })
+		Mono<List<IdentityChanges.Credential>> keys = db.sql(KEYS).bind("accountId", accountId)
+			.map(row -> new IdentityChanges.Credential(row.get("key_fingerprint", String.class),
+					row.get("user_arn", String.class), row.get("status", String.class)))
 			.all()
 			.collectList();
 		Mono<List<AwsAccessRules.Bucket>> buckets = db.sql(BUCKETS).bind("accountId", accountId)
@@ -129,50 +152,85 @@ class AwsAccessEvaluation {
 			.all()
 			.collectList();
 		// a recompute started by the S3 read's asset change must not write back paths read before this update
-		Mono<Integer> write = graph.holdOffRecompute().then(Mono.zip(users, keys, buckets))
-			.flatMap(read -> Mono.fromCallable(() -> AwsAccessRules.evaluate(accountId, read.getT1(), read.getT3()))
+		Mono<Integer> write = graph.holdOffRecompute().then(Mono.zip(users, keys, buckets, stored(source)))
+			.flatMap(read -> Mono.fromCallable(() -> {
+				AwsAccessRules.Evaluated evaluated = AwsAccessRules.evaluate(accountId, read.getT1(), read.getT3());
+				return Tuples.of(evaluated, IdentityChanges.between(read.getT4(), evaluated.identities(),
+						evaluated.access(), read.getT2()));
+			})
 				.subscribeOn(Schedulers.parallel())
-				.flatMap(evaluated -> affected(accountId, source)
-					.flatMap(before -> store(accountId, source, evaluated, read.getT2())
-						.then(affected(accountId, source))
-						.flatMap(after -> {
-							before.addAll(after);
-							return graph.secretsChanged(before);
-						}))
-					.thenReturn(evaluated.identities().size())));
+				.flatMap(evaluated -> store(accountId, source, evaluated.getT1(), evaluated.getT2())
+					.then(affected(evaluated.getT2()))
+					.flatMap(secrets -> secrets.isEmpty() ? Mono.<Void>empty() : graph.secretsChanged(secrets))
+					.thenReturn(evaluated.getT1().identities().size())));
 		return transaction.transactional(write);
 	}
 
-	private Mono<Set<Long>> affected(String accountId, String source) {
-		return db.sql(AFFECTED_SECRETS).bind("accountId", accountId).bind("source", source)
+	private Mono<IdentityChanges.Stored<AwsAccessRules.Identity, AwsAccessRules.Access>> stored(String source) {
+		Mono<List<AwsAccessRules.Identity>> identities = db.sql(STORED_IDENTITIES).bind("source", source)
+			.map(row -> new AwsAccessRules.Identity(row.get("provider_id", String.class), row.get("name", String.class),
+					Boolean.TRUE.equals(row.get("privileged", Boolean.class)),
+					Boolean.TRUE.equals(row.get("policy_known", Boolean.class))))
+			.all()
+			.collectList();
+		Mono<List<IdentityChanges.Credential>> credentials = db.sql(STORED_CREDENTIALS).bind("source", source)
+			.map(row -> new IdentityChanges.Credential(row.get("credential_fingerprint", String.class),
+					row.get("provider_id", String.class), row.get("status", String.class)))
+			.all()
+			.collectList();
+		Mono<List<AwsAccessRules.Access>> access = db.sql(STORED_ACCESS).bind("source", source)
+			.map(row -> new AwsAccessRules.Access(row.get("provider_id", String.class), row.get("asset_id", Long.class),
+					row.get("access_level", String.class), Boolean.TRUE.equals(row.get("assumed", Boolean.class)),
+					row.get("reason", String.class)))
+			.all()
+			.collectList();
+		return Mono.zip(identities, credentials, access)
+			.map(read -> new IdentityChanges.Stored<>(read.getT1(), read.getT2(), read.getT3()));
+	}
+
+	private Mono<Set<Long>> affected(IdentityChanges<AwsAccessRules.Identity, AwsAccessRules.Access> changes) {
+		if (changes.fingerprints().isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		return db.sql(AFFECTED_SECRETS).bind("fingerprint", changes.fingerprints().toArray(String[]::new))
 			.map(row -> row.get("id", Long.class))
 			.all()
 			.collect(Collectors.toCollection(HashSet::new));
 	}
 
-	private Mono<Void> store(String accountId, String source, AwsAccessRules.Evaluated evaluated, List<String[]> keys) {
-		List<AwsAccessRules.Identity> identities = evaluated.identities();
-		String[] arns = identities.stream().map(AwsAccessRules.Identity::arn).toArray(String[]::new);
+	private Mono<Void> store(String accountId, String source, AwsAccessRules.Evaluated evaluated,
+			IdentityChanges<AwsAccessRules.Identity, AwsAccessRules.Access> changes) {
+		String[] arns = evaluated.identities().stream().map(AwsAccessRules.Identity::arn).toArray(String[]::new);
 		Mono<Long> gone = db.sql(DELETE_GONE).bind("source", source).bind("arn", arns).fetch().rowsUpdated();
+		List<AwsAccessRules.Identity> identities = changes.identities();
 		Mono<Long> upserted = identities.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_IDENTITIES)
 			.bind("accountId", accountId)
 			.bind("source", source)
-			.bind("arn", arns)
+			.bind("arn", identities.stream().map(AwsAccessRules.Identity::arn).toArray(String[]::new))
 			.bind("userName", identities.stream().map(AwsAccessRules.Identity::name).toArray(String[]::new))
 			.bind("privileged", identities.stream().map(AwsAccessRules.Identity::privileged).toArray(Boolean[]::new))
 			.bind("policyKnown", identities.stream().map(AwsAccessRules.Identity::policyKnown).toArray(Boolean[]::new))
 			.fetch()
 			.rowsUpdated();
-		Mono<Long> credentialsCleared = db.sql(DELETE_CREDENTIALS).bind("source", source).fetch().rowsUpdated();
-		Mono<Long> credentials = keys.isEmpty() ? Mono.just(0L) : db.sql(INSERT_CREDENTIALS)
-			.bind("fingerprint", keys.stream().map(key -> key[0]).toArray(String[]::new))
-			.bind("userArn", keys.stream().map(key -> key[1]).toArray(String[]::new))
-			.bind("status", keys.stream().map(key -> key[2]).toArray(String[]::new))
+		Mono<Long> credentialsGone = changes.credentialsGone().isEmpty() ? Mono.just(0L) : db.sql(DELETE_CREDENTIALS)
+			.bind("fingerprint", changes.credentialsGone().toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
-		List<AwsAccessRules.Access> access = evaluated.access();
-		Mono<Long> accessCleared = db.sql(DELETE_ACCESS).bind("source", source).fetch().rowsUpdated();
-		Mono<Long> accessWritten = access.isEmpty() ? Mono.just(0L) : db.sql(INSERT_ACCESS)
+		List<IdentityChanges.Credential> keys = changes.credentials();
+		Mono<Long> credentials = keys.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_CREDENTIALS)
+			.bind("fingerprint", keys.stream().map(IdentityChanges.Credential::fingerprint).toArray(String[]::new))
+			.bind("userArn", keys.stream().map(IdentityChanges.Credential::providerId).toArray(String[]::new))
+			.bind("status", keys.stream().map(IdentityChanges.Credential::status).toArray(String[]::new))
+			.fetch()
+			.rowsUpdated();
+		List<AwsAccessRules.Access> removed = changes.accessGone();
+		Mono<Long> accessGone = removed.isEmpty() ? Mono.just(0L) : db.sql(DELETE_ACCESS)
+			.bind("userArn", removed.stream().map(AwsAccessRules.Access::userArn).toArray(String[]::new))
+			.bind("assetId", removed.stream().map(AwsAccessRules.Access::assetId).toArray(Long[]::new))
+			.fetch()
+			.rowsUpdated();
+		List<AwsAccessRules.Access> access = changes.access();
+		Mono<Long> accessWritten = access.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_ACCESS)
 			.bind("userArn", access.stream().map(AwsAccessRules.Access::userArn).toArray(String[]::new))
 			.bind("assetId", access.stream().map(AwsAccessRules.Access::assetId).toArray(Long[]::new))
 			.bind("level", access.stream().map(AwsAccessRules.Access::level).toArray(String[]::new))
@@ -180,7 +238,7 @@ class AwsAccessEvaluation {
 			.bind("reason", access.stream().map(AwsAccessRules.Access::reason).toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
-		return Flux.concat(gone, upserted, credentialsCleared, credentials, accessCleared, accessWritten).then();
+		return Flux.concat(gone, upserted, credentialsGone, credentials, accessGone, accessWritten).then();
 	}
 
 }

@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuples;
 
 import dev.leakpath.attackpath.GraphMaintenance;
+import dev.leakpath.identity.IdentityChanges;
 import dev.leakpath.identity.gcp.GcpBinding;
 import dev.leakpath.identity.gcp.GcpResource;
 
@@ -23,7 +25,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * {@code identity_credential}, {@code identity_access}, V202612130000), from the accounts, key ids, resources and
  * IAM bindings the inventory stored ({@link GcpAccessRules} decides each account and resource). Identities are
  * upserted by email, so their graph node ids stay across reads; an account gone from the scope goes with its keys
- * and access. The paths of the scope's keys, before and after, are then brought up to date in the same
+ * and access. Only what changed since the scope's last evaluation is written ({@link IdentityChanges}), and the
+ * paths of the keys of the accounts with a change, before and after, are then brought up to date in the same
  * transaction: an incremental update, as for AWS ({@code AwsAccessEvaluation}).
  */
 @Component
@@ -31,9 +34,13 @@ class GcpAccessEvaluation {
 
 	private static final String ACCOUNTS = "select email, project from gcp_service_account where scope = :scope order by email";
 
-	/** A key is usable only while it and its account are enabled. */
+	/**
+	 * A key is usable only while it and its account are enabled; its credential is the contract's fingerprint of
+	 * its id (as dev.leakpath.target.CredentialFingerprint computes it).
+	 */
 	private static final String KEYS = """
-			select k.key_id, k.service_account_email, k.disabled or a.disabled as disabled
+			select 'sha256:' || encode(sha256(convert_to(k.key_id, 'UTF8')), 'hex') as fingerprint
+			     , k.service_account_email, k.disabled or a.disabled as disabled
 			from gcp_service_account_key k
 			join gcp_service_account a on a.email = k.service_account_email
 			where a.scope = :scope
@@ -50,13 +57,28 @@ class GcpAccessEvaluation {
 
 	private static final String BINDINGS = "select resource, role, member, conditional from gcp_iam_binding where scope = :scope";
 
+	private static final String STORED_IDENTITIES = """
+			select provider_id, scope_id, privileged, policy_known from identity where source = :source""";
+
+	private static final String STORED_CREDENTIALS = """
+			select c.credential_fingerprint, i.provider_id, c.status
+			from identity_credential c
+			join identity i on i.id = c.identity_id
+			where i.source = :source
+			""";
+
+	private static final String STORED_ACCESS = """
+			select i.provider_id, a.asset_id, a.access_level, a.assumed, a.reason
+			from identity_access a
+			join identity i on i.id = a.identity_id
+			where i.source = :source
+			""";
+
 	private static final String AFFECTED_SECRETS = """
 			select s.id
-			from identity i
-			join identity_credential c on c.identity_id = i.id
-			join secret s on s.target_kind = 'cloud_identity' and s.target_cloud = c.cloud
-			             and s.target_key_fingerprint = c.credential_fingerprint
-			where i.source = :source
+			from secret s
+			where s.target_kind = 'cloud_identity' and s.target_cloud = 'gcp'
+			  and s.target_key_fingerprint = any(cast(:fingerprint as text[]))
 			""";
 
 	private static final String DELETE_GONE = """
@@ -73,29 +95,35 @@ class GcpAccessEvaluation {
 			""";
 
 	private static final String DELETE_CREDENTIALS = """
-			delete from identity_credential c using identity i where i.id = c.identity_id and i.source = :source""";
+			delete from identity_credential
+			where cloud = 'gcp' and credential_fingerprint = any(cast(:fingerprint as text[]))""";
 
-	/** The contract's fingerprint of the key id (as dev.leakpath.target.CredentialFingerprint computes it). */
-	private static final String INSERT_CREDENTIALS = """
+	private static final String UPSERT_CREDENTIALS = """
 			insert into identity_credential (cloud, credential_fingerprint, identity_id, status)
-			select 'gcp', 'sha256:' || encode(sha256(convert_to(input.key_id, 'UTF8')), 'hex'), i.id, input.status
-			from unnest(cast(:keyId as text[]), cast(:email as text[]), cast(:status as text[]))
-			     as input (key_id, email, status)
+			select 'gcp', input.fingerprint, i.id, input.status
+			from unnest(cast(:fingerprint as text[]), cast(:email as text[]), cast(:status as text[]))
+			     as input (fingerprint, email, status)
 			join identity i on i.cloud = 'gcp' and i.provider_id = input.email
 			on conflict (cloud, credential_fingerprint) do update set identity_id = excluded.identity_id
 			  , status = excluded.status
 			""";
 
 	private static final String DELETE_ACCESS = """
-			delete from identity_access a using identity i where i.id = a.identity_id and i.source = :source""";
+			delete from identity_access a
+			using identity i, unnest(cast(:email as text[]), cast(:assetId as bigint[])) as gone (email, asset_id)
+			where i.cloud = 'gcp' and i.provider_id = gone.email and a.identity_id = i.id
+			  and a.asset_id = gone.asset_id
+			""";
 
-	private static final String INSERT_ACCESS = """
+	private static final String UPSERT_ACCESS = """
 			insert into identity_access (identity_id, asset_id, access_level, assumed, reason)
 			select i.id, input.asset_id, input.access_level, input.assumed, input.reason
 			from unnest(cast(:email as text[]), cast(:assetId as bigint[]), cast(:level as text[]),
 			            cast(:assumed as boolean[]), cast(:reason as text[]))
 			     as input (email, asset_id, access_level, assumed, reason)
 			join identity i on i.cloud = 'gcp' and i.provider_id = input.email
+			on conflict (identity_id, asset_id) do update set access_level = excluded.access_level
+			  , assumed = excluded.assumed, reason = excluded.reason
 			""";
 
 	private final DatabaseClient db;
@@ -122,9 +150,10 @@ class GcpAccessEvaluation {
 			.map(row -> new GcpAccessRules.Account(row.get("email", String.class), row.get("project", String.class)))
 			.all()
 			.collectList();
-		Mono<List<String[]>> keys = db.sql(KEYS).bind("scope", scope)
-			.map(row -> new String[] { row.get("key_id", String.class), row.get("service_account_email", String.class),
-					Boolean.TRUE.equals(row.get("disabled", Boolean.class)) ? "Disabled" : "Enabled" })
+		Mono<List<IdentityChanges.Credential>> keys = db.sql(KEYS).bind("scope", scope)
+			.map(row -> new IdentityChanges.Credential(row.get("fingerprint", String.class),
+					row.get("service_account_email", String.class),
+					Boolean.TRUE.equals(row.get("disabled", Boolean.class)) ? "Disabled" : "Enabled"))
 			.all()
 			.collectList();
 		Mono<List<GcpAccessRules.Resource>> resources = db.sql(RESOURCES).bind("scope", scope)
@@ -140,18 +169,19 @@ class GcpAccessEvaluation {
 			.all()
 			.collectList();
 		// a recompute started by the read's asset change must not write back paths read before this update
-		Mono<Integer> write = graph.holdOffRecompute().then(Mono.zip(accounts, keys, resources, bindings))
-			.flatMap(read -> Mono.fromCallable(() -> GcpAccessRules.evaluate(scope, read.getT1(), read.getT3(),
-					policiesRead ? read.getT4() : null))
+		Mono<Integer> write = graph.holdOffRecompute()
+			.then(Mono.zip(accounts, keys, resources, bindings, stored(source)))
+			.flatMap(read -> Mono.fromCallable(() -> {
+				GcpAccessRules.Evaluated evaluated = GcpAccessRules.evaluate(scope, read.getT1(), read.getT3(),
+						policiesRead ? read.getT4() : null);
+				return Tuples.of(evaluated, IdentityChanges.between(read.getT5(), evaluated.identities(),
+						evaluated.access(), read.getT2()));
+			})
 				.subscribeOn(Schedulers.parallel())
-				.flatMap(evaluated -> affected(source)
-					.flatMap(before -> store(source, evaluated, read.getT2())
-						.then(affected(source))
-						.flatMap(after -> {
-							before.addAll(after);
-							return graph.secretsChanged(before);
-						}))
-					.thenReturn(evaluated.identities().size())));
+				.flatMap(evaluated -> store(source, evaluated.getT1(), evaluated.getT2())
+					.then(affected(evaluated.getT2()))
+					.flatMap(secrets -> secrets.isEmpty() ? Mono.<Void>empty() : graph.secretsChanged(secrets))
+					.thenReturn(evaluated.getT1().identities().size())));
 		return transaction.transactional(write);
 	}
 
@@ -159,35 +189,70 @@ class GcpAccessEvaluation {
 		return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(" "));
 	}
 
-	private Mono<Set<Long>> affected(String source) {
-		return db.sql(AFFECTED_SECRETS).bind("source", source)
+	private Mono<IdentityChanges.Stored<GcpAccessRules.Identity, GcpAccessRules.Access>> stored(String source) {
+		Mono<List<GcpAccessRules.Identity>> identities = db.sql(STORED_IDENTITIES).bind("source", source)
+			.map(row -> new GcpAccessRules.Identity(row.get("provider_id", String.class),
+					row.get("scope_id", String.class), Boolean.TRUE.equals(row.get("privileged", Boolean.class)),
+					Boolean.TRUE.equals(row.get("policy_known", Boolean.class))))
+			.all()
+			.collectList();
+		Mono<List<IdentityChanges.Credential>> credentials = db.sql(STORED_CREDENTIALS).bind("source", source)
+			.map(row -> new IdentityChanges.Credential(row.get("credential_fingerprint", String.class),
+					row.get("provider_id", String.class), row.get("status", String.class)))
+			.all()
+			.collectList();
+		Mono<List<GcpAccessRules.Access>> access = db.sql(STORED_ACCESS).bind("source", source)
+			.map(row -> new GcpAccessRules.Access(row.get("provider_id", String.class), row.get("asset_id", Long.class),
+					row.get("access_level", String.class), Boolean.TRUE.equals(row.get("assumed", Boolean.class)),
+					row.get("reason", String.class)))
+			.all()
+			.collectList();
+		return Mono.zip(identities, credentials, access)
+			.map(read -> new IdentityChanges.Stored<>(read.getT1(), read.getT2(), read.getT3()));
+	}
+
+	private Mono<Set<Long>> affected(IdentityChanges<GcpAccessRules.Identity, GcpAccessRules.Access> changes) {
+		if (changes.fingerprints().isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		return db.sql(AFFECTED_SECRETS).bind("fingerprint", changes.fingerprints().toArray(String[]::new))
 			.map(row -> row.get("id", Long.class))
 			.all()
 			.collect(Collectors.toCollection(HashSet::new));
 	}
 
-	private Mono<Void> store(String source, GcpAccessRules.Evaluated evaluated, List<String[]> keys) {
-		List<GcpAccessRules.Identity> identities = evaluated.identities();
-		String[] emails = identities.stream().map(GcpAccessRules.Identity::email).toArray(String[]::new);
+	private Mono<Void> store(String source, GcpAccessRules.Evaluated evaluated,
+			IdentityChanges<GcpAccessRules.Identity, GcpAccessRules.Access> changes) {
+		String[] emails = evaluated.identities().stream().map(GcpAccessRules.Identity::email).toArray(String[]::new);
 		Mono<Long> gone = db.sql(DELETE_GONE).bind("source", source).bind("email", emails).fetch().rowsUpdated();
+		List<GcpAccessRules.Identity> identities = changes.identities();
 		Mono<Long> upserted = identities.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_IDENTITIES)
 			.bind("source", source)
-			.bind("email", emails)
+			.bind("email", identities.stream().map(GcpAccessRules.Identity::email).toArray(String[]::new))
 			.bind("projectId", identities.stream().map(GcpAccessRules.Identity::projectId).toArray(String[]::new))
 			.bind("privileged", identities.stream().map(GcpAccessRules.Identity::privileged).toArray(Boolean[]::new))
 			.bind("policyKnown", identities.stream().map(GcpAccessRules.Identity::policyKnown).toArray(Boolean[]::new))
 			.fetch()
 			.rowsUpdated();
-		Mono<Long> credentialsCleared = db.sql(DELETE_CREDENTIALS).bind("source", source).fetch().rowsUpdated();
-		Mono<Long> credentials = keys.isEmpty() ? Mono.just(0L) : db.sql(INSERT_CREDENTIALS)
-			.bind("keyId", keys.stream().map(key -> key[0]).toArray(String[]::new))
-			.bind("email", keys.stream().map(key -> key[1]).toArray(String[]::new))
-			.bind("status", keys.stream().map(key -> key[2]).toArray(String[]::new))
+		Mono<Long> credentialsGone = changes.credentialsGone().isEmpty() ? Mono.just(0L) : db.sql(DELETE_CREDENTIALS)
+			.bind("fingerprint", changes.credentialsGone().toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
-		List<GcpAccessRules.Access> access = evaluated.access();
-		Mono<Long> accessCleared = db.sql(DELETE_ACCESS).bind("source", source).fetch().rowsUpdated();
-		Mono<Long> accessWritten = access.isEmpty() ? Mono.just(0L) : db.sql(INSERT_ACCESS)
+		List<IdentityChanges.Credential> keys = changes.credentials();
+		Mono<Long> credentials = keys.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_CREDENTIALS)
+			.bind("fingerprint", keys.stream().map(IdentityChanges.Credential::fingerprint).toArray(String[]::new))
+			.bind("email", keys.stream().map(IdentityChanges.Credential::providerId).toArray(String[]::new))
+			.bind("status", keys.stream().map(IdentityChanges.Credential::status).toArray(String[]::new))
+			.fetch()
+			.rowsUpdated();
+		List<GcpAccessRules.Access> removed = changes.accessGone();
+		Mono<Long> accessGone = removed.isEmpty() ? Mono.just(0L) : db.sql(DELETE_ACCESS)
+			.bind("email", removed.stream().map(GcpAccessRules.Access::email).toArray(String[]::new))
+			.bind("assetId", removed.stream().map(GcpAccessRules.Access::assetId).toArray(Long[]::new))
+			.fetch()
+			.rowsUpdated();
+		List<GcpAccessRules.Access> access = changes.access();
+		Mono<Long> accessWritten = access.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_ACCESS)
 			.bind("email", access.stream().map(GcpAccessRules.Access::email).toArray(String[]::new))
 			.bind("assetId", access.stream().map(GcpAccessRules.Access::assetId).toArray(Long[]::new))
 			.bind("level", access.stream().map(GcpAccessRules.Access::level).toArray(String[]::new))
@@ -195,7 +260,7 @@ class GcpAccessEvaluation {
 			.bind("reason", access.stream().map(GcpAccessRules.Access::reason).toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
-		return Flux.concat(gone, upserted, credentialsCleared, credentials, accessCleared, accessWritten).then();
+		return Flux.concat(gone, upserted, credentialsGone, credentials, accessGone, accessWritten).then();
 	}
 
 }

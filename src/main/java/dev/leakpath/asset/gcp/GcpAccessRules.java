@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.leakpath.identity.IdentityChanges;
 import dev.leakpath.identity.gcp.GcpAccess;
 import dev.leakpath.identity.gcp.GcpBinding;
 import dev.leakpath.identity.gcp.GcpDecision;
 import dev.leakpath.identity.gcp.GcpIamEvaluation;
+import dev.leakpath.identity.gcp.GcpMemberBindings;
 import dev.leakpath.identity.gcp.GcpResource;
 
 /**
@@ -33,10 +35,24 @@ final class GcpAccessRules {
 	}
 
 	/** @param projectId the project id of its email, else the {@code projects/NUMBER} it lives in */
-	record Identity(String email, String projectId, boolean privileged, boolean policyKnown) {
+	record Identity(String email, String projectId, boolean privileged, boolean policyKnown)
+			implements IdentityChanges.Identity {
+
+		@Override
+		public String providerId() {
+			return email;
+		}
+
 	}
 
-	record Access(String email, long assetId, String level, boolean assumed, String reason) {
+	record Access(String email, long assetId, String level, boolean assumed, String reason)
+			implements IdentityChanges.Access {
+
+		@Override
+		public String providerId() {
+			return email;
+		}
+
 	}
 
 	record Evaluated(List<Identity> identities, List<Access> access) {
@@ -49,8 +65,11 @@ final class GcpAccessRules {
 		boolean policiesKnown = bindings != null;
 		List<Identity> identities = new ArrayList<>();
 		List<Access> access = new ArrayList<>();
+		// each account against the bindings that may name it: accounts times bindings was the scope's cost
+		GcpMemberBindings byMember = policiesKnown ? new GcpMemberBindings(bindings) : null;
 		for (Account account : accounts) {
-			boolean privileged = policiesKnown && GcpIamEvaluation.privileged(account.email(), bindings);
+			List<GcpBinding> own = policiesKnown ? byMember.of(account.email()) : List.of();
+			boolean privileged = policiesKnown && GcpIamEvaluation.privileged(account.email(), own);
 			identities.add(new Identity(account.email(), projectId(account, scope), privileged, policiesKnown));
 			for (Resource resource : resources) {
 				if (!policiesKnown) {
@@ -58,7 +77,7 @@ final class GcpAccessRules {
 							"assumed: the IAM policies of " + scope + " could not be read"));
 					continue;
 				}
-				GcpAccess granted = GcpIamEvaluation.access(account.email(), resource.resource(), bindings);
+				GcpAccess granted = GcpIamEvaluation.access(account.email(), resource.resource(), own);
 				if (granted.reaches()) {
 					String level = privileged ? "admin" : granted.write().mayAllow() ? "write" : "read";
 					access.add(new Access(account.email(), resource.assetId(), level, false, reason(granted)));

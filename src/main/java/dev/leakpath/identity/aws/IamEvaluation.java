@@ -98,8 +98,9 @@ public final class IamEvaluation {
 
 	private static Match resourceMatch(String pattern, IamCaller caller, String resourceArn, boolean someUnder) {
 		String filled = pattern.replace("${aws:username}", caller.userName() == null ? "*" : caller.userName());
-		Matcher variables = VARIABLE.matcher(filled);
-		boolean unknown = variables.find();
+		// no regular expression for the patterns without a variable, most of them: this runs per user and bucket
+		Matcher variables = filled.contains("${") ? VARIABLE.matcher(filled) : null;
+		boolean unknown = variables != null && variables.find();
 		// another variable: its value is unknown here, so the statement may match where a wildcard would
 		String glob = unknown ? variables.replaceAll("*") : filled;
 		boolean matches = someUnder

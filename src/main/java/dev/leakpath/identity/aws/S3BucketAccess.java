@@ -11,6 +11,15 @@ import java.util.List;
  */
 public record S3BucketAccess(IamDecision read, IamDecision write) {
 
+	static final String GET_OBJECT = "s3:GetObject";
+
+	static final String LIST_BUCKET = "s3:ListBucket";
+
+	static final String PUT_OBJECT = "s3:PutObject";
+
+	/** Every action asked about: a bucket no Allow of these may apply to is not reached ({@link S3BucketCandidates}). */
+	static final List<String> ACTIONS = List.of(GET_OBJECT, LIST_BUCKET, PUT_OBJECT);
+
 	/**
 	 * @param bucketPolicies the bucket's policy, when it has one
 	 * @param bucketAccountId the account owning the bucket, or null when it is the caller's
@@ -20,11 +29,11 @@ public record S3BucketAccess(IamDecision read, IamDecision write) {
 		String bucketArn = "arn:aws:s3:::" + bucket;
 		String objects = bucketArn + "/*";
 		IamDecision get = IamEvaluation.evaluate(caller, identityPolicies, bucketPolicies, bucketAccountId,
-				"s3:GetObject", objects);
+				GET_OBJECT, objects);
 		IamDecision list = IamEvaluation.evaluate(caller, identityPolicies, bucketPolicies, bucketAccountId,
-				"s3:ListBucket", bucketArn);
+				LIST_BUCKET, bucketArn);
 		IamDecision put = IamEvaluation.evaluate(caller, identityPolicies, bucketPolicies, bucketAccountId,
-				"s3:PutObject", objects);
+				PUT_OBJECT, objects);
 		return new S3BucketAccess(best(get, list), put);
 	}
 

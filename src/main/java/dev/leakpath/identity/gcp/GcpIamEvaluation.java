@@ -49,7 +49,7 @@ public final class GcpIamEvaluation {
 			"roles/resourcemanager.projectIamAdmin", "roles/resourcemanager.folderIamAdmin",
 			"roles/resourcemanager.organizationAdmin");
 
-	private static final Set<String> EVERYONE = Set.of("allUsers", "allAuthenticatedUsers");
+	static final Set<String> EVERYONE = Set.of("allUsers", "allAuthenticatedUsers");
 
 	private GcpIamEvaluation() {
 	}

@@ -3,6 +3,7 @@ package dev.leakpath.asset.gcp;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -57,22 +58,37 @@ class GcpAccessEvaluation {
 
 	private static final String BINDINGS = "select resource, role, member, conditional from gcp_iam_binding where scope = :scope";
 
+	/** The identities a scope's evaluation replaces (see STORED_IDENTITIES). */
+	private static final String STORED = """
+			i.id in (select id from identity where source = :source
+			         union
+			         select id from identity
+			         where cloud = 'gcp' and provider_id in (select email from gcp_service_account where scope = :scope))""";
+
+	/**
+	 * What the last evaluations stored of the scope's identities: its own, and those of its accounts another scope
+	 * wrote before (a service account's row moves to the scope that read it last), so that their rows are
+	 * replaced, not added to.
+	 */
 	private static final String STORED_IDENTITIES = """
-			select provider_id, scope_id, privileged, policy_known from identity where source = :source""";
+			select i.provider_id, i.scope_id, i.privileged, i.policy_known, i.source = :source as own
+			from identity i
+			where {stored}
+			""".replace("{stored}", STORED);
 
 	private static final String STORED_CREDENTIALS = """
 			select c.credential_fingerprint, i.provider_id, c.status
 			from identity_credential c
 			join identity i on i.id = c.identity_id
-			where i.source = :source
-			""";
+			where {stored}
+			""".replace("{stored}", STORED);
 
 	private static final String STORED_ACCESS = """
 			select i.provider_id, a.asset_id, a.access_level, a.assumed, a.reason
 			from identity_access a
 			join identity i on i.id = a.identity_id
-			where i.source = :source
-			""";
+			where {stored}
+			""".replace("{stored}", STORED);
 
 	private static final String AFFECTED_SECRETS = """
 			select s.id
@@ -170,7 +186,7 @@ class GcpAccessEvaluation {
 			.collectList();
 		// a recompute started by the read's asset change must not write back paths read before this update
 		Mono<Integer> write = graph.holdOffRecompute()
-			.then(Mono.zip(accounts, keys, resources, bindings, stored(source)))
+			.then(Mono.zip(accounts, keys, resources, bindings, stored(scope, source)))
 			.flatMap(read -> Mono.fromCallable(() -> {
 				GcpAccessRules.Evaluated evaluated = GcpAccessRules.evaluate(scope, read.getT1(), read.getT3(),
 						policiesRead ? read.getT4() : null);
@@ -189,19 +205,28 @@ class GcpAccessEvaluation {
 		return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(" "));
 	}
 
-	private Mono<IdentityChanges.Stored<GcpAccessRules.Identity, GcpAccessRules.Access>> stored(String source) {
+	private Mono<IdentityChanges.Stored<GcpAccessRules.Identity, GcpAccessRules.Access>> stored(String scope,
+			String source) {
+		// another scope's identity is new to this one: written again, it becomes this scope's
 		Mono<List<GcpAccessRules.Identity>> identities = db.sql(STORED_IDENTITIES).bind("source", source)
-			.map(row -> new GcpAccessRules.Identity(row.get("provider_id", String.class),
-					row.get("scope_id", String.class), Boolean.TRUE.equals(row.get("privileged", Boolean.class)),
-					Boolean.TRUE.equals(row.get("policy_known", Boolean.class))))
+			.bind("scope", scope)
+			.map(row -> Boolean.TRUE.equals(row.get("own", Boolean.class))
+					? Optional.of(new GcpAccessRules.Identity(row.get("provider_id", String.class),
+							row.get("scope_id", String.class), Boolean.TRUE.equals(row.get("privileged", Boolean.class)),
+							Boolean.TRUE.equals(row.get("policy_known", Boolean.class))))
+					: Optional.<GcpAccessRules.Identity>empty())
 			.all()
+			.filter(Optional::isPresent)
+			.map(Optional::get)
 			.collectList();
 		Mono<List<IdentityChanges.Credential>> credentials = db.sql(STORED_CREDENTIALS).bind("source", source)
+			.bind("scope", scope)
 			.map(row -> new IdentityChanges.Credential(row.get("credential_fingerprint", String.class),
 					row.get("provider_id", String.class), row.get("status", String.class)))
 			.all()
 			.collectList();
 		Mono<List<GcpAccessRules.Access>> access = db.sql(STORED_ACCESS).bind("source", source)
+			.bind("scope", scope)
 			.map(row -> new GcpAccessRules.Access(row.get("provider_id", String.class), row.get("asset_id", Long.class),
 					row.get("access_level", String.class), Boolean.TRUE.equals(row.get("assumed", Boolean.class)),
 					row.get("reason", String.class)))

@@ -108,9 +108,11 @@ public final class ExplorerSchemas {
 		}
 		// an attack path's secret node says whether the provider found the secret still valid
 		booleans.putIfAbsent("active", true);
-		// an attack path's identity node says how it may access the path's target, and whether that is assumed
+		// an attack path's identity node says how it may access the path's target, whether that is assumed, and
+		// which policies, role assignments or bindings give it
 		booleans.putIfAbsent("accessLevel", false);
 		booleans.putIfAbsent("assumed", true);
+		booleans.putIfAbsent("reason", false);
 		Schema properties = object("The node's properties: those of its family (see ExplorerNode), each null where "
 				+ "the node has no value").additionalProperties(false);
 		booleans.forEach((name, bool) -> properties.addProperty(name,

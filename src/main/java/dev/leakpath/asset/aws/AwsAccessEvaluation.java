@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.function.Tuples;
 
 import dev.leakpath.attackpath.GraphMaintenance;
 import dev.leakpath.identity.IdentityChanges;
+import dev.leakpath.identity.IdentityLayerWriter;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -72,62 +72,20 @@ class AwsAccessEvaluation {
 			  and s.target_key_fingerprint = any(cast(:fingerprint as text[]))
 			""";
 
-	private static final String DELETE_GONE = """
-			delete from identity where source = :source and not (provider_id = any(cast(:arn as text[])))""";
-
-	private static final String UPSERT_IDENTITIES = """
-			insert into identity (cloud, kind, provider_id, scope_id, name, privileged, policy_known, source)
-			select 'aws', 'aws_iam_user', arn, :accountId, user_name, privileged, policy_known, :source
-			from unnest(cast(:arn as text[]), cast(:userName as text[]), cast(:privileged as boolean[]),
-			            cast(:policyKnown as boolean[])) as input (arn, user_name, privileged, policy_known)
-			on conflict (cloud, provider_id) do update set
-			    scope_id = excluded.scope_id, name = excluded.name, privileged = excluded.privileged
-			  , policy_known = excluded.policy_known, source = excluded.source, updated_at = now()
-			""";
-
-	private static final String DELETE_CREDENTIALS = """
-			delete from identity_credential
-			where cloud = 'aws' and credential_fingerprint = any(cast(:fingerprint as text[]))""";
-
-	/** aws_access_key holds the fingerprint as the contract defines it, and as dev.leakpath.target.AwsKeys does. */
-	private static final String UPSERT_CREDENTIALS = """
-			insert into identity_credential (cloud, credential_fingerprint, identity_id, status)
-			select 'aws', input.fingerprint, i.id, input.status
-			from unnest(cast(:fingerprint as text[]), cast(:userArn as text[]), cast(:status as text[]))
-			     as input (fingerprint, user_arn, status)
-			join identity i on i.cloud = 'aws' and i.provider_id = input.user_arn
-			on conflict (cloud, credential_fingerprint) do update set identity_id = excluded.identity_id
-			  , status = excluded.status
-			""";
-
-	private static final String DELETE_ACCESS = """
-			delete from identity_access a
-			using identity i, unnest(cast(:userArn as text[]), cast(:assetId as bigint[])) as gone (user_arn, asset_id)
-			where i.cloud = 'aws' and i.provider_id = gone.user_arn and a.identity_id = i.id
-			  and a.asset_id = gone.asset_id
-			""";
-
-	private static final String UPSERT_ACCESS = """
-			insert into identity_access (identity_id, asset_id, access_level, assumed, reason)
-			select i.id, input.asset_id, input.access_level, input.assumed, input.reason
-			from unnest(cast(:userArn as text[]), cast(:assetId as bigint[]), cast(:level as text[]),
-			            cast(:assumed as boolean[]), cast(:reason as text[]))
-			     as input (user_arn, asset_id, access_level, assumed, reason)
-			join identity i on i.cloud = 'aws' and i.provider_id = input.user_arn
-			on conflict (identity_id, asset_id) do update set access_level = excluded.access_level
-			  , assumed = excluded.assumed, reason = excluded.reason
-			""";
-
 	private final DatabaseClient db;
 
 	private final TransactionalOperator transaction;
 
 	private final GraphMaintenance graph;
 
-	AwsAccessEvaluation(DatabaseClient db, TransactionalOperator transaction, GraphMaintenance graph) {
+	private final IdentityLayerWriter identityLayer;
+
+	AwsAccessEvaluation(DatabaseClient db, TransactionalOperator transaction, GraphMaintenance graph,
+			IdentityLayerWriter identityLayer) {
 		this.db = db;
 		this.transaction = transaction;
 		this.graph = graph;
+		this.identityLayer = identityLayer;
 	}
 
 	/**
@@ -200,45 +158,17 @@ class AwsAccessEvaluation {
 
 	private Mono<Void> store(String accountId, String source, AwsAccessRules.Evaluated evaluated,
 			IdentityChanges<AwsAccessRules.Identity, AwsAccessRules.Access> changes) {
-		String[] arns = evaluated.identities().stream().map(AwsAccessRules.Identity::arn).toArray(String[]::new);
-		Mono<Long> gone = db.sql(DELETE_GONE).bind("source", source).bind("arn", arns).fetch().rowsUpdated();
-		List<AwsAccessRules.Identity> identities = changes.identities();
-		Mono<Long> upserted = identities.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_IDENTITIES)
-			.bind("accountId", accountId)
-			.bind("source", source)
-			.bind("arn", identities.stream().map(AwsAccessRules.Identity::arn).toArray(String[]::new))
-			.bind("userName", identities.stream().map(AwsAccessRules.Identity::name).toArray(String[]::new))
-			.bind("privileged", identities.stream().map(AwsAccessRules.Identity::privileged).toArray(Boolean[]::new))
-			.bind("policyKnown", identities.stream().map(AwsAccessRules.Identity::policyKnown).toArray(Boolean[]::new))
-			.fetch()
-			.rowsUpdated();
-		Mono<Long> credentialsGone = changes.credentialsGone().isEmpty() ? Mono.just(0L) : db.sql(DELETE_CREDENTIALS)
-			.bind("fingerprint", changes.credentialsGone().toArray(String[]::new))
-			.fetch()
-			.rowsUpdated();
-		List<IdentityChanges.Credential> keys = changes.credentials();
-		Mono<Long> credentials = keys.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_CREDENTIALS)
-			.bind("fingerprint", keys.stream().map(IdentityChanges.Credential::fingerprint).toArray(String[]::new))
-			.bind("userArn", keys.stream().map(IdentityChanges.Credential::providerId).toArray(String[]::new))
-			.bind("status", keys.stream().map(IdentityChanges.Credential::status).toArray(String[]::new))
-			.fetch()
-			.rowsUpdated();
-		List<AwsAccessRules.Access> removed = changes.accessGone();
-		Mono<Long> accessGone = removed.isEmpty() ? Mono.just(0L) : db.sql(DELETE_ACCESS)
-			.bind("userArn", removed.stream().map(AwsAccessRules.Access::userArn).toArray(String[]::new))
-			.bind("assetId", removed.stream().map(AwsAccessRules.Access::assetId).toArray(Long[]::new))
-			.fetch()
-			.rowsUpdated();
-		List<AwsAccessRules.Access> access = changes.access();
-		Mono<Long> accessWritten = access.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_ACCESS)
-			.bind("userArn", access.stream().map(AwsAccessRules.Access::userArn).toArray(String[]::new))
-			.bind("assetId", access.stream().map(AwsAccessRules.Access::assetId).toArray(Long[]::new))
-			.bind("level", access.stream().map(AwsAccessRules.Access::level).toArray(String[]::new))
-			.bind("assumed", access.stream().map(AwsAccessRules.Access::assumed).toArray(Boolean[]::new))
-			.bind("reason", access.stream().map(AwsAccessRules.Access::reason).toArray(String[]::new))
-			.fetch()
-			.rowsUpdated();
-		return Flux.concat(gone, upserted, credentialsGone, credentials, accessGone, accessWritten).then();
+		return identityLayer.write(new IdentityLayerWriter.Scope("aws", "aws_iam_user", source),
+				new IdentityLayerWriter.Rows(evaluated.identities().stream().map(AwsAccessRules.Identity::arn).toList(),
+						changes.identities().stream().map(user -> new IdentityLayerWriter.IdentityRow(user.arn(), accountId,
+								user.name(), user.privileged(), user.policyKnown())).toList(),
+						changes.credentialsGone(), changes.credentials(), rows(changes.accessGone()),
+						rows(changes.access())));
+	}
+
+	private static List<IdentityLayerWriter.AccessRow> rows(List<AwsAccessRules.Access> access) {
+		return access.stream().map(each -> new IdentityLayerWriter.AccessRow(each.userArn(), each.assetId(),
+				each.level(), each.assumed(), each.reason())).toList();
 	}
 
 }

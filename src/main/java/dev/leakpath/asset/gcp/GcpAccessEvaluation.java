@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.function.Tuples;
 
 import dev.leakpath.attackpath.GraphMaintenance;
 import dev.leakpath.identity.IdentityChanges;
+import dev.leakpath.identity.IdentityLayerWriter;
 import dev.leakpath.identity.gcp.GcpBinding;
 import dev.leakpath.identity.gcp.GcpResource;
 
@@ -97,61 +97,20 @@ class GcpAccessEvaluation {
 			  and s.target_key_fingerprint = any(cast(:fingerprint as text[]))
 			""";
 
-	private static final String DELETE_GONE = """
-			delete from identity where source = :source and not (provider_id = any(cast(:email as text[])))""";
-
-	private static final String UPSERT_IDENTITIES = """
-			insert into identity (cloud, kind, provider_id, scope_id, name, privileged, policy_known, source)
-			select 'gcp', 'gcp_service_account', email, project_id, email, privileged, policy_known, :source
-			from unnest(cast(:email as text[]), cast(:projectId as text[]), cast(:privileged as boolean[]),
-			            cast(:policyKnown as boolean[])) as input (email, project_id, privileged, policy_known)
-			on conflict (cloud, provider_id) do update set
-			    scope_id = excluded.scope_id, name = excluded.name, privileged = excluded.privileged
-			  , policy_known = excluded.policy_known, source = excluded.source, updated_at = now()
-			""";
-
-	private static final String DELETE_CREDENTIALS = """
-			delete from identity_credential
-			where cloud = 'gcp' and credential_fingerprint = any(cast(:fingerprint as text[]))""";
-
-	private static final String UPSERT_CREDENTIALS = """
-			insert into identity_credential (cloud, credential_fingerprint, identity_id, status)
-			select 'gcp', input.fingerprint, i.id, input.status
-			from unnest(cast(:fingerprint as text[]), cast(:email as text[]), cast(:status as text[]))
-			     as input (fingerprint, email, status)
-			join identity i on i.cloud = 'gcp' and i.provider_id = input.email
-			on conflict (cloud, credential_fingerprint) do update set identity_id = excluded.identity_id
-			  , status = excluded.status
-			""";
-
-	private static final String DELETE_ACCESS = """
-			delete from identity_access a
-			using identity i, unnest(cast(:email as text[]), cast(:assetId as bigint[])) as gone (email, asset_id)
-			where i.cloud = 'gcp' and i.provider_id = gone.email and a.identity_id = i.id
-			  and a.asset_id = gone.asset_id
-			""";
-
-	private static final String UPSERT_ACCESS = """
-			insert into identity_access (identity_id, asset_id, access_level, assumed, reason)
-			select i.id, input.asset_id, input.access_level, input.assumed, input.reason
-			from unnest(cast(:email as text[]), cast(:assetId as bigint[]), cast(:level as text[]),
-			            cast(:assumed as boolean[]), cast(:reason as text[]))
-			     as input (email, asset_id, access_level, assumed, reason)
-			join identity i on i.cloud = 'gcp' and i.provider_id = input.email
-			on conflict (identity_id, asset_id) do update set access_level = excluded.access_level
-			  , assumed = excluded.assumed, reason = excluded.reason
-			""";
-
 	private final DatabaseClient db;
 
 	private final TransactionalOperator transaction;
 
 	private final GraphMaintenance graph;
 
-	GcpAccessEvaluation(DatabaseClient db, TransactionalOperator transaction, GraphMaintenance graph) {
+	private final IdentityLayerWriter identityLayer;
+
+	GcpAccessEvaluation(DatabaseClient db, TransactionalOperator transaction, GraphMaintenance graph,
+			IdentityLayerWriter identityLayer) {
 		this.db = db;
 		this.transaction = transaction;
 		this.graph = graph;
+		this.identityLayer = identityLayer;
 	}
 
 	/**
@@ -248,44 +207,17 @@ class GcpAccessEvaluation {
 
 	private Mono<Void> store(String source, GcpAccessRules.Evaluated evaluated,
 			IdentityChanges<GcpAccessRules.Identity, GcpAccessRules.Access> changes) {
-		String[] emails = evaluated.identities().stream().map(GcpAccessRules.Identity::email).toArray(String[]::new);
-		Mono<Long> gone = db.sql(DELETE_GONE).bind("source", source).bind("email", emails).fetch().rowsUpdated();
-		List<GcpAccessRules.Identity> identities = changes.identities();
-		Mono<Long> upserted = identities.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_IDENTITIES)
-			.bind("source", source)
-			.bind("email", identities.stream().map(GcpAccessRules.Identity::email).toArray(String[]::new))
-			.bind("projectId", identities.stream().map(GcpAccessRules.Identity::projectId).toArray(String[]::new))
-			.bind("privileged", identities.stream().map(GcpAccessRules.Identity::privileged).toArray(Boolean[]::new))
-			.bind("policyKnown", identities.stream().map(GcpAccessRules.Identity::policyKnown).toArray(Boolean[]::new))
-			.fetch()
-			.rowsUpdated();
-		Mono<Long> credentialsGone = changes.credentialsGone().isEmpty() ? Mono.just(0L) : db.sql(DELETE_CREDENTIALS)
-			.bind("fingerprint", changes.credentialsGone().toArray(String[]::new))
-			.fetch()
-			.rowsUpdated();
-		List<IdentityChanges.Credential> keys = changes.credentials();
-		Mono<Long> credentials = keys.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_CREDENTIALS)
-			.bind("fingerprint", keys.stream().map(IdentityChanges.Credential::fingerprint).toArray(String[]::new))
-			.bind("email", keys.stream().map(IdentityChanges.Credential::providerId).toArray(String[]::new))
-			.bind("status", keys.stream().map(IdentityChanges.Credential::status).toArray(String[]::new))
-			.fetch()
-			.rowsUpdated();
-		List<GcpAccessRules.Access> removed = changes.accessGone();
-		Mono<Long> accessGone = removed.isEmpty() ? Mono.just(0L) : db.sql(DELETE_ACCESS)
-			.bind("email", removed.stream().map(GcpAccessRules.Access::email).toArray(String[]::new))
-			.bind("assetId", removed.stream().map(GcpAccessRules.Access::assetId).toArray(Long[]::new))
-			.fetch()
-			.rowsUpdated();
-		List<GcpAccessRules.Access> access = changes.access();
-		Mono<Long> accessWritten = access.isEmpty() ? Mono.just(0L) : db.sql(UPSERT_ACCESS)
-			.bind("email", access.stream().map(GcpAccessRules.Access::email).toArray(String[]::new))
-			.bind("assetId", access.stream().map(GcpAccessRules.Access::assetId).toArray(Long[]::new))
-			.bind("level", access.stream().map(GcpAccessRules.Access::level).toArray(String[]::new))
-			.bind("assumed", access.stream().map(GcpAccessRules.Access::assumed).toArray(Boolean[]::new))
-			.bind("reason", access.stream().map(GcpAccessRules.Access::reason).toArray(String[]::new))
-			.fetch()
-			.rowsUpdated();
-		return Flux.concat(gone, upserted, credentialsGone, credentials, accessGone, accessWritten).then();
+		return identityLayer.write(new IdentityLayerWriter.Scope("gcp", "gcp_service_account", source),
+				new IdentityLayerWriter.Rows(evaluated.identities().stream().map(GcpAccessRules.Identity::email).toList(),
+						changes.identities().stream().map(account -> new IdentityLayerWriter.IdentityRow(account.email(),
+								account.projectId(), account.email(), account.privileged(), account.policyKnown())).toList(),
+						changes.credentialsGone(), changes.credentials(), rows(changes.accessGone()),
+						rows(changes.access())));
+	}
+
+	private static List<IdentityLayerWriter.AccessRow> rows(List<GcpAccessRules.Access> access) {
+		return access.stream().map(each -> new IdentityLayerWriter.AccessRow(each.email(), each.assetId(),
+				each.level(), each.assumed(), each.reason())).toList();
 	}
 
 }

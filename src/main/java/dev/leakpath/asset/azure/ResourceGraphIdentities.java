@@ -311,15 +311,18 @@ class ResourceGraphIdentities {
 			.distinct()
 			.map(id -> new Principal(id, null, null, null))
 			.toList());
+		// each principal against its own assignments and the assets under their scopes, not the tenant's all
+		Map<String, List<AzureRoleAssignment>> byPrincipal = rbac.assignments().stream()
+			.collect(Collectors.groupingBy(assignment -> assignment.principalId().toLowerCase(Locale.ROOT)));
+		AzureAccessEvaluation.Tenant tenant = AzureAccessEvaluation.tenant(rbac.definitions(), assets);
 		List<Evaluated> evaluated = new ArrayList<>();
 		for (Principal principal : principals) {
-			boolean privileged = rbac.assignments().stream()
-				.filter(assignment -> assignment.principalId().equalsIgnoreCase(principal.id()))
+			List<AzureRoleAssignment> own = byPrincipal.getOrDefault(principal.id().toLowerCase(Locale.ROOT), List.of());
+			boolean privileged = own.stream()
 				.map(assignment -> roleNames.get(lastSegment(assignment.roleDefinitionId())))
 				.anyMatch(name -> name != null && PRIVILEGED_ROLES.contains(name.toLowerCase(Locale.ROOT)));
 			List<Access> access = new ArrayList<>();
-			for (AzureAccess reach : AzureAccessEvaluation.evaluate(principal.id(), rbac.assignments(),
-					rbac.definitions(), assets)) {
+			for (AzureAccess reach : tenant.evaluate(principal.id(), own)) {
 				Long assetId = assetIds.get(reach.resourceId().toLowerCase(Locale.ROOT));
 				if (assetId == null) {
 					continue;

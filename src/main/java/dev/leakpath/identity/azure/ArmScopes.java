@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 final class ArmScopes {
 
-	private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
+	static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
 
 	private ArmScopes() {
 	}
@@ -39,7 +39,8 @@ final class ArmScopes {
 		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
 	}
 
-	private static String normalise(String id) {
+	/** Lower case, without a trailing {@code /}: how ids and scopes compare. */
+	static String normalise(String id) {
 		String lower = id.strip().toLowerCase(Locale.ROOT);
 		return lower.length() > 1 && lower.endsWith("/") ? lower.substring(0, lower.length() - 1) : lower;
 	}

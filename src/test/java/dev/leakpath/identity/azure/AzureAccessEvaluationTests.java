@@ -2,7 +2,9 @@ package dev.leakpath.identity.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,49 @@ class AzureAccessEvaluationTests {
 		assertThat(AzureActions.matches("*/read", "Microsoft.Storage/storageAccounts/read")).isTrue();
 		assertThat(AzureActions.matches("*/read", "Microsoft.Storage/storageAccounts/write")).isFalse();
 		assertThat(AzureActions.matches("Microsoft.Sql/servers/databases/*", "Microsoft.Sql/servers/write")).isFalse();
+	}
+
+	@Test
+	void evaluateOverTheScopeIndexThenTheAssetsOfEveryContainingScopeAndNoOther() {
+		Random random = new Random(20261203);
+		String[] groups = { "platform", "landing-zones", "sandbox" };
+		List<AzureAccessEvaluation.Asset> assets = new ArrayList<>();
+		List<String> scopes = new ArrayList<>(List.of("/", "/providers/Microsoft.Management/managementGroups/nowhere"));
+		for (int subscription = 0; subscription < 4; subscription++) {
+			String subscriptionId = "/subscriptions/6e1f2a3b-0000-4000-8000-00000000000" + subscription;
+			List<String> above = List.of(groups[subscription % groups.length], "Tenant Root Group");
+			scopes.add(subscriptionId);
+			for (String group : List.of("prod", "Prod-EU", "prod2")) {
+				String resourceGroup = subscriptionId + "/resourceGroups/" + group;
+				scopes.add(resourceGroup.toUpperCase());
+				for (int index = 0; index < 5; index++) {
+					String id = resourceGroup + "/providers/Microsoft.Storage/storageAccounts/store" + index;
+					assets.add(new AzureAccessEvaluation.Asset(id, "Microsoft.Storage/storageAccounts", above));
+					scopes.add(id + (index == 0 ? "/" : ""));
+				}
+			}
+		}
+		for (String group : groups) {
+			scopes.add("/providers/Microsoft.Management/managementGroups/" + group);
+		}
+		for (int round = 0; round < 200; round++) {
+			List<AzureRoleAssignment> assignments = new ArrayList<>();
+			for (int count = random.nextInt(4); count >= 0; count--) {
+				String scope = scopes.get(random.nextInt(scopes.size()));
+				// Reader grants a read of every type, so every contained asset is in the answer
+				assignments.add(assignment(random.nextBoolean() ? "acdd72a7-3385-48ef-bd42-f606fba81ae7"
+						: "b24988ac-6180-42a0-ab88-20f7382dd24c", scope));
+			}
+			List<String> expected = assets.stream()
+				.filter(asset -> assignments.stream()
+					.anyMatch(each -> ArmScopes.contains(each.scope(), asset.resourceId(), asset.managementGroups())))
+				.map(AzureAccessEvaluation.Asset::resourceId)
+				.toList();
+
+			List<AzureAccess> access = AzureAccessEvaluation.evaluate(PRINCIPAL, assignments, BUILT_IN, assets);
+
+			assertThat(access).extracting(AzureAccess::resourceId).as(assignments.toString()).isEqualTo(expected);
+		}
 	}
 
 	private static List<AzureAccess> evaluate(AzureRoleAssignment assignment) {

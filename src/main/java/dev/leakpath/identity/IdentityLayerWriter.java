@@ -1,6 +1,10 @@
 package dev.leakpath.identity;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,6 +67,14 @@ public class IdentityLayerWriter {
 			  , assumed = excluded.assumed, reason = excluded.reason
 			""";
 
+	/** The leaked credentials of those fingerprints: whose paths a change of their identities may change. */
+	private static final String SECRETS = """
+			select s.id
+			from secret s
+			where s.target_kind = 'cloud_identity' and s.target_cloud = :cloud
+			  and s.target_key_fingerprint = any(cast(:fingerprint as text[]))
+			""";
+
 	private final DatabaseClient db;
 
 	IdentityLayerWriter(DatabaseClient db) {
@@ -89,6 +101,17 @@ public class IdentityLayerWriter {
 	 */
 	public record Rows(List<String> current, List<IdentityRow> identities, List<String> credentialsGone,
 			List<IdentityChanges.Credential> credentials, List<AccessRow> accessGone, List<AccessRow> access) {
+	}
+
+	/** The secrets that are credentials of the cloud with these fingerprints ({@link IdentityChanges#fingerprints}). */
+	public Mono<Set<Long>> secretsOf(String cloud, Collection<String> fingerprints) {
+		if (fingerprints.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		return db.sql(SECRETS).bind("cloud", cloud).bind("fingerprint", fingerprints.toArray(String[]::new))
+			.map(row -> row.get("id", Long.class))
+			.all()
+			.collect(Collectors.toCollection(HashSet::new));
 	}
 
 	/** In the caller's transaction. */

@@ -1,9 +1,6 @@
 package dev.leakpath.asset.aws;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -64,14 +61,6 @@ class AwsAccessEvaluation {
 			where i.source = :source
 			""";
 
-	/** The keys whose paths may have changed; a key whose user is not known reaches its account (assumed). */
-	private static final String AFFECTED_SECRETS = """
-			select s.id
-			from secret s
-			where s.target_kind = 'cloud_identity' and s.target_cloud = 'aws'
-			  and s.target_key_fingerprint = any(cast(:fingerprint as text[]))
-			""";
-
 	private final DatabaseClient db;
 
 	private final TransactionalOperator transaction;
@@ -118,7 +107,7 @@ class AwsAccessEvaluation {
 			})
 				.subscribeOn(Schedulers.parallel())
 				.flatMap(evaluated -> store(accountId, source, evaluated.getT1(), evaluated.getT2())
-					.then(affected(evaluated.getT2()))
+					.then(identityLayer.secretsOf("aws", evaluated.getT2().fingerprints()))
 					.flatMap(secrets -> secrets.isEmpty() ? Mono.<Void>empty() : graph.secretsChanged(secrets))
 					.thenReturn(evaluated.getT1().identities().size())));
 		return transaction.transactional(write);
@@ -144,16 +133,6 @@ class AwsAccessEvaluation {
 			.collectList();
 		return Mono.zip(identities, credentials, access)
 			.map(read -> new IdentityChanges.Stored<>(read.getT1(), read.getT2(), read.getT3()));
-	}
-
-	private Mono<Set<Long>> affected(IdentityChanges<AwsAccessRules.Identity, AwsAccessRules.Access> changes) {
-		if (changes.fingerprints().isEmpty()) {
-			return Mono.just(Set.of());
-		}
-		return db.sql(AFFECTED_SECRETS).bind("fingerprint", changes.fingerprints().toArray(String[]::new))
-			.map(row -> row.get("id", Long.class))
-			.all()
-			.collect(Collectors.toCollection(HashSet::new));
 	}
 
 	private Mono<Void> store(String accountId, String source, AwsAccessRules.Evaluated evaluated,

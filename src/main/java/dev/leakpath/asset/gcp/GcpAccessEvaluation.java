@@ -1,11 +1,8 @@
 package dev.leakpath.asset.gcp;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -90,13 +87,6 @@ class GcpAccessEvaluation {
 			where {stored}
 			""".replace("{stored}", STORED);
 
-	private static final String AFFECTED_SECRETS = """
-			select s.id
-			from secret s
-			where s.target_kind = 'cloud_identity' and s.target_cloud = 'gcp'
-			  and s.target_key_fingerprint = any(cast(:fingerprint as text[]))
-			""";
-
 	private final DatabaseClient db;
 
 	private final TransactionalOperator transaction;
@@ -154,7 +144,7 @@ class GcpAccessEvaluation {
 			})
 				.subscribeOn(Schedulers.parallel())
 				.flatMap(evaluated -> store(source, evaluated.getT1(), evaluated.getT2())
-					.then(affected(evaluated.getT2()))
+					.then(identityLayer.secretsOf("gcp", evaluated.getT2().fingerprints()))
 					.flatMap(secrets -> secrets.isEmpty() ? Mono.<Void>empty() : graph.secretsChanged(secrets))
 					.thenReturn(evaluated.getT1().identities().size())));
 		return transaction.transactional(write);
@@ -193,16 +183,6 @@ class GcpAccessEvaluation {
 			.collectList();
 		return Mono.zip(identities, credentials, access)
 			.map(read -> new IdentityChanges.Stored<>(read.getT1(), read.getT2(), read.getT3()));
-	}
-
-	private Mono<Set<Long>> affected(IdentityChanges<GcpAccessRules.Identity, GcpAccessRules.Access> changes) {
-		if (changes.fingerprints().isEmpty()) {
-			return Mono.just(Set.of());
-		}
-		return db.sql(AFFECTED_SECRETS).bind("fingerprint", changes.fingerprints().toArray(String[]::new))
-			.map(row -> row.get("id", Long.class))
-			.all()
-			.collect(Collectors.toCollection(HashSet::new));
 	}
 
 	private Mono<Void> store(String source, GcpAccessRules.Evaluated evaluated,
